@@ -1,0 +1,3 @@
+// cdktf-teleport: the public API. Everything exported here is jsii-compatible.
+export * as l1 from './gen';
+export * from './app/teleport-app';
