@@ -1,0 +1,54 @@
+/**
+ * The one shape every check reports in: offline schema checks, live validation and Terraform runs.
+ * Synth-time construct errors are the exception: they throw with the construct path, field and fix.
+ */
+
+/** How bad a finding is. `error` fails the command (exit 1); `warning` and `info` do not. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One result of one check on one resource. */
+export interface Finding {
+  /** How bad it is. */
+  readonly severity: Severity;
+  /** A stable identifier of the check, e.g. `schema.unknown-attribute`; scripts may match on it. */
+  readonly check: string;
+  /** The Terraform address (`teleport_role.visitor`) or the cluster address the finding is about. */
+  readonly resource: string;
+  /** The attribute path inside the resource, dotted (`spec.role_map[0].local`). */
+  readonly path?: string;
+  /** What is wrong, in one or two sentences. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix?: string;
+}
+
+/** The `--json` document every subcommand prints, even when it fails (exit 2). */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly ok: boolean;
+  readonly findings: Finding[];
+  readonly error?: string;
+}
+
+/** Exit codes shared by every subcommand. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** True when no finding is an error. */
+export function isOk(findings: readonly Finding[]): boolean {
+  return !findings.some((f) => f.severity === 'error');
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts findings by resource, then severity, then path, so output is stable. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.resource.localeCompare(b.resource) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.path ?? '').localeCompare(b.path ?? '') ||
+      a.check.localeCompare(b.check),
+  );
+}
