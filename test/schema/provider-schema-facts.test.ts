@@ -34,7 +34,7 @@ const facts: Fact[] = [
   // document shape
   ['format_version is "1.0"', () => schema.format_version, '1.0'],
   ['provider keyed by the full source address', () => Object.keys(schema.provider_schemas), [SOURCE]],
-  ['three resources', () => Object.keys(provider.resource_schemas).sort(), [ROLE, TOKEN, TC]],
+  ['three resources', () => Object.keys(provider.resource_schemas).sort(), [TOKEN, ROLE, TC]],
   ['data sources equal resources', () => JSON.stringify(provider.data_source_schemas) === JSON.stringify(provider.resource_schemas), true],
   // provider configuration
   ['provider has 21 attributes, all optional', () => Object.values(provider.provider.block.attributes).filter((a: any) => a.optional && !a.required).length, 21],
