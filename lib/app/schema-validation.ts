@@ -1,0 +1,41 @@
+import { IValidation } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { checkConfig } from '../check/schema-check';
+import { redact } from '../report/redact';
+
+const checked = new WeakSet<TerraformStack>();
+
+/**
+ * Makes the offline schema check part of a stack's own validation (once per stack), so it runs at
+ * synth in any cdktf App: Terraform itself would silently drop a typo inside a nested attribute.
+ * Messages name the construct path, the attribute and the fix.
+ */
+export function addSchemaValidation(stack: TerraformStack): void {
+  if (checked.has(stack)) return;
+  checked.add(stack);
+  stack.node.addValidation(new SchemaValidation(stack));
+}
+
+class SchemaValidation implements IValidation {
+  constructor(private readonly stack: TerraformStack) {}
+
+  public validate(): string[] {
+    const config = this.stack.toTerraform() as Record<string, any>;
+    const problems: string[] = [];
+    for (const finding of checkConfig(config)) {
+      if (finding.severity !== 'error') continue;
+      const where = constructPath(config, finding.resource);
+      const field = finding.path ? ` field "${finding.path}"` : '';
+      const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
+      problems.push(redact(`${where ? `[${where}] ` : ''}${finding.resource}${field}: ${finding.message}${fix}`));
+    }
+    return problems;
+  }
+}
+
+/** Maps a Terraform address (`teleport_role.visitor`, `data.x.y`) to the construct path cdktf recorded. */
+function constructPath(config: Record<string, any>, address: string): string | undefined {
+  const parts = address.split('.');
+  const [section, type, name] = parts[0] === 'data' ? ['data', parts[1], parts[2]] : ['resource', parts[0], parts[1]];
+  return config[section]?.[type]?.[name]?.['//']?.metadata?.path;
+}

@@ -1,0 +1,78 @@
+import { parseArgs, ParseArgsConfig } from 'util';
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
+import { CHECK_HELP, runCheck } from './check-command';
+import { Io, buildReport, printHuman, printJson, processIo, redactingIo } from './output';
+import { UsageError } from './usage-error';
+
+const HELP = `Usage: cdktf-teleport <command> [options]
+
+Commands:
+  check <path>     offline check of synthesized stacks against the Teleport provider schema
+
+Options:
+  --json           print one JSON document {schemaVersion, ok, findings, error?}
+  -h, --help       show help
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error, unreadable input,
+or a cluster or tool that could not be reached.`;
+
+/** What a subcommand returns: its findings and a one-line subject for the summary. */
+export interface CommandResult {
+  findings: Finding[];
+  subject: string;
+}
+
+/** One subcommand: its help text, its own options (util.parseArgs format) and its run function. */
+export interface CommandSpec {
+  help: string;
+  options?: ParseArgsOptionsConfig;
+  run(positionals: string[], values: Record<string, unknown>, io: Io): Promise<CommandResult> | CommandResult;
+}
+
+/** The subcommands. Each throws UsageError for exit 2; findings with an error mean exit 1. */
+const COMMANDS: Record<string, CommandSpec> = {
+  check: { help: CHECK_HELP, run: (positionals) => runCheck(positionals) },
+};
+
+/** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
+export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  const io = redactingIo(rawIo);
+  const json = argv.includes('--json');
+  const fail = (message: string): number => {
+    if (json) printJson(io, buildReport([], message));
+    else io.err(`cdktf-teleport: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '-h' || command === '--help') {
+      io.out(HELP + '\n');
+      return command ? EXIT_OK : EXIT_USAGE;
+    }
+    const spec = COMMANDS[command];
+    if (!spec) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { ...spec.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message}\n\n${spec.help}`);
+    }
+    if (parsed.values.help) {
+      io.out(spec.help + '\n');
+      return EXIT_OK;
+    }
+    const { findings, subject } = await spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
+    if (json) printJson(io, buildReport(findings));
+    else printHuman(io, findings, subject);
+    return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    return fail(`internal error: ${(e as Error).message}`);
+  }
+}
