@@ -175,7 +175,7 @@ function main(argv) {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : dflt;
   };
-  const referenceDir = path.resolve(arg('--reference', path.join(ROOT, '..', 'shared', 'reference', 'teleport')));
+  const referenceDir = path.resolve(arg('--reference', path.join(ROOT, 'schemas', 'reference')));
   const out = path.resolve(arg('--out', path.join(ROOT, 'schemas', 'teleport-provider.schema.json')));
   const factsFile = path.join(ROOT, 'schemas', 'source-facts.json');
   const facts = fs.existsSync(factsFile) ? JSON.parse(fs.readFileSync(factsFile, 'utf8')) : {};
