@@ -1,3 +1,5 @@
 // cdktf-teleport: the public API. Everything exported here is jsii-compatible.
 export * as l1 from './gen';
 export * from './app/teleport-app';
+export * from './constructs/provision-token';
+export { TeleportResourceOptions } from './constructs/options';

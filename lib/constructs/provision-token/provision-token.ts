@@ -1,0 +1,245 @@
+import { Construct } from 'constructs';
+import { Annotations, TerraformStack, Token } from 'cdktf';
+import { addSchemaValidation } from '../../app/schema-validation';
+import * as l1 from '../../gen';
+import { registerSecret } from '../../report/redact';
+import { withIgnoredChanges } from '../options';
+import { validateWith } from '../rules';
+import { literalSecretProblem } from '../secret';
+import { EXPIRES_PATH, planExpiry } from './expiry';
+import { JoinMethod, SECRET_JOIN_METHODS } from './join-methods';
+import {
+  AzureDevopsTokenProps, AzureTokenProps, BitbucketTokenProps, BoundKeypairTokenProps, CircleciTokenProps, Ec2TokenProps,
+  Env0TokenProps, GcpTokenProps, GithubTokenProps, GitlabTokenProps, IamTokenProps, KubernetesTokenProps, OracleTokenProps,
+  ProvisionTokenImportOptions, ProvisionTokenProps, SecretTokenProps, SpaceliftTokenProps, TerraformCloudTokenProps,
+  TpmTokenProps, TrustedClusterTokenProps,
+} from './props';
+import { PROVISION_TOKEN_RULES, TokenFacts } from './rules';
+import { SystemRole, canonicalRoles } from './system-roles';
+import { toL1Spec } from './spec';
+
+/**
+ * A Teleport provision token (`teleport_provision_token`): what lets an agent, a bot or a leaf
+ * cluster join. Create it with the factory for its join method (`ProvisionToken.forTrustedCluster`,
+ * `ProvisionToken.token`, `ProvisionToken.github`, ...); each checks that method's allow-rule
+ * requirements at synth.
+ *
+ * - For secret tokens (join method `token`, trusted cluster tokens) the token's name *is* the
+ *   secret: the provider generates it (sensitive in state) unless `name` is a reference; a literal
+ *   needs `allowLiteralSecret`. `tokenName` refers to it without revealing it.
+ * - Expiry is relative to the plan (`timeadd(plantimestamp(), ttl)`) and ignored after creation, so
+ *   a plan a day later neither fails nor shows a diff; when Teleport deletes the expired token, the
+ *   next apply creates a new one (docs/provision-token.md).
+ */
+export class ProvisionToken extends Construct {
+  /**
+   * A join token for a leaf cluster (roles `["Trusted_cluster"]`, join method `token`), created on
+   * the root. Expires 1h after the plan that creates it unless `ttl`/`expires`/`noExpiry` say otherwise.
+   */
+  public static forTrustedCluster(scope: Construct, id: string, props: TrustedClusterTokenProps = {}): ProvisionToken {
+    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.TOKEN, roles: [SystemRole.TRUSTED_CLUSTER] });
+  }
+
+  /** A secret token for agents (`teleport start --token`) or bots: `roles` (or `botName`) required. */
+  public static token(scope: Construct, id: string, props: SecretTokenProps): ProvisionToken {
+    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.TOKEN });
+  }
+
+  /** AWS EC2 instance identity join. */
+  public static ec2(scope: Construct, id: string, props: Ec2TokenProps): ProvisionToken {
+    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.EC2 });
+  }
+
+  /** AWS IAM join. */
+  public static iam(scope: Construct, id: string, props: IamTokenProps): ProvisionToken {
+    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.IAM });
+  }
+
+  /** GitHub Actions join. */
+  public static github(scope: Construct, id: string, props: GithubTokenProps): ProvisionToken {
+    const { allow, enterpriseServerHost, enterpriseSlug, staticJwks, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITHUB, github: { allow, enterpriseServerHost, enterpriseSlug, staticJwks } });
+  }
+
+  /** GitLab CI join. */
+  public static gitlab(scope: Construct, id: string, props: GitlabTokenProps): ProvisionToken {
+    const { allow, domain, staticJwks, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITLAB, gitlab: { allow, domain, staticJwks } });
+  }
+
+  /** CircleCI join. */
+  public static circleci(scope: Construct, id: string, props: CircleciTokenProps): ProvisionToken {
+    const { allow, organizationId, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.CIRCLECI, circleci: { allow, organizationId } });
+  }
+
+  /** Kubernetes service account join. */
+  public static kubernetes(scope: Construct, id: string, props: KubernetesTokenProps): ProvisionToken {
+    const { allow, type, staticJwks, oidc, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.KUBERNETES, kubernetes: { allow, type, staticJwks, oidc } });
+  }
+
+  /** Azure managed identity join. */
+  public static azure(scope: Construct, id: string, props: AzureTokenProps): ProvisionToken {
+    const { allow, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE, azure: { allow } });
+  }
+
+  /** Azure DevOps pipelines join. */
+  public static azureDevops(scope: Construct, id: string, props: AzureDevopsTokenProps): ProvisionToken {
+    const { allow, organizationId, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE_DEVOPS, azureDevops: { allow, organizationId } });
+  }
+
+  /** GCP join. */
+  public static gcp(scope: Construct, id: string, props: GcpTokenProps): ProvisionToken {
+    const { allow, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GCP, gcp: { allow } });
+  }
+
+  /** Spacelift join (Teleport Enterprise). */
+  public static spacelift(scope: Construct, id: string, props: SpaceliftTokenProps): ProvisionToken {
+    const { allow, hostname, enableGlobMatching, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.SPACELIFT, spacelift: { allow, hostname, enableGlobMatching } });
+  }
+
+  /** TPM join (Teleport Enterprise). */
+  public static tpm(scope: Construct, id: string, props: TpmTokenProps): ProvisionToken {
+    const { allow, ekcertAllowedCas, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TPM, tpm: { allow, ekcertAllowedCas } });
+  }
+
+  /** HCP Terraform / Terraform Enterprise join. */
+  public static terraformCloud(scope: Construct, id: string, props: TerraformCloudTokenProps): ProvisionToken {
+    const { allow, audience, hostname, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TERRAFORM_CLOUD, terraformCloud: { allow, audience, hostname } });
+  }
+
+  /** Bitbucket Pipelines join. */
+  public static bitbucket(scope: Construct, id: string, props: BitbucketTokenProps): ProvisionToken {
+    const { allow, audience, identityProviderUrl, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BITBUCKET, bitbucket: { allow, audience, identityProviderUrl } });
+  }
+
+  /** Oracle Cloud join. */
+  public static oracle(scope: Construct, id: string, props: OracleTokenProps): ProvisionToken {
+    const { allow, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ORACLE, oracle: { allow } });
+  }
+
+  /** env0 join. */
+  public static env0(scope: Construct, id: string, props: Env0TokenProps): ProvisionToken {
+    const { allow, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ENV0, env0: { allow } });
+  }
+
+  /** Bound keypair join (`tbot`): roles default to `["Bot"]` with `botName`. */
+  public static boundKeypair(scope: Construct, id: string, props: BoundKeypairTokenProps): ProvisionToken {
+    const { onboarding, recovery, rotateAfter, ...rest } = props;
+    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BOUND_KEYPAIR, boundKeypair: { onboarding, recovery, rotateAfter } });
+  }
+
+  /** The underlying L1 resource (escape hatch: `addOverride` works on it). */
+  public readonly resource: l1.provisionToken.ProvisionToken;
+  /**
+   * A reference to the token's name (`metadata.name`), sensitive in Terraform: for secret tokens it
+   * is the secret itself. Give it to a `TrustedCluster` (`JoinToken.fromProvisionToken`) or to a
+   * sensitive output; never print it.
+   */
+  public readonly tokenName: string;
+  /** `spec.roles` in canonical form. */
+  public readonly roles: string[];
+  /** `spec.join_method`. */
+  public readonly joinMethod: string;
+  /** True for a `Trusted_cluster` token with join method `token` (what a leaf needs). */
+  public readonly isTrustedClusterToken: boolean;
+  /** True when the token's name is its secret (join method `token`). */
+  public readonly isSecret: boolean;
+
+  private importId?: string;
+  private importOptIn = false;
+
+  constructor(scope: Construct, id: string, props: ProvisionTokenProps) {
+    super(scope, id);
+    addSchemaValidation(TerraformStack.of(this));
+
+    const method: string = props.joinMethod ?? (props.allow !== undefined ? JoinMethod.EC2 : JoinMethod.TOKEN);
+    const givenRoles = props.roles ?? (props.botName !== undefined ? [SystemRole.BOT] : []);
+    this.joinMethod = method;
+    this.roles = canonicalRoles(givenRoles);
+    this.isSecret = SECRET_JOIN_METHODS.includes(method);
+    this.isTrustedClusterToken = this.isSecret && this.roles.includes(SystemRole.TRUSTED_CLUSTER);
+
+    const facts: TokenFacts = { props, method, roles: givenRoles, now: () => new Date() };
+    validateWith(this, () => facts, PROVISION_TOKEN_RULES);
+    this.node.addValidation({ validate: () => this.secretProblems(props) });
+
+    // Literal secrets the user opted into still never reach our reports or errors.
+    if (this.isSecret && props.name !== undefined) registerSecret(props.name);
+    registerSecret(props.boundKeypair?.onboarding?.registrationSecret);
+
+    const expiry = planExpiry(props, this.isSecret);
+    this.resource = new l1.provisionToken.ProvisionToken(this, 'Resource', {
+      version: 'v2',
+      metadata: compact({
+        name: props.name,
+        description: props.description,
+        labels: props.labels,
+        expires: expiry.expires,
+      }),
+      spec: toL1Spec(props, method, this.roles),
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+      lifecycle: expiry.ignoreChanges ? withIgnoredChanges(props.lifecycle, [EXPIRES_PATH]) : props.lifecycle,
+    });
+    this.tokenName = this.resource.metadata.name;
+
+    if (expiry.kind === 'expires' && typeof props.expires === 'string' && !Token.isUnresolved(props.expires)) {
+      Annotations.of(this).addWarning(
+        `metadata.expires is the absolute time ${props.expires}: every plan after it fails (the provider rejects past times) and Teleport deletes the token then. Prefer ttl (e.g. ttl: "1h"), computed from each plan's time and ignored after creation.`,
+      );
+    }
+    const enterprise = enterpriseOnly(props, method);
+    if (enterprise) Annotations.of(this).addInfo(`${enterprise} requires Teleport Enterprise; a Community Edition Auth Service rejects this token.`);
+  }
+
+  /**
+   * Adopts an existing token with a Terraform `import` block (Terraform >= 1.5; a variable in the
+   * ID needs Terraform >= 1.6). For secret tokens the import ID is the secret itself: pass a
+   * reference (a sensitive variable's `stringValue`); a literal needs `allowLiteralSecret`.
+   * `resource.importFrom()` stays available as the unchecked escape hatch.
+   */
+  public importFrom(importId: string, options: ProvisionTokenImportOptions = {}): void {
+    this.importId = importId;
+    this.importOptIn = options.allowLiteralSecret === true;
+    if (this.isSecret) registerSecret(importId);
+    this.resource.importFrom(importId, this.resource.provider);
+  }
+
+  private secretProblems(props: ProvisionTokenProps): string[] {
+    const out: (string | undefined)[] = [];
+    if (this.isSecret) {
+      out.push(literalSecretProblem('metadata.name', props.name, props.allowLiteralSecret, 'allowLiteralSecret'));
+      if (this.importId !== undefined) {
+        out.push(literalSecretProblem('import.id', this.importId, this.importOptIn, 'pass { allowLiteralSecret: true } to importFrom()'));
+      }
+    }
+    out.push(literalSecretProblem('spec.bound_keypair.onboarding.registration_secret', props.boundKeypair?.onboarding?.registrationSecret, props.allowLiteralSecret, 'allowLiteralSecret'));
+    return out.filter((m): m is string => m !== undefined);
+  }
+}
+
+/** Drops undefined fields; undefined when nothing is left (metadata is optional). */
+function compact<T extends object>(o: T): T | undefined {
+  const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+/** What makes a token Enterprise-only (`enforceEnterpriseJoinMethodCreation`), or undefined. */
+function enterpriseOnly(props: ProvisionTokenProps, method: string): string | undefined {
+  if (method === JoinMethod.SPACELIFT) return 'The spacelift join method';
+  if (method === JoinMethod.TPM) return 'The tpm join method';
+  if (method === JoinMethod.GITHUB && props.github?.enterpriseServerHost !== undefined) return 'GitHub join with enterprise_server_host';
+  return undefined;
+}
+
