@@ -2,4 +2,4 @@
 export * as l1 from './gen';
 export * from './app/teleport-app';
 export * from './constructs/provision-token';
-export { TeleportResourceOptions } from './constructs/options';
+export * from './constructs/options';

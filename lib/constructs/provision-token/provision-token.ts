@@ -3,7 +3,7 @@ import { Annotations, TerraformStack, Token } from 'cdktf';
 import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
-import { withIgnoredChanges } from '../options';
+import { withIgnoredChanges } from '../lifecycle';
 import { validateWith } from '../rules';
 import { literalSecretProblem } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
