@@ -1,0 +1,5 @@
+export * from './role-version';
+export * from './preset-role';
+export * from './props';
+export * from './i-role';
+export * from './role';

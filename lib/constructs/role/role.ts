@@ -1,0 +1,329 @@
+import { Construct } from 'constructs';
+import { Annotations, Fn, TerraformStack, Token } from 'cdktf';
+import { addSchemaValidation } from '../../app/schema-validation';
+import * as l1 from '../../gen';
+import { problem, validateWith } from '../rules';
+import { hasKubernetesMatchers } from './defaults';
+import { IRole } from './i-role';
+import { PRESET_ROLES, PresetRole } from './preset-role';
+import { RoleConditions, RoleKubernetesResource, RoleOptions, RoleProps, RoleRule } from './props';
+import { ROLE_RULES, RoleFacts } from './rules';
+import { RoleVersion, roleVersionNumber } from './role-version';
+import { toL1Spec } from './spec';
+
+type Side = 'allow' | 'deny';
+type ListKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends string[] | undefined ? K : never }[keyof RoleConditions];
+type LabelKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends { [key: string]: string[] } | undefined ? K : never }[keyof RoleConditions];
+
+/**
+ * A Teleport role (`teleport_role`).
+ *
+ * - `version` is required (see `RoleVersion`): the provider replaces a role whose version changes.
+ * - What the Auth Service adds to a stored role (`spec.options` defaults, `kubernetes_resources`
+ *   per version, empty `allow`/`deny`) is written out, so the plan after an apply is empty
+ *   (docs/role-defaults.md lists each default per version with its source).
+ * - What Teleport would reject (name rules, versions, empty logins, malformed labels, rule verbs,
+ *   Kubernetes kinds per version, ...) fails at synth with the field and the fix.
+ * - Intent helpers add to the conditions: `allowLogins('ubuntu')`, `allowNodeLabels('env', 'dev')`,
+ *   `allowRule(['role'], ['list', 'read'])`, `denyLogins('root')`, ...
+ *
+ * ```ts
+ * const visitor = new Role(stack, 'visitor', { name: 'visitor', version: RoleVersion.V7 });
+ * visitor.allowLogins('visitor');
+ * visitor.allowNodeLabels('*', '*');
+ * ```
+ */
+export class Role extends Construct implements IRole {
+  /**
+   * A role that already exists in the cluster (created by hand, by tctl or by another stack). No
+   * resource is created; the name is checked at synth.
+   */
+  public static fromName(scope: Construct, id: string, name: string): IRole {
+    return new ExistingRole(scope, id, name);
+  }
+
+  /** One of the roles Teleport creates itself (`access`, `editor`, `auditor`, ...). */
+  public static fromPreset(scope: Construct, id: string, preset: PresetRole): IRole {
+    return new ExistingRole(scope, id, preset, true);
+  }
+
+  /** The underlying L1 resource (escape hatch: `addOverride` works on it; use it in `dependsOn`). */
+  public readonly resource: l1.role.Role;
+  /** `metadata.name`. */
+  public readonly roleName: string;
+  /** `version`. */
+  public readonly version: RoleVersion;
+
+  private allowed: RoleConditions;
+  private denied: RoleConditions;
+  private readonly options?: RoleOptions;
+  private imported = false;
+  private annotated = false;
+
+  constructor(scope: Construct, id: string, props: RoleProps) {
+    super(scope, id);
+    addSchemaValidation(TerraformStack.of(this));
+
+    this.roleName = props.name;
+    this.version = props.version;
+    this.options = props.options;
+    this.allowed = { ...props.allow };
+    this.denied = { ...props.deny };
+
+    const facts = (): RoleFacts => ({
+      name: props.name,
+      version: props.version,
+      labels: props.labels,
+      expires: props.expires,
+      options: props.options ?? {},
+      allow: this.allowed,
+      deny: this.denied,
+      // importFrom() here, or resource.importFrom() on the escape hatch: both adopt the existing role.
+      imported: this.imported || this.resource.toTerraform().import !== undefined,
+      allowUnknownRuleVerbs: props.allowUnknownRuleVerbs === true,
+    });
+    validateWith(this, facts, ROLE_RULES);
+    this.node.addValidation({ validate: () => this.annotate() });
+
+    this.resource = new l1.role.Role(this, 'Resource', {
+      version: props.version,
+      subKind: props.subKind,
+      metadata: {
+        name: props.name,
+        description: props.description,
+        labels: props.labels,
+        expires: props.expires,
+      },
+      spec: this.spec(),
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+      lifecycle: props.lifecycle,
+    });
+  }
+
+  /** Allows these *nix logins (`spec.allow.logins`), e.g. `"ubuntu"` or `"{{internal.logins}}"`. */
+  public allowLogins(...logins: string[]): void {
+    this.addList('allow', 'logins', logins);
+  }
+
+  /** Denies these *nix logins (`spec.deny.logins`), e.g. `"root"`. */
+  public denyLogins(...logins: string[]): void {
+    this.addList('deny', 'logins', logins);
+  }
+
+  /** Allows these Windows desktop logins (`spec.allow.windows_desktop_logins`). */
+  public allowWindowsDesktopLogins(...logins: string[]): void {
+    this.addList('allow', 'windowsDesktopLogins', logins);
+  }
+
+  /** Allows SSH servers whose label `key` matches one of `values` (`spec.allow.node_labels`); `('*', '*')` for all. */
+  public allowNodeLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'nodeLabels', key, values);
+  }
+
+  /** Denies SSH servers whose label `key` matches one of `values` (`spec.deny.node_labels`). */
+  public denyNodeLabels(key: string, ...values: string[]): void {
+    this.addLabel('deny', 'nodeLabels', key, values);
+  }
+
+  /** Allows applications by label (`spec.allow.app_labels`). */
+  public allowAppLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'appLabels', key, values);
+  }
+
+  /** Denies applications by label (`spec.deny.app_labels`). */
+  public denyAppLabels(key: string, ...values: string[]): void {
+    this.addLabel('deny', 'appLabels', key, values);
+  }
+
+  /** Allows databases by label (`spec.allow.db_labels`); pair with `allowDatabaseUsers`/`allowDatabaseNames`. */
+  public allowDatabaseLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'dbLabels', key, values);
+  }
+
+  /** Denies databases by label (`spec.deny.db_labels`). */
+  public denyDatabaseLabels(key: string, ...values: string[]): void {
+    this.addLabel('deny', 'dbLabels', key, values);
+  }
+
+  /** Allows these database users (`spec.allow.db_users`). */
+  public allowDatabaseUsers(...users: string[]): void {
+    this.addList('allow', 'dbUsers', users);
+  }
+
+  /** Allows these database names (`spec.allow.db_names`). */
+  public allowDatabaseNames(...names: string[]): void {
+    this.addList('allow', 'dbNames', names);
+  }
+
+  /**
+   * Allows Kubernetes clusters by label (`spec.allow.kubernetes_labels`). Without
+   * `allowKubernetesResources`, Teleport's per-version default applies (and is written out).
+   */
+  public allowKubernetesLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'kubernetesLabels', key, values);
+  }
+
+  /** Denies Kubernetes clusters by label (`spec.deny.kubernetes_labels`). */
+  public denyKubernetesLabels(key: string, ...values: string[]): void {
+    this.addLabel('deny', 'kubernetesLabels', key, values);
+  }
+
+  /** Kubernetes groups users of this role get (`spec.allow.kubernetes_groups`). */
+  public allowKubernetesGroups(...groups: string[]): void {
+    this.addList('allow', 'kubernetesGroups', groups);
+  }
+
+  /** Kubernetes users this role may impersonate (`spec.allow.kubernetes_users`). */
+  public allowKubernetesUsers(...users: string[]): void {
+    this.addList('allow', 'kubernetesUsers', users);
+  }
+
+  /** Allows these Kubernetes resources (`spec.allow.kubernetes_resources`); kinds depend on the role version. */
+  public allowKubernetesResources(...resources: RoleKubernetesResource[]): void {
+    this.addItems('allow', 'kubernetesResources', resources);
+  }
+
+  /** Denies these Kubernetes resources (`spec.deny.kubernetes_resources`). */
+  public denyKubernetesResources(...resources: RoleKubernetesResource[]): void {
+    this.addItems('deny', 'kubernetesResources', resources);
+  }
+
+  /** Allows Windows desktops by label (`spec.allow.windows_desktop_labels`). */
+  public allowWindowsDesktopLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'windowsDesktopLabels', key, values);
+  }
+
+  /** Allows leaf clusters by label (`spec.allow.cluster_labels`), as seen from a root cluster. */
+  public allowClusterLabels(key: string, ...values: string[]): void {
+    this.addLabel('allow', 'clusterLabels', key, values);
+  }
+
+  /** Denies leaf clusters by label (`spec.deny.cluster_labels`). */
+  public denyClusterLabels(key: string, ...values: string[]): void {
+    this.addLabel('deny', 'clusterLabels', key, values);
+  }
+
+  /**
+   * Allows `verbs` on Teleport `resources` (`spec.allow.rules`), e.g.
+   * `allowRule(['role', 'user'], ['list', 'read'])`.
+   * @param where an optional predicate limiting the rule
+   */
+  public allowRule(resources: string[], verbs: string[], where?: string): void {
+    this.addItems('allow', 'rules', [ruleOf(resources, verbs, where)]);
+  }
+
+  /** Denies `verbs` on Teleport `resources` (`spec.deny.rules`). */
+  public denyRule(resources: string[], verbs: string[], where?: string): void {
+    this.addItems('deny', 'rules', [ruleOf(resources, verbs, where)]);
+  }
+
+  /** Allows listing and reading these Teleport resources (`list`, `read`), e.g. `allowRead('session', 'event')`. */
+  public allowRead(...resources: string[]): void {
+    this.allowRule(resources, ['list', 'read']);
+  }
+
+  /** Allows Access Requests for these roles (`spec.allow.request.roles`). */
+  public allowRequestRoles(...roles: string[]): void {
+    const request = this.allowed.request ?? {};
+    this.update('allow', { request: { ...request, roles: merged(request.roles, roles) } });
+  }
+
+  /** Allows reviewing Access Requests for these roles (`spec.allow.review_requests.roles`). */
+  public allowReviewRoles(...roles: string[]): void {
+    const review = this.allowed.reviewRequests ?? {};
+    this.update('allow', { reviewRequests: { ...review, roles: merged(review.roles, roles) } });
+  }
+
+  /**
+   * Adopts the existing role of this name with a Terraform `import` block (Terraform >= 1.5); the
+   * import ID of a role is its name. Also how to manage a preset role (`access`, ...).
+   */
+  public importFrom(): void {
+    this.imported = true;
+    this.resource.importFrom(this.roleName, this.resource.provider);
+  }
+
+  private spec(): l1.role.RoleSpec {
+    return toL1Spec(this.version, this.options, this.allowed, this.denied);
+  }
+
+  private update(side: Side, change: RoleConditions): void {
+    if (side === 'allow') this.allowed = { ...this.allowed, ...change };
+    else this.denied = { ...this.denied, ...change };
+    this.resource.putSpec(this.spec());
+  }
+
+  private conditions(side: Side): RoleConditions {
+    return side === 'allow' ? this.allowed : this.denied;
+  }
+
+  private addList(side: Side, key: ListKey, values: string[]): void {
+    this.update(side, { [key]: merged(this.conditions(side)[key] as string[] | undefined, values) });
+  }
+
+  private addItems<K extends 'kubernetesResources' | 'rules'>(side: Side, key: K, values: NonNullable<RoleConditions[K]>): void {
+    const current = this.conditions(side)[key] as unknown[] | undefined;
+    const next = current === undefined ? [...values] : Token.isUnresolved(current) ? Token.asAny(Fn.concat([current, values])) : [...current, ...values];
+    this.update(side, { [key]: next });
+  }
+
+  private addLabel(side: Side, key: LabelKey, label: string, values: string[]): void {
+    const current = this.conditions(side)[key] as { [k: string]: string[] } | undefined;
+    const next = current !== undefined && Token.isUnresolved(current)
+      ? Token.asAny(Fn.merge([current, { [label]: values }]))
+      : { ...current, [label]: merged(current?.[label], values) };
+    this.update(side, { [key]: next });
+  }
+
+  /** Info and warnings that depend on the final props (run at synth). */
+  private annotate(): string[] {
+    // Validations run more than once (TeleportApp validates, then cdktf synthesizes): annotate once.
+    if (this.annotated) return [];
+    this.annotated = true;
+    const n = roleVersionNumber(this.version);
+    if (n === 8) {
+      Annotations.of(this).addInfo('Role v8 needs Teleport 18 agents: a Teleport 17 Kubernetes Service may silently deny a user who holds a v8 role. Upgrade every agent first, or use RoleVersion.V7.');
+    }
+    if (n === 9) {
+      Annotations.of(this).addWarning('Role v9 needs an Auth Service that knows v9: older ones store the role as v8, and every later plan would replace it.');
+    }
+    const given = this.allowed.kubernetesResources;
+    if (given !== undefined && !Token.isUnresolved(given) && given.length === 0 && hasKubernetesMatchers(this.allowed) === true && n !== undefined && n !== 6 && n !== 9) {
+      Annotations.of(this).addWarning(`spec.allow.kubernetes_resources is an empty list, which role v${n} treats as unset: it grants Teleport's default (written out in the plan), not "nothing".`);
+    }
+    return [];
+  }
+}
+
+/** A role that exists already (by name or preset); it creates no resource. */
+class ExistingRole extends Construct implements IRole {
+  public readonly roleName: string;
+
+  constructor(scope: Construct, id: string, name: string, preset = false) {
+    super(scope, id);
+    this.roleName = name;
+    this.node.addValidation({
+      validate: () => {
+        if (Token.isUnresolved(name)) return [];
+        if (name.trim() === '') return [problem('metadata.name', 'is empty: an existing role needs its name.', 'pass the role\'s name, e.g. Role.fromName(this, "visitor", "visitor").')];
+        if (preset && !PRESET_ROLES.includes(name)) {
+          return [problem('metadata.name', `"${name}" is not a Teleport preset role.`, `use PresetRole (${PRESET_ROLES.join(', ')}), or Role.fromName() for other existing roles.`)];
+        }
+        return [];
+      },
+    });
+  }
+}
+
+function ruleOf(resources: string[], verbs: string[], where?: string): RoleRule {
+  return where === undefined ? { resources, verbs } : { resources, verbs, where };
+}
+
+/** `current` plus `values`, without duplicates; a token list is extended with `concat()`. */
+function merged(current: string[] | undefined, values: string[]): string[] {
+  if (current !== undefined && Token.isUnresolved(current)) return Token.asList(Fn.concat([current, values]));
+  const out = [...(current ?? [])];
+  for (const v of values) if (Token.isUnresolved(v) || !out.includes(v)) out.push(v);
+  return out;
+}
