@@ -1,0 +1,3 @@
+export * from './join-token';
+export * from './role-mapping';
+export * from './trusted-cluster';

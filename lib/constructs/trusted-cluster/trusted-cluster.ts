@@ -1,0 +1,110 @@
+import { Construct } from 'constructs';
+import { TerraformResource, TerraformStack } from 'cdktf';
+import { addSchemaValidation } from '../../app/schema-validation';
+import * as l1 from '../../gen';
+import { TeleportResourceOptions } from '../options';
+import { withIgnoredChanges } from '../lifecycle';
+import { validateWith } from '../rules';
+import { JoinToken } from './join-token';
+import { RoleMapping } from './role-mapping';
+import { TRUSTED_CLUSTER_RULES } from './rules';
+
+/** Props of a trusted cluster (created on the leaf, pointing at the root). */
+export interface TrustedClusterProps extends TeleportResourceOptions {
+  /**
+   * `metadata.name`: the root cluster's name. Teleport renames the resource to the root's
+   * cluster name on join, so anything else causes drift.
+   */
+  readonly name: string;
+  /** `spec.web_proxy_addr`: the root proxy's web address, `host:port`. */
+  readonly webProxyAddr: string;
+  /**
+   * `spec.tunnel_addr`: the root's reverse tunnel address, `host:port`.
+   * @default webProxyAddr (right when the root uses TLS routing; otherwise use its tunnel port, usually 3024)
+   */
+  readonly tunnelAddr?: string;
+  /** `spec.token`: the join token the root issued. Changes after creation are ignored (see README). */
+  readonly token: JoinToken;
+  /** `spec.role_map`: root roles mapped to leaf roles. */
+  readonly roleMap: RoleMapping[];
+  /**
+   * `spec.enabled`. `false` deactivates the root's CAs on the leaf: it needs `acknowledgeDisabled`.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Set to true to confirm that `enabled: false` is meant.
+   * @default false
+   */
+  readonly acknowledgeDisabled?: boolean;
+  /**
+   * `metadata.labels`.
+   * @default none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * `metadata.description`.
+   * @default none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A `teleport_trusted_cluster` on the leaf: the leaf trusts the root named here, and root users
+ * get the mapped leaf roles.
+ *
+ * - The token is used only for the first handshake, and Teleport refuses to change it on an
+ *   existing leaf ("can not update token for existing leaf cluster"), so changes to `spec.token`
+ *   are ignored (`lifecycle.ignore_changes`). A re-created root token never turns into an update.
+ * - Mapped `Role` constructs and the provision token (when in the same stack) are created first.
+ */
+export class TrustedCluster extends Construct {
+  /** The underlying L1 resource (escape hatch: `addOverride` works on it). */
+  public readonly resource: l1.trustedCluster.TrustedCluster;
+  /** The root cluster name (`metadata.name`). */
+  public readonly clusterName: string;
+
+  constructor(scope: Construct, id: string, props: TrustedClusterProps) {
+    super(scope, id);
+    const stack = TerraformStack.of(this);
+    addSchemaValidation(stack);
+    validateWith(this, () => props, TRUSTED_CLUSTER_RULES);
+
+    const dependsOn = [...(props.dependsOn ?? []), ...implicitDependencies(stack, props)];
+    this.clusterName = props.name;
+    this.resource = new l1.trustedCluster.TrustedCluster(this, 'Resource', {
+      version: 'v2',
+      metadata: {
+        name: props.name,
+        ...(props.description !== undefined ? { description: props.description } : {}),
+        ...(props.labels !== undefined ? { labels: props.labels } : {}),
+      },
+      spec: {
+        enabled: props.enabled ?? true,
+        token: props.token.value,
+        webProxyAddr: props.webProxyAddr,
+        tunnelAddr: props.tunnelAddr ?? props.webProxyAddr,
+        roleMap: props.roleMap.map((m) => ({ remote: m.remote, local: m.local.map((r) => r.roleName) })),
+      },
+      provider: props.provider,
+      dependsOn: dependsOn.length ? dependsOn : undefined,
+      lifecycle: withIgnoredChanges(props.lifecycle, ['spec.token']),
+    });
+  }
+}
+
+/** The mapped Role constructs and the provision token, when they live in the same stack. */
+function implicitDependencies(stack: TerraformStack, props: TrustedClusterProps): TerraformResource[] {
+  const out: TerraformResource[] = [];
+  const add = (r: TerraformResource | undefined) => {
+    if (r && TerraformStack.of(r) === stack && !out.includes(r)) out.push(r);
+  };
+  add(props.token.provisionToken?.resource);
+  for (const mapping of props.roleMap) {
+    for (const role of mapping.local) {
+      const resource = (role as { resource?: unknown }).resource;
+      if (resource instanceof TerraformResource) add(resource);
+    }
+  }
+  return out;
+}

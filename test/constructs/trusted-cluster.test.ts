@@ -1,0 +1,155 @@
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { l1 } from '../../lib';
+import { ProvisionToken } from '../../lib/constructs/provision-token';
+import { Role, RoleVersion } from '../../lib/constructs/role';
+import { JoinToken, TrustedCluster, TrustedClusterProps } from '../../lib/constructs/trusted-cluster';
+import { addressOf, errorsOf, newStack, resourceOf, synthJson } from '../support/constructs';
+
+const SECRET = 'tc-literal-join-token-5d1e-do-not-leak';
+
+function tokenVariable(scope: Construct, sensitive = true): TerraformVariable {
+  return new TerraformVariable(scope, 'root_join_token', { type: 'string', sensitive });
+}
+
+function visitor(scope: Construct): Role {
+  return new Role(scope, 'VisitorRole', { name: 'visitor', version: RoleVersion.V7, allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } });
+}
+
+function props(scope: Construct, extra: Partial<TrustedClusterProps> = {}): TrustedClusterProps {
+  return {
+    name: 'rootcluster.example.com',
+    webProxyAddr: 'rootcluster.example.com:443',
+    token: JoinToken.fromVariable(tokenVariable(scope)),
+    roleMap: [{ remote: 'access', local: [Role.fromName(scope, 'Visitor', 'visitor')] }],
+    ...extra,
+  };
+}
+
+describe('TrustedCluster', () => {
+  test('the seed trusted cluster: every field, token by reference, token changes ignored', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack));
+    const json = synthJson(stack);
+    const r = resourceOf(json, tc.resource);
+    expect(r.version).toBe('v2');
+    expect(r.metadata).toEqual({ name: 'rootcluster.example.com' });
+    expect(r.spec).toEqual({
+      enabled: true,
+      token: '${var.root_join_token}',
+      web_proxy_addr: 'rootcluster.example.com:443',
+      tunnel_addr: 'rootcluster.example.com:443',
+      role_map: [{ remote: 'access', local: ['visitor'] }],
+    });
+    expect(r.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
+    expect(r.depends_on).toBeUndefined(); // Role.fromName: nothing to wait for
+    expect(json.variable.root_join_token).toEqual({ type: 'string', sensitive: true });
+  });
+
+  test('mapped Role constructs and the provision token in the same stack come first (depends_on)', () => {
+    const stack = newStack();
+    const role = visitor(stack);
+    const token = ProvisionToken.forTrustedCluster(stack, 'JoinToken');
+    const tc = new TrustedCluster(stack, 'Root', props(stack, {
+      token: JoinToken.fromProvisionToken(token),
+      roleMap: [{ remote: 'access', local: [role, Role.fromName(stack, 'Auditor', 'auditor')] }],
+      tunnelAddr: 'rootcluster.example.com:3024',
+      labels: { env: 'prod' },
+      description: 'trust the root',
+    }));
+    const r = resourceOf(synthJson(stack), tc.resource);
+    expect(r.depends_on).toEqual([addressOf(token.resource), addressOf(role.resource)].sort());
+    expect(r.spec.token).toBe(`\${${addressOf(token.resource)}.metadata.name}`);
+    expect(r.spec.tunnel_addr).toBe('rootcluster.example.com:3024');
+    expect(r.spec.role_map).toEqual([{ remote: 'access', local: ['visitor', 'auditor'] }]);
+    expect(r.metadata).toEqual({ name: 'rootcluster.example.com', labels: { env: 'prod' }, description: 'trust the root' });
+    expect(tc.clusterName).toBe('rootcluster.example.com');
+  });
+
+  test('provider, dependsOn and lifecycle pass through; the token stays ignored', () => {
+    const stack = newStack();
+    const leaf = new l1.provider.TeleportProvider(stack, 'leaf', { alias: 'leaf' });
+    const other = visitor(stack);
+    const tc = new TrustedCluster(stack, 'Root', props(stack, {
+      provider: leaf,
+      dependsOn: [other.resource],
+      lifecycle: { preventDestroy: true, ignoreChanges: ['metadata.labels'] },
+    }));
+    const r = resourceOf(synthJson(stack), tc.resource);
+    expect(r.provider).toBe('teleport.leaf');
+    expect(r.depends_on).toEqual([addressOf(other.resource)]);
+    expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['metadata.labels', 'spec.token'] });
+  });
+
+  test('a literal token only with unsafePlainText, and it is written as given', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { token: JoinToken.unsafePlainText(SECRET) }));
+    expect(resourceOf(synthJson(stack), tc.resource).spec.token).toBe(SECRET);
+  });
+
+  test('enabled: false with the acknowledgement', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { enabled: false, acknowledgeDisabled: true }));
+    expect(resourceOf(synthJson(stack), tc.resource).spec.enabled).toBe(false);
+  });
+
+  test('unresolved values skip value checks', () => {
+    const stack = newStack();
+    const addr = new TerraformVariable(stack, 'addr', { type: 'string' });
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { name: addr.stringValue, webProxyAddr: addr.stringValue, tunnelAddr: addr.stringValue }));
+    expect(resourceOf(synthJson(stack), tc.resource).spec.web_proxy_addr).toBe('${var.addr}');
+  });
+
+  test('escape hatch: addOverride on the L1 resource', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack));
+    tc.resource.addOverride('spec.enabled', false);
+    expect(resourceOf(synthJson(stack), tc.resource).spec.enabled).toBe(false);
+  });
+});
+
+// [what, props override, field, message fragment, fix fragment]
+const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, string, string, string][] = [
+  ['web_proxy_addr without port', () => ({ webProxyAddr: 'rootcluster.example.com' }),
+    'spec.web_proxy_addr', '"rootcluster.example.com" is not host:port', 'write the root proxy\'s web port'],
+  ['tunnel_addr without port', () => ({ tunnelAddr: 'rootcluster.example.com' }),
+    'spec.tunnel_addr', 'is not host:port', 'reverse tunnel port (usually :3024)'],
+  ['tunnel_addr with a URL', () => ({ tunnelAddr: 'https://rootcluster.example.com:443' }),
+    'spec.tunnel_addr', 'is not host:port', 'write the port'],
+  ['a name that is not a cluster name', () => ({ name: 'root cluster' }),
+    'metadata.name', '"root cluster" is not a cluster name', 'cluster_name in /webapi/ping'],
+  ['an empty role map', () => ({ roleMap: [] }),
+    'spec.role_map', 'is empty', 'map at least one root role'],
+  ['an empty remote role', (s) => ({ roleMap: [{ remote: ' ', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', 'has an empty remote role', 'name the root role'],
+  ['a broken regular expression', (s) => ({ roleMap: [{ remote: '^(admin$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', '"^(admin$" is not a valid regular expression', 'RE2 syntax'],
+  ['a remote role mapped twice', (s) => ({ roleMap: [{ remote: 'access', local: [Role.fromName(s, 'V', 'visitor')] }, { remote: 'access', local: [Role.fromName(s, 'A', 'auditor')] }] }),
+    'spec.role_map[].remote', 'maps "access" twice', 'merge the entries'],
+  ['a mapping without local roles', () => ({ roleMap: [{ remote: 'access', local: [] }] }),
+    'spec.role_map[].local', 'has a mapping with no local roles', 'list at least one leaf role'],
+  ['a wildcard local role', (s) => ({ roleMap: [{ remote: 'access', local: [Role.fromName(s, 'W', '*')] }] }),
+    'spec.role_map[].local', 'contains "*"', 'name the leaf roles explicitly'],
+  ['enabled: false without acknowledgement', () => ({ enabled: false }),
+    'spec.enabled', 'deactivates the root cluster\'s certificate authorities', 'set acknowledgeDisabled: true'],
+  ['a literal passed to fromReference', () => ({ token: JoinToken.fromReference(SECRET) }),
+    'spec.token', 'was given a literal value', 'JoinToken.unsafePlainText()'],
+  ['a token variable that is not sensitive', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'plain', { type: 'string' })) }),
+    'spec.token', 'is not sensitive', 'sensitive: true'],
+  ['a token variable with a default', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'withdefault', { type: 'string', sensitive: true, default: SECRET })) }),
+    'spec.token', 'the default is written in plaintext', 'remove the default'],
+  ['a provision token without Trusted_cluster', (s) => ({ token: JoinToken.fromProvisionToken(ProvisionToken.token(s, 'NodeToken', { roles: ['Node'] })) }),
+    'spec.token', 'without the Trusted_cluster role', 'ProvisionToken.forTrustedCluster()'],
+];
+
+describe('TrustedCluster rejects at synth', () => {
+  test.each(INVALID)('%s', (_what, override, field, message, fix) => {
+    const error = errorsOf((s) => new TrustedCluster(s, 'Root', { ...props(s), ...override(s as TerraformStack) }));
+    expect(error).toContain('stack/Root');
+    expect(error).toContain(`field "${field}"`);
+    expect(error).toContain(message);
+    expect(error).toContain(`Fix: `);
+    expect(error).toContain(fix);
+    expect(error).not.toContain(SECRET);
+  });
+});
