@@ -1,0 +1,2 @@
+export * from './provider-auth';
+export * from './teleport-provider';
