@@ -1,0 +1,229 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Construct } from 'constructs';
+import { Annotations, TerraformVariable } from 'cdktf';
+import { registerSecret } from '../../report/redact';
+import { TeleportResourceOptions } from '../options';
+import { ProvisionToken } from '../provision-token';
+import { IRole, Role, RoleVersion } from '../role';
+import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
+import { toBindingShape } from './schema-shape';
+import { TctlDocument, TctlYamlError, parseTctlYaml } from './tctl-document';
+
+/** Options for loading tctl resource YAML. */
+export interface TctlResourcesProps extends TeleportResourceOptions {
+  /**
+   * Accept a literal `spec.token` in a `trusted_cluster` document, or a literal `metadata.name` in a
+   * `token` document: it is written in plaintext to cdk.tf.json and plans.
+   * @default false: a literal trusted-cluster token is replaced by a sensitive variable, a literal
+   * provision-token name is rejected
+   */
+  readonly allowLiteralSecrets?: boolean;
+  /**
+   * The sensitive variable that holds the trusted clusters' join token when the YAML has none (or
+   * has a literal and `allowLiteralSecrets` is false).
+   * @default a sensitive variable `<id>_join_token` (no default value), created when needed
+   */
+  readonly joinTokenVariable?: TerraformVariable;
+  /**
+   * Adopt the resources that already exist on the cluster with Terraform `import` blocks (roles
+   * and trusted clusters by name). Provision tokens are not adopted: their import ID is their
+   * secret (use `ProvisionToken.importFrom()` with a sensitive variable).
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
+}
+
+const SUPPORTED = ['role', 'trusted_cluster', 'token'];
+
+/**
+ * Constructs made from tctl resource YAML (`kind`, `version`, `metadata`, `spec`; several documents
+ * separated by `---`), as `tctl get` prints it and Teleport's guides write it: `role` becomes a
+ * `Role`, `trusted_cluster` a `TrustedCluster`, `token` a `ProvisionToken`. Fields are checked
+ * against the provider schema (unknown fields fail with a suggestion); a trusted cluster's
+ * `role_map` uses the roles of the same YAML where the names match (so they are created first),
+ * and `Role.fromName` otherwise.
+ */
+export class TctlResources extends Construct {
+  /** Reads one YAML file. */
+  public static fromFile(scope: Construct, id: string, file: string, props: TctlResourcesProps = {}): TctlResources {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new TctlYamlError(`${scope.node.path}/${id}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: pass the path of a tctl YAML file.`);
+    }
+    return new TctlResources(scope, id, { ...props, yaml: text, source: path.basename(file) });
+  }
+
+  /** Reads several YAML files as one set (roles in one file can be mapped by a trusted cluster in another). */
+  public static fromFiles(scope: Construct, id: string, files: string[], props: TctlResourcesProps = {}): TctlResources {
+    const texts = files.map((f) => ({ f, text: readOrThrow(scope, id, f) }));
+    return new TctlResources(scope, id, { ...props, documents: texts.flatMap(({ f, text }) => parseTctlYaml(text, path.basename(f))) });
+  }
+
+  /** Parses YAML text given inline. */
+  public static fromYaml(scope: Construct, id: string, yaml: string, props: TctlResourcesProps = {}): TctlResources {
+    return new TctlResources(scope, id, { ...props, yaml, source: 'inline YAML' });
+  }
+
+  /** The roles, by `metadata.name`. */
+  public readonly roles: { [name: string]: Role } = {};
+  /** The trusted clusters, by `metadata.name`. */
+  public readonly trustedClusters: { [name: string]: TrustedCluster } = {};
+  /** The provision tokens, in document order. */
+  public readonly provisionTokens: ProvisionToken[] = [];
+  /** The join-token variable, when one was created or given. */
+  public joinTokenVariable?: TerraformVariable;
+
+  private constructor(scope: Construct, id: string, props: TctlResourcesProps & { yaml?: string; source?: string; documents?: TctlDocument[] }) {
+    super(scope, id);
+    const fail = (e: unknown): never => {
+      if (e instanceof TctlYamlError) throw new TctlYamlError(`${this.node.path}: ${e.message}`);
+      throw e;
+    };
+    try {
+      const documents = props.documents ?? parseTctlYaml(props.yaml ?? '', props.source ?? 'YAML');
+      if (documents.length === 0) throw new TctlYamlError(`${props.source ?? 'YAML'}: holds no resource. Fix: give at least one document with kind, version, metadata and spec.`);
+      for (const doc of documents) {
+        if (!SUPPORTED.includes(doc.kind)) {
+          throw new TctlYamlError(`${doc.where}: kind "${doc.kind}" is not supported here. Fix: use one of ${SUPPORTED.join(', ')}.`);
+        }
+      }
+      this.joinTokenVariable = props.joinTokenVariable;
+      for (const doc of documents.filter((d) => d.kind === 'role')) this.addRole(doc, props);
+      for (const doc of documents.filter((d) => d.kind === 'token')) this.addToken(doc, props);
+      for (const doc of documents.filter((d) => d.kind === 'trusted_cluster')) this.addTrustedCluster(doc, props);
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  private addRole(doc: TctlDocument, props: TctlResourcesProps): void {
+    const metadata = toBindingShape('teleport_role', 'metadata', doc.metadata, doc.where) as any;
+    const spec = toBindingShape('teleport_role', 'spec', doc.spec, doc.where) as any;
+    const name = requireName(doc, metadata);
+    if (!(Object.values(RoleVersion) as string[]).includes(doc.version)) {
+      throw new TctlYamlError(`${doc.where}: field "version" is "${doc.version}", not a role version. Fix: use one of ${Object.values(RoleVersion).join(', ')}.`);
+    }
+    const role = new Role(this, constructId('Role', name), {
+      ...options(props),
+      name,
+      version: doc.version as RoleVersion,
+      description: metadata.description,
+      labels: metadata.labels,
+      expires: metadata.expires,
+      allow: spec.allow,
+      deny: spec.deny,
+      options: spec.options,
+    });
+    if (props.adoptExisting) role.resource.importFrom(name, props.provider);
+    this.roles[name] = role;
+  }
+
+  private addToken(doc: TctlDocument, props: TctlResourcesProps): void {
+    const metadata = toBindingShape('teleport_provision_token', 'metadata', doc.metadata, doc.where) as any;
+    const spec = toBindingShape('teleport_provision_token', 'spec', doc.spec, doc.where) as any;
+    if (metadata.name !== undefined) registerSecret(metadata.name);
+    const joinMethod: string = spec.joinMethod ?? 'token';
+    if (joinMethod === 'token' && metadata.name !== undefined && !props.allowLiteralSecrets) {
+      throw new TctlYamlError(
+        `${doc.where}: field "metadata.name" is the token's secret, written here as a literal. Fix: remove metadata.name ` +
+          '(the provider generates the token) or set allowLiteralSecrets: true to accept a plaintext secret.',
+      );
+    }
+    const { roles, botName, ...methodSpec } = spec;
+    this.provisionTokens.push(
+      new ProvisionToken(this, `Token${this.provisionTokens.length + 1}`, {
+        ...options(props),
+        ...methodSpec,
+        joinMethod,
+        roles,
+        botName,
+        name: metadata.name,
+        allowLiteralSecret: props.allowLiteralSecrets,
+        description: metadata.description,
+        labels: metadata.labels,
+        expires: metadata.expires,
+      }),
+    );
+  }
+
+  private addTrustedCluster(doc: TctlDocument, props: TctlResourcesProps): void {
+    const metadata = toBindingShape('teleport_trusted_cluster', 'metadata', doc.metadata, doc.where) as any;
+    const spec = toBindingShape('teleport_trusted_cluster', 'spec', doc.spec, doc.where) as any;
+    const name = requireName(doc, metadata);
+    let token: JoinToken;
+    if (spec.token !== undefined && props.allowLiteralSecrets) {
+      token = JoinToken.unsafePlainText(spec.token);
+    } else {
+      if (spec.token !== undefined) {
+        registerSecret(spec.token);
+        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${this.variableName()}; pass the token at plan time (TF_VAR_<name>).`);
+      }
+      token = JoinToken.fromVariable(this.tokenVariable());
+    }
+    const roleMap: RoleMapping[] = (spec.roleMap ?? []).map((m: { remote: string; local?: string[] }) => ({
+      remote: m.remote,
+      local: (m.local ?? []).map((n) => this.roleRef(n)),
+    }));
+    const cluster = new TrustedCluster(this, constructId('TrustedCluster', name), {
+      ...options(props),
+      name,
+      webProxyAddr: spec.webProxyAddr,
+      tunnelAddr: spec.tunnelAddr,
+      enabled: spec.enabled,
+      // A YAML file that says enabled: false says so explicitly.
+      acknowledgeDisabled: spec.enabled === false,
+      token,
+      roleMap,
+      labels: metadata.labels,
+      description: metadata.description,
+    });
+    if (props.adoptExisting) cluster.resource.importFrom(name, props.provider);
+    this.trustedClusters[name] = cluster;
+  }
+
+  private tokenVariable(): TerraformVariable {
+    this.joinTokenVariable ??= new TerraformVariable(this, 'JoinToken', {
+      type: 'string',
+      sensitive: true,
+      description: `The join token of the root cluster, for ${this.node.path}`,
+    });
+    this.joinTokenVariable.overrideLogicalId(this.variableName());
+    return this.joinTokenVariable;
+  }
+
+  /** `<id>_join_token`, snake case: what users set as TF_VAR_<name>. */
+  private variableName(): string {
+    return `${this.node.id.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}_join_token`;
+  }
+
+  private roleRef(name: string): IRole {
+    return this.roles[name] ?? Role.fromName(this, constructId('ExistingRole', name), name);
+  }
+}
+
+function options(props: TeleportResourceOptions): TeleportResourceOptions {
+  return { provider: props.provider, dependsOn: props.dependsOn, lifecycle: props.lifecycle };
+}
+
+function requireName(doc: TctlDocument, metadata: { name?: string }): string {
+  if (typeof metadata.name !== 'string' || metadata.name === '') {
+    throw new TctlYamlError(`${doc.where}: field "metadata.name" is missing. Fix: name the ${doc.kind}.`);
+  }
+  return metadata.name;
+}
+
+/** A construct id from a resource name (`visitor` -> `Role-visitor`); ids may not contain `/`. */
+function constructId(prefix: string, name: string): string {
+  return `${prefix}-${name.replace(/\//g, '_')}`;
+}
+
+function readOrThrow(scope: Construct, id: string, file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new TctlYamlError(`${scope.node.path}/${id}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: pass the path of a tctl YAML file.`);
+  }
+}

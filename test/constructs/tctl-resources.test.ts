@@ -1,0 +1,120 @@
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { TctlResources } from '../../lib';
+import { addressOf, newStack, resourceOf, synthJson } from '../support/constructs';
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples', 'from-yaml');
+const SECRET = 'yaml-literal-join-token-0b9c-do-not-leak';
+
+const TC_WITH_TOKEN = `kind: trusted_cluster
+version: v2
+metadata:
+  name: rootcluster.example.com
+spec:
+  enabled: true
+  token: ${SECRET}
+  tunnel_addr: rootcluster.example.com:3024
+  web_proxy_addr: rootcluster.example.com:443
+  role_map:
+    - remote: access
+      local: [visitor]
+    - remote: "^(.*)-admin$"
+      local: [editor]
+`;
+
+describe('TctlResources from the seed guide YAML', () => {
+  test('visitor.yaml + trusted_cluster.yaml: a Role, a TrustedCluster after it, the token from a sensitive variable', () => {
+    const stack = newStack();
+    const yaml = TctlResources.fromFiles(stack, 'Guide', [path.join(EXAMPLES, 'visitor.yaml'), path.join(EXAMPLES, 'trusted_cluster.yaml')]);
+    const json = synthJson(stack);
+    const role = resourceOf(json, yaml.roles.visitor.resource);
+    expect(role.version).toBe('v7');
+    expect(role.metadata).toEqual({ name: 'visitor' });
+    // tctl's '*': '*' (a single string) becomes the provider's list of strings.
+    expect(role.spec.allow).toEqual({ logins: ['visitor'], node_labels: { '*': ['*'] } });
+    const tc = resourceOf(json, yaml.trustedClusters['rootcluster.example.com'].resource);
+    expect(tc.spec).toEqual({
+      enabled: true,
+      token: '${var.guide_join_token}',
+      tunnel_addr: 'rootcluster.example.com:443',
+      web_proxy_addr: 'rootcluster.example.com:443',
+      role_map: [{ remote: 'access', local: ['visitor'] }],
+    });
+    expect(tc.depends_on).toEqual([addressOf(yaml.roles.visitor.resource)]);
+    expect(json.variable.guide_join_token).toMatchObject({ type: 'string', sensitive: true });
+    expect(json.variable.guide_join_token.default).toBeUndefined();
+  });
+
+  test('a literal token in YAML is replaced by the variable and appears nowhere', () => {
+    const stack = newStack();
+    const yaml = TctlResources.fromYaml(stack, 'Tc', TC_WITH_TOKEN);
+    const out = Testing.synth(stack, true);
+    expect(out).not.toContain(SECRET);
+    const tc = resourceOf(JSON.parse(out), yaml.trustedClusters['rootcluster.example.com'].resource);
+    expect(tc.spec.token).toBe('${var.tc_join_token}');
+    // Roles not in the YAML are referenced by name; regex mappings are kept.
+    expect(tc.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }, { remote: '^(.*)-admin$', local: ['editor'] }]);
+    expect(tc.depends_on).toBeUndefined();
+  });
+
+  test('a literal token is kept only with allowLiteralSecrets', () => {
+    const stack = newStack();
+    const yaml = TctlResources.fromYaml(stack, 'Tc', TC_WITH_TOKEN, { allowLiteralSecrets: true });
+    expect(resourceOf(synthJson(stack), yaml.trustedClusters['rootcluster.example.com'].resource).spec.token).toBe(SECRET);
+  });
+
+  test('adoptExisting writes import blocks for roles and trusted clusters, by name', () => {
+    const stack = newStack();
+    const yaml = TctlResources.fromFiles(stack, 'Guide', [path.join(EXAMPLES, 'visitor.yaml'), path.join(EXAMPLES, 'trusted_cluster.yaml')], { adoptExisting: true });
+    const json = synthJson(stack);
+    expect(json.import).toEqual(expect.arrayContaining([
+      expect.objectContaining({ to: addressOf(yaml.roles.visitor.resource), id: 'visitor' }),
+      expect.objectContaining({ to: addressOf(yaml.trustedClusters['rootcluster.example.com'].resource), id: 'rootcluster.example.com' }),
+    ]));
+  });
+
+  test('a token document becomes a ProvisionToken with a provider-generated secret', () => {
+    const stack = newStack();
+    const yaml = TctlResources.fromYaml(stack, 'T', 'kind: token\nversion: v2\nmetadata:\n  description: leaf\nspec:\n  roles: [Trusted_cluster]\n  join_method: token\n');
+    const token = resourceOf(synthJson(stack), yaml.provisionTokens[0].resource);
+    expect(token.spec).toEqual({ join_method: 'token', roles: ['Trusted_cluster'] });
+    expect(token.metadata.name).toBeUndefined();
+    expect(yaml.provisionTokens[0].isTrustedClusterToken).toBe(true);
+  });
+});
+
+// [what, yaml, message fragments]
+const INVALID: [string, string, string[]][] = [
+  ['a misspelt field, with a suggestion', 'kind: role\nversion: v7\nmetadata: {name: r}\nspec:\n  allow:\n    loginz: [x]\n',
+    ['inline YAML, document 1', 'field "spec.allow.loginz" is not an attribute of the Teleport provider', 'did you mean "logins"?']],
+  ['proxy_addr, as in Teleport\'s own doc example', 'kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  proxy_addr: root.example.com:3080\n  role_map: [{remote: access, local: [v]}]\n',
+    ['field "spec.proxy_addr" is not an attribute', 'web_proxy_addr']],
+  ['an unsupported kind', 'kind: user\nversion: v2\nmetadata: {name: u}\nspec: {}\n', ['kind "user" is not supported here', 'role, trusted_cluster, token']],
+  ['no metadata.name', 'kind: role\nversion: v7\nmetadata: {}\nspec: {}\n', ['field "metadata.name" is missing', 'name the role']],
+  ['an unknown role version', 'kind: role\nversion: v99\nmetadata: {name: r}\nspec: {}\n', ['field "version" is "v99", not a role version', 'v3, v4, v5, v6, v7, v8, v9']],
+  ['a wrong type', 'kind: role\nversion: v7\nmetadata: {name: r}\nspec:\n  allow:\n    logins: visitor\n    rules: yes\n', ['field "spec.allow.rules" must be a list']],
+  ['an unknown top-level field', 'kind: role\nversion: v7\nmetadata: {name: r}\nspecs: {}\n', ['field "specs" is not a tctl resource field']],
+  ['malformed YAML', 'kind: role\nversion: [v7\n', ['not valid YAML', 'correct the YAML syntax']],
+  ['a literal secret token name', `kind: token\nversion: v2\nmetadata: {name: ${SECRET}}\nspec: {roles: [Node]}\n`, ['field "metadata.name" is the token\'s secret', 'allowLiteralSecrets: true']],
+  ['an empty file', '# nothing\n', ['holds no resource']],
+];
+
+describe('TctlResources rejects', () => {
+  test.each(INVALID)('%s', (_what, yaml, fragments) => {
+    const stack = newStack();
+    let message = '';
+    try {
+      TctlResources.fromYaml(stack, 'Y', yaml);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('stack/Y: ');
+    for (const f of fragments) expect(message).toContain(f);
+    expect(message).toContain('Fix: ');
+    expect(message).not.toContain(SECRET);
+  });
+
+  test('a missing file names the file', () => {
+    expect(() => TctlResources.fromFile(newStack(), 'Y', '/nonexistent/visitor.yaml')).toThrow('stack/Y: cannot read /nonexistent/visitor.yaml (ENOENT). Fix: pass the path of a tctl YAML file.');
+  });
+});
