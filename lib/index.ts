@@ -3,3 +3,8 @@ export * as l1 from './gen';
 export * from './app/teleport-app';
 export * from './constructs/provision-token';
 export * from './constructs/options';
+export * from './constructs/role';
+export * from './constructs/trusted-cluster';
+export * from './constructs/provider';
+export * from './constructs/link';
+export * from './constructs/yaml';
