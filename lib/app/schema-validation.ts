@@ -1,6 +1,7 @@
 import { IValidation } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { checkConfig } from '../check/schema-check';
+// The check (and ajv with it) loads on first validation, not at import (see bench/).
+import type * as SchemaCheck from '../check/schema-check';
 import { redact } from '../report/redact';
 
 const checked = new WeakSet<TerraformStack>();
@@ -22,6 +23,8 @@ class SchemaValidation implements IValidation {
   public validate(): string[] {
     const config = this.stack.toTerraform() as Record<string, any>;
     const problems: string[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkConfig } = require('../check/schema-check') as typeof SchemaCheck;
     for (const finding of checkConfig(config)) {
       if (finding.severity !== 'error') continue;
       const where = constructPath(config, finding.resource);

@@ -1,5 +1,5 @@
 /** Turns ajv errors into findings: one per real problem, with a Terraform-style attribute path. */
-import { ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { Finding } from '../report/finding';
 import { closestName } from './suggest';
 

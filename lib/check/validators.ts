@@ -1,5 +1,7 @@
 /** Lazily compiled, cached ajv validators: one per block type, one for the document skeleton. */
-import Ajv, { ValidateFunction } from 'ajv';
+// ajv is loaded on first use, not at import: importing the library stays cheap (see bench/).
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { ProviderSchema } from '../schema/provider-schema';
 import { dataSourceJsonSchema, providerJsonSchema, resourceJsonSchema, skeletonJsonSchema } from '../schema/json-schema';
 
@@ -13,7 +15,9 @@ let ajv: Ajv | undefined;
 
 /** The shared ajv instance: all errors, verbose (errors carry their schema), union types allowed. */
 export function sharedAjv(): Ajv {
-  ajv ??= new Ajv({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass: typeof Ajv = require('ajv').default;
+  ajv ??= new AjvClass({
     allErrors: true,
     verbose: true,
     strict: true,

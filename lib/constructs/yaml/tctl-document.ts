@@ -1,4 +1,5 @@
-import { parseAllDocuments } from 'yaml';
+// yaml is loaded on first use, not at import: importing the library stays cheap (see bench/).
+import type * as YAML from 'yaml';
 
 /** One tctl resource document (`kind`, `version`, `metadata`, `spec`), as `tctl get` prints it. */
 export interface TctlDocument {
@@ -18,6 +19,8 @@ export class TctlYamlError extends Error {}
 /** Parses tctl YAML (one or more `---`-separated documents). Throws TctlYamlError; never echoes values. */
 export function parseTctlYaml(text: string, source: string): TctlDocument[] {
   const out: TctlDocument[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseAllDocuments } = require('yaml') as typeof YAML;
   parseAllDocuments(text).forEach((doc, i) => {
     const where = `${source}, document ${i + 1}`;
     if (doc.errors.length) {
