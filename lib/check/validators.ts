@@ -2,7 +2,7 @@
 // ajv is loaded on first use, not at import: importing the library stays cheap (see bench/).
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { ProviderSchema } from '../schema/provider-schema';
+import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { dataSourceJsonSchema, providerJsonSchema, resourceJsonSchema, skeletonJsonSchema } from '../schema/json-schema';
 
 /** A compiled validator with the JSON Schema it was compiled from (findings walk it to name paths). */
@@ -13,27 +13,58 @@ export interface BlockValidator {
 
 let ajv: Ajv | undefined;
 
-/** The shared ajv instance: all errors, verbose (errors carry their schema), union types allowed. */
+/** ajv options: all errors, verbose (errors carry their schema), union types allowed. */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  verbose: true,
+  strict: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+} as const;
+
+/** The shared ajv instance. */
 export function sharedAjv(): Ajv {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const AjvClass: typeof Ajv = require('ajv').default;
-  ajv ??= new AjvClass({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-  });
+  ajv ??= new AjvClass(AJV_OPTIONS);
   return ajv;
+}
+
+/** Every validator key of the shipped schema: `skeleton`, `provider`, `resource:<type>`, `data:<type>`. */
+export function validatorKeys(schema: ProviderSchema = loadProviderSchema()): string[] {
+  return ['skeleton', 'provider', ...schema.resourceTypes().map((t) => `resource:${t}`), ...schema.dataSourceTypes().map((t) => `data:${t}`)];
+}
+
+/** The JSON Schema behind a validator key. */
+export function jsonSchemaFor(key: string, schema: ProviderSchema = loadProviderSchema()): Record<string, unknown> {
+  const [kind, type] = key.split(':');
+  if (kind === 'skeleton') return skeletonJsonSchema();
+  if (kind === 'provider') return providerJsonSchema(schema);
+  return kind === 'resource' ? resourceJsonSchema(type, schema) : dataSourceJsonSchema(type, schema);
+}
+
+/**
+ * The validator scripts/precompile-validators.js compiled at build time for the shipped schema
+ * (dist/lib/check/precompiled-validators/<key>.js), or undefined when running from sources or
+ * checking against another schema.
+ */
+function precompiledFor(schema: ProviderSchema | undefined, key: string): ValidateFunction | undefined {
+  if (schema !== undefined && schema !== loadProviderSchema()) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(`./precompiled-validators/${key.replace(/[^A-Za-z0-9_]/g, '_')}`) as ValidateFunction;
+  } catch {
+    return undefined;
+  }
 }
 
 const cache = new WeakMap<ProviderSchema, Map<string, BlockValidator>>();
 let skeleton: BlockValidator | undefined;
 
-function compile(schema: Record<string, unknown>): BlockValidator {
-  return { validate: sharedAjv().compile(schema), schema };
+function compile(key: string, json: Record<string, unknown>, schema?: ProviderSchema): BlockValidator {
+  return { validate: precompiledFor(schema, key) ?? sharedAjv().compile(json), schema: json };
 }
 
 /** The validator of a provider block, a resource type or a data source type (compiled on first use). */
@@ -44,7 +75,7 @@ export function blockValidator(schema: ProviderSchema, kind: 'provider' | 'resou
   let v = perSchema.get(key);
   if (!v) {
     const json = kind === 'provider' ? providerJsonSchema(schema) : kind === 'resource' ? resourceJsonSchema(type, schema) : dataSourceJsonSchema(type, schema);
-    v = compile(json);
+    v = compile(kind === 'provider' ? 'provider' : key, json, schema);
     perSchema.set(key, v);
   }
   return v;
@@ -52,6 +83,6 @@ export function blockValidator(schema: ProviderSchema, kind: 'provider' | 'resou
 
 /** The validator of everything outside provider, resource and data bodies. */
 export function skeletonValidator(): BlockValidator {
-  skeleton ??= compile(skeletonJsonSchema());
+  skeleton ??= compile('skeleton', skeletonJsonSchema());
   return skeleton;
 }
