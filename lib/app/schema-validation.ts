@@ -5,6 +5,16 @@ import type * as SchemaCheck from '../check/schema-check';
 import { redact } from '../report/redact';
 
 const checked = new WeakSet<TerraformStack>();
+const alreadyChecked = new WeakSet<TerraformStack>();
+
+/**
+ * Marks a stack as checked in this synthesis: its next schema validation passes without checking
+ * again (TeleportApp validates every stack before writing; cdktf then validates once more while
+ * writing, and resolving a large stack twice is the largest cost of synth).
+ */
+export function skipNextSchemaCheck(stack: TerraformStack): void {
+  alreadyChecked.add(stack);
+}
 
 /**
  * Makes the offline schema check part of a stack's own validation (once per stack), so it runs at
@@ -21,6 +31,7 @@ class SchemaValidation implements IValidation {
   constructor(private readonly stack: TerraformStack) {}
 
   public validate(): string[] {
+    if (alreadyChecked.delete(this.stack)) return [];
     const config = this.stack.toTerraform() as Record<string, any>;
     const problems: string[] = [];
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, TerraformStack } from 'cdktf';
+import { skipNextSchemaCheck } from './schema-validation';
 import { checkStack } from './stack-check';
 
 /**
@@ -42,7 +43,7 @@ export class TeleportApp extends App {
     }
     const before = new Set(listFiles(this.outdir));
     try {
-      super.synth();
+      this.write(stacks);
     } catch (e) {
       for (const file of listFiles(this.outdir)) {
         if (!before.has(file)) fs.rmSync(path.join(this.outdir, file), { force: true });
@@ -50,6 +51,25 @@ export class TeleportApp extends App {
       this.removeEmptyOutdir();
       throw e;
     }
+  }
+
+  /**
+   * What `App.synth()` does after preparing the stacks (which this class already did: preparing twice
+   * resolves every resource twice): each stack's synthesizer runs aspects and the construct
+   * validations, then writes; the manifest comes last. The schema check, already done above, is not
+   * repeated.
+   */
+  private write(stacks: TerraformStack[]): void {
+    const session = { outdir: this.outdir, skipValidation: this.skipValidation, manifest: this.manifest };
+    for (const stack of stacks) {
+      if (!this.skipValidation) skipNextSchemaCheck(stack);
+      stack.synthesizer.synthesize(session);
+    }
+    if (!this.skipValidation) {
+      const problems = this.node.validate();
+      if (problems.length) throw new Error(`Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
+    }
+    this.manifest.writeToFile();
   }
 
   private removeEmptyOutdir(): void {

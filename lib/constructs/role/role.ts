@@ -79,7 +79,8 @@ export class Role extends Construct implements IRole {
       allow: this.allowed,
       deny: this.denied,
       // importFrom() here, or resource.importFrom() on the escape hatch: both adopt the existing role.
-      imported: this.imported || this.resource.toTerraform().import !== undefined,
+      // (toTerraform() is costly: only asked for preset names, the one rule that needs it.)
+      imported: this.imported || (PRESET_ROLES.includes(props.name) && this.resource.toTerraform().import !== undefined),
       allowUnknownRuleVerbs: props.allowUnknownRuleVerbs === true,
     });
     validateWith(this, facts, ROLE_RULES);
