@@ -35,9 +35,13 @@ export function evaluate<T>(props: T, rules: readonly Rule<T>[]): string[] {
   return out;
 }
 
-/** Adds a validation to `scope` that evaluates the rules against the props when the app synthesizes. */
-export function validateWith<T>(scope: IConstruct, props: () => T, rules: readonly Rule<T>[]): void {
-  scope.node.addValidation({ validate: () => evaluate(props(), rules) });
+/**
+ * Adds a validation to `scope` that evaluates the rules against the props when the app synthesizes.
+ * `rules` may be a function, so a construct module can load its rule table on first validation
+ * (`() => require('./rules').X_RULES`) and keep the library's import cheap.
+ */
+export function validateWith<T>(scope: IConstruct, props: () => T, rules: readonly Rule<T>[] | (() => readonly Rule<T>[])): void {
+  scope.node.addValidation({ validate: () => evaluate(props(), typeof rules === 'function' ? rules() : rules) });
 }
 
 /** True when a value is known at synth time (not a `${...}` token): only then are value checks run. */

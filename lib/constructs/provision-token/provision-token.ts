@@ -14,7 +14,8 @@ import {
   ProvisionTokenImportOptions, ProvisionTokenProps, SecretTokenProps, SpaceliftTokenProps, TerraformCloudTokenProps,
   TpmTokenProps, TrustedClusterTokenProps,
 } from './props';
-import { PROVISION_TOKEN_RULES, TokenFacts } from './rules';
+import type { TokenFacts } from './rules';
+import type * as Rules from './rules';
 import { SystemRole, canonicalRoles } from './system-roles';
 import { toL1Spec } from './spec';
 
@@ -171,7 +172,9 @@ export class ProvisionToken extends Construct {
     this.isTrustedClusterToken = this.isSecret && this.roles.includes(SystemRole.TRUSTED_CLUSTER);
 
     const facts: TokenFacts = { props, method, roles: givenRoles, now: () => new Date() };
-    validateWith(this, () => facts, PROVISION_TOKEN_RULES);
+    // The rule table loads on first validation (import stays cheap).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    validateWith(this, () => facts, () => (require('./rules') as typeof Rules).PROVISION_TOKEN_RULES);
     this.node.addValidation({ validate: () => this.secretProblems(props) });
 
     // Literal secrets the user opted into still never reach our reports or errors.

@@ -7,7 +7,8 @@ import { hasKubernetesMatchers } from './defaults';
 import { IRole } from './i-role';
 import { PRESET_ROLES, PresetRole } from './preset-role';
 import { RoleConditions, RoleKubernetesResource, RoleOptions, RoleProps, RoleRule } from './props';
-import { ROLE_RULES, RoleFacts } from './rules';
+import type { RoleFacts } from './rules';
+import type * as Rules from './rules';
 import { RoleVersion, roleVersionNumber } from './role-version';
 import { toL1Spec } from './spec';
 
@@ -83,7 +84,9 @@ export class Role extends Construct implements IRole {
       imported: this.imported || (PRESET_ROLES.includes(props.name) && this.resource.toTerraform().import !== undefined),
       allowUnknownRuleVerbs: props.allowUnknownRuleVerbs === true,
     });
-    validateWith(this, facts, ROLE_RULES);
+    // The rule table loads on first validation (import stays cheap).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    validateWith(this, facts, () => (require('./rules') as typeof Rules).ROLE_RULES);
     this.node.addValidation({ validate: () => this.annotate() });
 
     this.resource = new l1.role.Role(this, 'Resource', {

@@ -7,7 +7,7 @@ import { withIgnoredChanges } from '../lifecycle';
 import { validateWith } from '../rules';
 import { JoinToken } from './join-token';
 import { RoleMapping } from './role-mapping';
-import { TRUSTED_CLUSTER_RULES } from './rules';
+import type * as Rules from './rules';
 
 /** Props of a trusted cluster (created on the leaf, pointing at the root). */
 export interface TrustedClusterProps extends TeleportResourceOptions {
@@ -68,7 +68,9 @@ export class TrustedCluster extends Construct {
     super(scope, id);
     const stack = TerraformStack.of(this);
     addSchemaValidation(stack);
-    validateWith(this, () => props, TRUSTED_CLUSTER_RULES);
+    // The rule table loads on first validation (import stays cheap).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    validateWith(this, () => props, () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
 
     const dependsOn = [...(props.dependsOn ?? []), ...implicitDependencies(stack, props)];
     this.clusterName = props.name;

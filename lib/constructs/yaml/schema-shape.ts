@@ -1,5 +1,5 @@
 import { closestName } from '../../check/suggest';
-import { NestedType, SchemaAttribute, loadProviderSchema } from '../../schema';
+import { NestedType, SchemaAttribute, loadProviderSchema } from '../../schema/provider-schema';
 import { TctlYamlError } from './tctl-document';
 
 /**

@@ -1,0 +1,74 @@
+// Synth scale: (a) constructs vs (b) raw L1 bindings, same JSON (asserted before timing), each run
+// in a fresh process; wall time, peak RSS and the floor (stringify + write the document), medians.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Target, atMost, median, round } from './stats';
+
+interface ChildResult { mode: string; units: number; synthMs: number; firstSynthMs: number; floorMs: number; maxRssKb: number }
+
+/** Resources per unit in the fixtures (two roles, two tokens, one trusted cluster). */
+const PER_UNIT = 5;
+export const SIZES: { resources: number; repeats: number }[] = [
+  { resources: 10, repeats: 7 },
+  { resources: 100, repeats: 7 },
+  { resources: 1000, repeats: 5 },
+  { resources: 5000, repeats: 3 },
+];
+
+function child(mode: 'constructs' | 'l1', resources: number, outdir: string): ChildResult {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'synth-child.js'), mode, String(resources / PER_UNIT), outdir], {
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+const stackFile = (outdir: string) => path.join(outdir, 'stacks', 'scale', 'cdk.tf.json');
+
+export interface SynthResult { readonly rows: Record<string, unknown>[]; readonly targets: Target[]; readonly largestConstructsOutput: string }
+
+export function synthBench(scratch: string): SynthResult {
+  const rows: Record<string, unknown>[] = [];
+  const targets: Target[] = [];
+  const medianMs: Record<number, number> = {};
+  const a = path.join(scratch, 'a');
+  const b = path.join(scratch, 'b');
+  const keep = path.join(scratch, 'largest-constructs.cdk.tf.json');
+  for (const { resources, repeats } of SIZES) {
+    // Same JSON first: the comparison is only fair if both produce the same document.
+    child('constructs', resources, a);
+    child('l1', resources, b);
+    if (!fs.readFileSync(stackFile(a)).equals(fs.readFileSync(stackFile(b)))) {
+      throw new Error(`synth bench: constructs and L1 outputs differ at ${resources} resources (${stackFile(a)} vs ${stackFile(b)})`);
+    }
+    fs.copyFileSync(stackFile(a), keep);
+    const ours: ChildResult[] = [];
+    const base: ChildResult[] = [];
+    for (let i = 0; i < repeats; i++) {
+      ours.push(child('constructs', resources, a));
+      base.push(child('l1', resources, b));
+    }
+    const m = (list: ChildResult[], k: keyof ChildResult) => median(list.map((r) => Number(r[k])));
+    const ratio = m(ours, 'synthMs') / m(base, 'synthMs');
+    medianMs[resources] = m(ours, 'synthMs');
+    rows.push({
+      resources,
+      repeats,
+      constructsMs: round(m(ours, 'synthMs')),
+      l1Ms: round(m(base, 'synthMs')),
+      ratio: round(ratio, 3),
+      constructsMaxRssMb: round(m(ours, 'maxRssKb') / 1024, 1),
+      l1MaxRssMb: round(m(base, 'maxRssKb') / 1024, 1),
+      floorMs: round(m(ours, 'floorMs')),
+      synthOverFloor: round(m(ours, 'synthMs') / m(ours, 'floorMs'), 1),
+      firstSynthOneTimeMs: { constructs: round(m(ours, 'firstSynthMs')), l1: round(m(base, 'firstSynthMs')) },
+    });
+    targets.push(atMost(`synth ${resources} resources: constructs / L1, medians`, ratio, 1.15, 'ratio'));
+  }
+  const growth = medianMs[5000] / medianMs[1000];
+  targets.push(atMost('synth time 5,000 / 1,000 resources (constructs; linear = 5)', growth, 5, 'ratio'));
+  return { rows, targets, largestConstructsOutput: keep };
+}
