@@ -3,6 +3,7 @@ import { parseArgs, ParseArgsConfig } from 'util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
 import { CHECK_HELP, runCheck } from './check-command';
+import { terraformCheckCommand } from './terraform-check-command';
 import { Io, buildReport, printHuman, printJson, processIo, redactingIo } from './output';
 import { UsageError } from './usage-error';
 
@@ -10,6 +11,8 @@ const HELP = `Usage: cdktf-teleport <command> [options]
 
 Commands:
   check <path>     offline check of synthesized stacks against the Teleport provider schema
+  terraform-check <path>...
+                   terraform validate + plan against a local schema-serving provider (offline)
 
 Options:
   --json           print one JSON document {schemaVersion, ok, findings, error?}
@@ -34,6 +37,7 @@ export interface CommandSpec {
 /** The subcommands. Each throws UsageError for exit 2; findings with an error mean exit 1. */
 const COMMANDS: Record<string, CommandSpec> = {
   check: { help: CHECK_HELP, run: (positionals) => runCheck(positionals) },
+  'terraform-check': terraformCheckCommand,
 };
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */

@@ -1,0 +1,105 @@
+// terraform validate + plan against the offline provider: examples pass; broken configurations fail
+// with Terraform's own messages; a nested typo passes Terraform and is caught by the offline check.
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildExamples } from '../../examples/main';
+import { main } from '../../lib/cli/main';
+import { terraformCheck } from '../../lib/terraform-check/terraform-check';
+import { tempDir } from '../support/synth';
+import { PROVIDER, TERRAFORM, VISITOR, providerProcesses, stackDir, terraformAvailable } from './harness';
+
+const available = terraformAvailable();
+const maybe = available ? describe : describe.skip;
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('tfcheck-');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+maybe('terraform-check', () => {
+  test('every example stack passes validate and plan, and writes its plan JSON', async () => {
+    const out = path.join(dir, 'examples');
+    buildExamples(out).synth();
+    const plans = path.join(dir, 'plans');
+    const results = await terraformCheck([out], { planJsonDir: plans });
+    const names = fs.readdirSync(path.join(out, 'stacks')).sort();
+    expect(results.map((r) => r.stack).sort()).toEqual(names);
+    for (const r of results) {
+      expect({ stack: r.stack, errors: r.findings.filter((f) => f.severity !== 'info') }).toEqual({ stack: r.stack, errors: [] });
+      expect(r.findings).toEqual([expect.objectContaining({ check: 'terraform.plan-summary', severity: 'info' })]);
+      expect(r.plan?.resource_changes?.length).toBeGreaterThan(0);
+      expect(r.plan?.resource_changes.every((c: any) => c.change.actions.join() === 'create')).toBe(true);
+    }
+    expect(fs.readdirSync(plans).sort()).toEqual(names.map((n) => `${n}.plan.json`));
+    // The provider-generated token name is sensitive and unknown in the plan; nothing leaks into it.
+    const root = JSON.parse(fs.readFileSync(path.join(plans, 'two-stack-root.plan.json'), 'utf8'));
+    const token = root.resource_changes.find((c: any) => c.type === 'teleport_provision_token');
+    expect(token.change.after_unknown.metadata.name).toBe(true);
+    expect(root.output_changes.leaf_join_token.after_sensitive).toBe(true);
+  });
+
+  // [what, config, Terraform's own message fragments]
+  const BROKEN: [string, Record<string, unknown>, RegExp[]][] = [
+    ['an unknown top-level attribute', { teleport_role: { visitor: { ...VISITOR, bogus_top: 1 } } },
+      [/Extraneous JSON object property/, /No argument or block type is named "bogus_top"/]],
+    ['a wrong type', { teleport_role: { visitor: { ...VISITOR, spec: { allow: { logins: 'visitor', node_labels: { env: 'prod' } } } } } },
+      [/Incorrect attribute value type/, /Inappropriate value for attribute "spec"/]],
+    ['a missing required attribute', { teleport_role: { visitor: { metadata: { name: 'visitor' } } } },
+      [/Missing required argument/, /The argument "version" is required/]],
+    ['a reference to an undeclared resource', { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'root' }, spec: { token: '${teleport_provision_token.nope.metadata.name}', web_proxy_addr: 'r:443', role_map: [{ remote: 'a', local: ['b'] }] } } } },
+      [/Reference to undeclared resource/, /teleport_provision_token" "nope"/]],
+  ];
+
+  test.each(BROKEN)('%s fails with Terraform\'s own message', async (_what, resource, messages) => {
+    const [r] = await terraformCheck([stackDir(dir, `broken-${_what.replace(/\W+/g, '-')}`, { terraform: TERRAFORM, provider: PROVIDER, resource })]);
+    const tf = r.findings.filter((f) => f.check === 'terraform.validate' && f.severity === 'error');
+    expect(tf.length).toBeGreaterThan(0);
+    for (const m of messages) expect(tf.map((f) => f.message).join('\n')).toMatch(m);
+  });
+
+  test('a nested typo passes Terraform (it drops the key) and the offline check catches it', async () => {
+    const resource = { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'root.example.com' }, spec: { proxy_addr: 'root.example.com:3080', web_proxy_addr: 'root.example.com:443', token: '${var.t}', role_map: [{ remote: 'access', local: ['visitor'] }] } } } };
+    const [r] = await terraformCheck([stackDir(dir, 'nested-typo', { terraform: TERRAFORM, provider: PROVIDER, variable: { t: { type: 'string', sensitive: true } }, resource })]);
+    expect(r.findings.filter((f) => f.check.startsWith('terraform.') && f.severity === 'error')).toEqual([]);
+    expect(r.plan?.resource_changes[0].change.after.spec.proxy_addr).toBeUndefined(); // dropped by Terraform
+    expect(r.findings).toContainEqual(expect.objectContaining({ severity: 'error', check: 'schema.unknown-attribute', resource: 'teleport_trusted_cluster.root', path: 'spec.proxy_addr' }));
+  });
+
+  test('a stack with another provider gets a not-checkable finding, not a crash', async () => {
+    const config = { terraform: { required_providers: { ...TERRAFORM.required_providers, random: { source: 'hashicorp/random' } } }, provider: PROVIDER, resource: { random_password: { p: { length: 32 } }, teleport_role: { visitor: VISITOR } } };
+    const [r] = await terraformCheck([stackDir(dir, 'foreign', config)]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([
+      expect.objectContaining({ severity: 'warning', check: 'terraform.not-checkable', resource: 'foreign', message: expect.stringContaining('it uses provider random, random_password,') }),
+    ]);
+  });
+
+  test('the CLI: exit 0 on the examples, 1 on a broken stack, 2 when terraform is missing', async () => {
+    const io = () => {
+      const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
+      return c;
+    };
+    const good = stackDir(dir, 'cli-good', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
+    const bad = stackDir(dir, 'cli-bad', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: { ...VISITOR, bogus_top: 1 } } } });
+    const a = io();
+    expect(await main(['terraform-check', good, '--json'], a)).toBe(0);
+    expect(JSON.parse(a.stdout)).toMatchObject({ schemaVersion: 1, ok: true });
+    const b = io();
+    expect(await main(['terraform-check', bad], b)).toBe(1);
+    expect(b.stdout).toMatch(/ERROR \[terraform.validate\].*No argument or block type is named "bogus_top"/);
+    const c = io();
+    const saved = process.env.TERRAFORM_BINARY;
+    process.env.TERRAFORM_BINARY = path.join(dir, 'no-terraform-here');
+    try {
+      expect(await main(['terraform-check', good, '--json'], c)).toBe(2);
+    } finally {
+      if (saved === undefined) delete process.env.TERRAFORM_BINARY;
+      else process.env.TERRAFORM_BINARY = saved;
+    }
+    expect(JSON.parse(c.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('no-terraform-here, which does not exist') });
+  });
+
+  afterAll(() => {
+    expect(providerProcesses()).toEqual([]);
+  });
+});
