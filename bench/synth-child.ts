@@ -8,6 +8,7 @@ import { App, TerraformStack } from 'cdktf';
 process.env.CHECKPOINT_DISABLE = '1';
 const [mode, unitsArg, outdir] = process.argv.slice(2);
 const units = Number(unitsArg);
+fs.mkdirSync(outdir, { recursive: true });
 
 function makeApp(dir: string): App {
   if (mode === 'constructs') {

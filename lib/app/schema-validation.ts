@@ -5,15 +5,19 @@ import type * as SchemaCheck from '../check/schema-check';
 import { redact } from '../report/redact';
 
 const checked = new WeakSet<TerraformStack>();
-const alreadyChecked = new WeakSet<TerraformStack>();
+const deferred = new WeakSet<TerraformStack>();
 
 /**
- * Marks a stack as checked in this synthesis: its next schema validation passes without checking
- * again (TeleportApp validates every stack before writing; cdktf then validates once more while
- * writing, and resolving a large stack twice is the largest cost of synth).
+ * While deferred, a stack's schema validation passes: TeleportApp checks the JSON it has just
+ * written instead (resolving a large stack a second time just to check it is the largest cost of
+ * synth). `resume` turns the validation back on.
  */
-export function skipNextSchemaCheck(stack: TerraformStack): void {
-  alreadyChecked.add(stack);
+export function deferSchemaCheck(stack: TerraformStack): void {
+  deferred.add(stack);
+}
+
+export function resumeSchemaCheck(stack: TerraformStack): void {
+  deferred.delete(stack);
 }
 
 /**
@@ -31,20 +35,24 @@ class SchemaValidation implements IValidation {
   constructor(private readonly stack: TerraformStack) {}
 
   public validate(): string[] {
-    if (alreadyChecked.delete(this.stack)) return [];
-    const config = this.stack.toTerraform() as Record<string, any>;
-    const problems: string[] = [];
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { checkConfig } = require('../check/schema-check') as typeof SchemaCheck;
-    for (const finding of checkConfig(config)) {
-      if (finding.severity !== 'error') continue;
-      const where = constructPath(config, finding.resource);
-      const field = finding.path ? ` field "${finding.path}"` : '';
-      const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
-      problems.push(redact(`${where ? `[${where}] ` : ''}${finding.resource}${field}: ${finding.message}${fix}`));
-    }
-    return problems;
+    if (deferred.has(this.stack)) return [];
+    return schemaProblems(this.stack.toTerraform() as Record<string, any>);
   }
+}
+
+/** The schema check's errors on a stack's Terraform JSON, as messages naming construct path, field and fix. */
+export function schemaProblems(config: Record<string, any>): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkConfig } = require('../check/schema-check') as typeof SchemaCheck;
+  const problems: string[] = [];
+  for (const finding of checkConfig(config)) {
+    if (finding.severity !== 'error') continue;
+    const where = constructPath(config, finding.resource);
+    const field = finding.path ? ` field "${finding.path}"` : '';
+    const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
+    problems.push(redact(`${where ? `[${where}] ` : ''}${finding.resource}${field}: ${finding.message}${fix}`));
+  }
+  return problems;
 }
 
 /** Maps a Terraform address (`teleport_role.visitor`, `data.x.y`) to the construct path cdktf recorded. */

@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, TerraformStack } from 'cdktf';
-import { skipNextSchemaCheck } from './schema-validation';
+import { redact } from '../report/redact';
+import { deferSchemaCheck, resumeSchemaCheck, schemaProblems } from './schema-validation';
 import { checkStack } from './stack-check';
 
 /**
  * A cdktf `App` that never leaves a half-written `cdktf.out`.
  *
  * cdktf 0.21 writes each stack before it validates the next one, so a mistake in the third stack
- * leaves the first two on disk beside a stale manifest. `TeleportApp.synth()` first validates every
- * stack (construct validations plus the offline Teleport schema check, which catches the nested
- * typos Terraform itself would silently drop) and only then writes anything. If writing still fails
- * (an aspect that adds an error, say), the files this run wrote are removed again.
+ * leaves the first two on disk beside a stale manifest. `TeleportApp.synth()` validates every stack
+ * (construct validations), writes all stacks to a staging directory beside the output directory,
+ * runs the offline Teleport schema check on what was written (it catches the nested typos Terraform
+ * itself would silently drop), and only then moves the stacks into place and writes the manifest.
+ * On any error the staging directory is removed and the output directory is left as it was.
  */
 export class TeleportApp extends App {
   private readonly createdOutdir: boolean;
@@ -23,53 +25,47 @@ export class TeleportApp extends App {
     this.createdOutdir = !existed;
   }
 
-  /** Validates every stack, then synthesizes them all; on any error nothing new is left on disk. */
+  /** Validates and writes every stack; on any error nothing new is left on disk. */
   public synth(): void {
     const stacks = this.node.findAll().filter(TerraformStack.isStack);
-    const problems: string[] = [];
-    for (const stack of stacks) {
-      stack.prepareStack();
-    }
-    if (!this.skipValidation) {
-      for (const stack of stacks) {
-        problems.push(...checkStack(stack));
-      }
-    }
-    if (problems.length > 0) {
-      this.removeEmptyOutdir();
-      throw new Error(
-        `Synthesis stopped before writing anything: ${problems.length} problem(s) found\n  ${problems.join('\n  ')}`,
-      );
-    }
-    const before = new Set(listFiles(this.outdir));
+    for (const stack of stacks) stack.prepareStack();
+    // The schema check runs on the written JSON below, not on a second resolve of each stack.
+    for (const stack of stacks) deferSchemaCheck(stack);
+    const staging = fs.mkdtempSync(`${path.resolve(this.outdir)}.staging-`);
+    fs.mkdirSync(path.join(staging, 'stacks'));
     try {
-      this.write(stacks);
-    } catch (e) {
-      for (const file of listFiles(this.outdir)) {
-        if (!before.has(file)) fs.rmSync(path.join(this.outdir, file), { force: true });
+      const problems = this.skipValidation ? [] : stacks.flatMap((stack) => checkStack(stack));
+      if (problems.length === 0) problems.push(...this.writeAndCheck(stacks, staging));
+      if (problems.length > 0) {
+        throw new Error(`Synthesis stopped before writing anything: ${problems.length} problem(s) found\n  ${problems.join('\n  ')}`);
       }
+      fs.mkdirSync(this.outdir, { recursive: true });
+      for (const entry of fs.readdirSync(staging)) moveInto(path.join(staging, entry), path.join(this.outdir, entry));
+      this.manifest.writeToFile();
+    } catch (e) {
       this.removeEmptyOutdir();
       throw e;
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+      for (const stack of stacks) resumeSchemaCheck(stack);
     }
   }
 
   /**
-   * What `App.synth()` does after preparing the stacks (which this class already did: preparing twice
-   * resolves every resource twice): each stack's synthesizer runs aspects and the construct
-   * validations, then writes; the manifest comes last. The schema check, already done above, is not
-   * repeated.
+   * What `App.synth()` does after preparing the stacks (done above: preparing twice resolves every
+   * resource twice), into the staging directory: each stack's synthesizer runs aspects and the
+   * construct validations, then writes. Then the schema check of each written stack.
    */
-  private write(stacks: TerraformStack[]): void {
-    const session = { outdir: this.outdir, skipValidation: this.skipValidation, manifest: this.manifest };
+  private writeAndCheck(stacks: TerraformStack[], staging: string): string[] {
+    const session = { outdir: staging, skipValidation: this.skipValidation, manifest: this.manifest };
+    for (const stack of stacks) stack.synthesizer.synthesize(session);
+    if (this.skipValidation) return [];
+    const problems = this.node.validate().map((p) => redact(p));
     for (const stack of stacks) {
-      if (!this.skipValidation) skipNextSchemaCheck(stack);
-      stack.synthesizer.synthesize(session);
+      const file = path.join(staging, this.manifest.forStack(stack).synthesizedStackPath);
+      if (fs.existsSync(file)) problems.push(...schemaProblems(JSON.parse(fs.readFileSync(file, 'utf8'))));
     }
-    if (!this.skipValidation) {
-      const problems = this.node.validate();
-      if (problems.length) throw new Error(`Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
-    }
-    this.manifest.writeToFile();
+    return problems;
   }
 
   private removeEmptyOutdir(): void {
@@ -78,15 +74,18 @@ export class TeleportApp extends App {
   }
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, base));
-    else out.push(path.relative(base, full));
+/** Moves a staged file or directory into place, merging directories (other stacks stay). */
+function moveInto(from: string, to: string): void {
+  if (fs.statSync(from).isDirectory() && fs.existsSync(to) && fs.statSync(to).isDirectory()) {
+    for (const entry of fs.readdirSync(from)) {
+      const target = path.join(to, entry);
+      if (fs.existsSync(target) && fs.statSync(path.join(from, entry)).isDirectory()) fs.rmSync(target, { recursive: true, force: true });
+      moveInto(path.join(from, entry), target);
+    }
+    return;
   }
-  return out;
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.renameSync(from, to);
 }
 
 function removeEmptyDirs(dir: string): boolean {
