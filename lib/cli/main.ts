@@ -4,6 +4,7 @@ type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
 import { CHECK_HELP, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
+import { validateCommand } from './validate-command';
 import { Io, buildReport, printHuman, printJson, processIo, redactingIo } from './output';
 import { UsageError } from './usage-error';
 
@@ -11,6 +12,7 @@ const HELP = `Usage: cdktf-teleport <command> [options]
 
 Commands:
   check <path>     offline check of synthesized stacks against the Teleport provider schema
+  validate <path>  offline checks, then the live clusters the stack names (read-only)
   terraform-check <path>...
                    terraform validate + plan against a local schema-serving provider (offline)
 
@@ -38,6 +40,7 @@ export interface CommandSpec {
 const COMMANDS: Record<string, CommandSpec> = {
   check: { help: CHECK_HELP, run: (positionals) => runCheck(positionals) },
   'terraform-check': terraformCheckCommand,
+  validate: validateCommand,
 };
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */

@@ -133,7 +133,7 @@ function route(c: FakeCluster, method: string, path: string, body: string, authe
   if (method === 'GET' && path === '/webapi/sites') return send(res, 200, [{ name: c.clusterName, status: 'online' }, ...(c.sites ?? [])]);
   if (method === 'POST' && path.startsWith('/webapi/yaml/parse/')) {
     const { yaml } = JSON.parse(body || '{}');
-    if (/version: v99/.test(yaml)) return send(res, 400, { error: { message: 'role version "v99" is not supported' } });
+    if (/version"?:\s*"?v99/.test(yaml)) return send(res, 400, { error: { message: 'role version "v99" is not supported' } });
     return send(res, 200, { resource: {} });
   }
   send(res, 404, { error: { message: `not found: ${method} ${path}` } });

@@ -1,0 +1,155 @@
+// validate's offline checks: each with a passing and a failing case; inputs as configs and plans.
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildExamples } from '../../examples/main';
+import { clearSecrets } from '../../lib/report/redact';
+import { loadValidateInput } from '../../lib/validation/load';
+import { ValidateInput } from '../../lib/validation/model';
+import { runOfflineChecks } from '../../lib/validation/rules';
+import { tempDir } from '../support/synth';
+
+const PLANS = path.join(__dirname, '..', 'fixtures', 'plans');
+const NOW = new Date('2026-11-24T12:00:00Z');
+let dir: string;
+let examples: string;
+beforeAll(() => {
+  dir = tempDir('validate-offline-');
+  examples = path.join(dir, 'cdktf.out');
+  buildExamples(examples).synth();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => clearSecrets());
+
+const TERRAFORM = { required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: '~> 18.0' } } };
+const VISITOR = { version: 'v7', metadata: { name: 'visitor' }, spec: { allow: { logins: ['visitor'] } } };
+const tc = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  version: 'v2',
+  metadata: { name: 'root.example.com' },
+  spec: { enabled: true, token: '${var.t}', web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443', role_map: [{ remote: 'access', local: ['visitor'] }], ...spec },
+  ...extra,
+});
+
+function config(resource: Record<string, unknown>, provider: Record<string, unknown> = { addr: 'leaf.example.com:443' }): ValidateInput {
+  const file = path.join(dir, `c${Math.random().toString(36).slice(2)}`, 'cdk.tf.json');
+  fs.mkdirSync(path.dirname(file));
+  fs.writeFileSync(file, JSON.stringify({ terraform: TERRAFORM, provider: { teleport: [provider] }, variable: { t: { type: 'string', sensitive: true } }, resource }));
+  return loadValidateInput(file);
+}
+
+const run = (input: ValidateInput) => runOfflineChecks(input, { now: NOW });
+const only = (input: ValidateInput, check: string) => run(input).filter((f) => f.check === check);
+
+test('every example stack: no error and no warning', () => {
+  const findings = runOfflineChecks(loadValidateInput(examples), { now: NOW });
+  expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+});
+
+describe('role_map local roles', () => {
+  test('defined here, preset, or an expansion: fine', () => {
+    const input = config({ teleport_role: { visitor: VISITOR }, teleport_trusted_cluster: { root: tc({ role_map: [{ remote: 'access', local: ['visitor', 'auditor'] }, { remote: '^(.*)$', local: ['$1'] }] }) } });
+    expect(only(input, 'validate.role-map-role')).toEqual([]);
+  });
+
+  test('neither: a warning that it must exist on the leaf, with the path', () => {
+    expect(only(config({ teleport_trusted_cluster: { root: tc({}) } }), 'validate.role-map-role')).toEqual([
+      expect.objectContaining({ severity: 'warning', resource: 'teleport_trusted_cluster.root', path: 'spec.role_map[0].local', message: expect.stringContaining('role "visitor" is not defined in this configuration') }),
+    ]);
+  });
+
+  test('a role on another provider does not count', () => {
+    const input = config({ teleport_role: { visitor: { ...VISITOR, provider: 'teleport.root' } }, teleport_trusted_cluster: { root: tc({}) } });
+    expect(only(input, 'validate.role-map-role')).toHaveLength(1);
+  });
+});
+
+describe('join token', () => {
+  test('by reference to a Trusted_cluster token: fine', () => {
+    const input = config({ teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Trusted_cluster'] } } }, teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) } });
+    expect(only(input, 'validate.join-token')).toEqual([]);
+  });
+
+  test('by reference to a token without Trusted_cluster: error', () => {
+    const input = config({ teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Node'] } } }, teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) } });
+    expect(only(input, 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'error', path: 'spec.token', message: expect.stringContaining('lack Trusted_cluster') })]);
+  });
+
+  test('a literal: warning, and the value never appears', () => {
+    const secret = 'literal-token-3a9f-secret';
+    const findings = only(config({ teleport_trusted_cluster: { root: tc({ token: secret }) } }), 'validate.join-token');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('plaintext') })]);
+    expect(JSON.stringify(findings)).not.toContain(secret);
+  });
+
+  test('missing: error', () => {
+    expect(only(config({ teleport_trusted_cluster: { root: tc({ token: '' }) } }), 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no join token') })]);
+  });
+});
+
+describe('explicit ports', () => {
+  test('host:port everywhere: fine', () => {
+    expect(only(config({ teleport_trusted_cluster: { root: tc({}) } }), 'validate.address-port')).toEqual([]);
+  });
+
+  test('tunnel_addr, web_proxy_addr and provider addr without a port: errors with their paths', () => {
+    const findings = only(config({ teleport_trusted_cluster: { root: tc({ tunnel_addr: 'root.example.com', web_proxy_addr: 'root.example.com' }) } }, { addr: 'leaf.example.com' }), 'validate.address-port');
+    expect(findings.map((f) => [f.resource, f.path])).toEqual([
+      ['teleport_trusted_cluster.root', 'spec.web_proxy_addr'],
+      ['teleport_trusted_cluster.root', 'spec.tunnel_addr'],
+      ['provider.teleport', 'addr'],
+    ]);
+  });
+
+  test('enabled: false is a warning', () => {
+    expect(only(config({ teleport_trusted_cluster: { root: tc({ enabled: false }) } }), 'validate.disabled')).toEqual([expect.objectContaining({ severity: 'warning', path: 'spec.enabled' })]);
+  });
+});
+
+describe('token expiry', () => {
+  const token = (expires: string) => ({ teleport_provision_token: { j: { version: 'v2', metadata: { expires }, spec: { roles: ['Trusted_cluster'] } } } });
+  test('far enough ahead, or relative to the plan: fine', () => {
+    expect(only(config(token('2026-11-25T12:00:00Z')), 'validate.token-expiry')).toEqual([]);
+    expect(only(config(token('${timeadd(plantimestamp(), "1h")}')), 'validate.token-expiry')).toEqual([]);
+  });
+  test('in the past: error', () => {
+    expect(only(config(token('2026-11-24T11:00:00Z')), 'validate.token-expiry')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('is in the past') })]);
+  });
+  test('too soon to apply both sides: warning', () => {
+    expect(only(config(token('2026-11-24T12:05:00Z')), 'validate.token-expiry')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('less than 600 s away') })]);
+  });
+});
+
+describe('plans from terraform show -json', () => {
+  test('the real plan of the seed leaf (from terraform-check): loads, no errors', () => {
+    const input = loadValidateInput(path.join(PLANS, 'seed-l1-leaf.plan.json'));
+    expect(input.kind).toBe('plan');
+    expect(input.stacks[0].resources.map((r) => r.address).sort()).toEqual(['teleport_role.visitor', 'teleport_trusted_cluster.rootcluster']);
+    expect(input.stacks[0].providerVersionConstraint).toBe('~> 18.0');
+    expect(input.changes.map((c) => c.actions.join())).toEqual(['create', 'create']);
+    expect(runOfflineChecks(input, { now: NOW }).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('an in-place update of token and web_proxy_addr, and a role version change', () => {
+    const plan = JSON.parse(fs.readFileSync(path.join(PLANS, 'seed-l1-leaf.plan.json'), 'utf8'));
+    for (const c of plan.resource_changes) {
+      const after = c.change.after;
+      if (c.type === 'teleport_trusted_cluster') {
+        c.change.actions = ['update'];
+        c.change.before = { ...after, spec: { ...after.spec, token: 'old-token-value-1b2c', web_proxy_addr: 'old.example.com:443' } };
+      } else {
+        c.change.actions = ['delete', 'create'];
+        c.change.before = { ...after, version: 'v6' };
+      }
+    }
+    const file = path.join(dir, 'changed.plan.json');
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const findings = runOfflineChecks(loadValidateInput(file), { now: NOW });
+    expect(findings.filter((f) => f.check === 'validate.immutable-update').map((f) => f.path)).toEqual(['spec.token', 'spec.web_proxy_addr']);
+    expect(findings.find((f) => f.path === 'spec.token')?.fix).toContain('ignore_changes');
+    expect(findings.filter((f) => f.check === 'validate.role-replace')).toEqual([expect.objectContaining({ resource: 'teleport_role.visitor', message: expect.stringContaining('from v6 to v7') })]);
+    expect(JSON.stringify(findings)).not.toContain('old-token-value-1b2c');
+  });
+});
+
+test('unreadable input: a clear error naming the file', () => {
+  expect(() => loadValidateInput(path.join(dir, 'nope.json'))).toThrow(/nope\.json/);
+});
