@@ -21,6 +21,8 @@ export interface FakeCluster {
   trustedClusters?: { name: string; token: string }[];
   sites?: { name: string; status: string }[];
   users?: Record<string, { password: string; otp?: string }>;
+  /** Delay before every answer (network latency), for benchmarks. */
+  latencyMs?: number;
 }
 
 export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown };
@@ -106,7 +108,9 @@ function handle(state: { requests: RecordedRequest[]; faults: Record<string, Fau
       return res.end();
     }
     if (typeof fault === 'object' && 'status' in fault) return send(res, fault.status, fault.body);
-    route(state.cluster, req.method ?? 'GET', path, body, authenticated, res);
+    const latency = state.cluster.latencyMs ?? 0;
+    if (latency > 0) setTimeout(() => route(state.cluster, req.method ?? 'GET', path, body, authenticated, res), latency);
+    else route(state.cluster, req.method ?? 'GET', path, body, authenticated, res);
   });
 }
 

@@ -37,6 +37,10 @@ maybe('terraform-check', () => {
     const token = root.resource_changes.find((c: any) => c.type === 'teleport_provision_token');
     expect(token.change.after_unknown.metadata.name).toBe(true);
     expect(root.output_changes.leaf_join_token.after_sensitive).toBe(true);
+    // The plan JSON feeds validate: the seed leaf's plan passes the offline checks.
+    const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };
+    expect(await main(['validate', path.join(plans, 'seed-l1-leaf.plan.json'), '--offline', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toMatchObject({ schemaVersion: 1, ok: true });
   });
 
   // [what, config, Terraform's own message fragments]
