@@ -83,10 +83,9 @@ function assemble(sections, prefix, pageName) {
     if (a.nesting) {
       out.nested_type = { attributes: assemble(sections, full, pageName), nesting_mode: a.nesting };
     }
-    if (a.description) {
-      out.description = a.description;
-      out.description_kind = 'plain';
-    }
+    if (a.description) out.description = a.description;
+    // terraform prints description_kind on every attribute, with or without a description
+    out.description_kind = 'plain';
     if (a.deprecated) out.deprecated = true;
     if (a.required) out.required = true;
     if (a.optional) out.optional = true;
@@ -116,10 +115,8 @@ function applyFacts(attributes, facts, resource) {
     if (!at) throw new Error(`source-facts: ${resource}.${dotted}: parent is not a nested attribute`);
     if (at.parent[at.name]) throw new Error(`source-facts: ${resource}.${dotted} is already on the page`);
     const out = { type: spec.type };
-    if (spec.description) {
-      out.description = spec.description;
-      out.description_kind = 'plain';
-    }
+    if (spec.description) out.description = spec.description;
+    out.description_kind = 'plain';
     for (const flag of ['required', 'optional', 'computed', 'sensitive']) if (spec[flag]) out[flag] = true;
     at.parent[at.name] = out;
     // keep attribute maps sorted, as terraform prints them
