@@ -1,32 +1,35 @@
 import { Finding, Report, isOk, sortFindings } from '../report/finding';
-import { redact, redactValue } from '../report/redact';
+import { redact, redactFinding } from '../report/redact';
 
-/** Where the CLI writes; tests pass their own. Every write goes through `redact`. */
+/** Where the CLI writes; tests pass their own. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
+/** The process's stdout and stderr, written as given (callers redact: see {@link redactingIo}). */
 export const processIo: Io = {
-  out: (text) => process.stdout.write(redact(text)),
-  err: (text) => process.stderr.write(redact(text)),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
 };
 
-/** Wraps an Io so that nothing unredacted can leave through it. */
+/** Wraps an Io so that nothing unredacted can leave through it (free text: progress lines, warnings). */
 export function redactingIo(io: Io): Io {
   return { out: (t) => io.out(redact(t)), err: (t) => io.err(redact(t)) };
 }
 
+/** The `--json` document, redacted field by field: only what came from the input, never keys or our own words. */
 export function buildReport(findings: readonly Finding[], error?: string): Report {
-  const sorted = sortFindings(findings);
-  return redactValue({
+  const sorted = sortFindings(findings).map(redactFinding);
+  return {
     schemaVersion: 1 as const,
     ok: error === undefined && isOk(sorted),
     findings: sorted,
-    ...(error !== undefined ? { error } : {}),
-  });
+    ...(error !== undefined ? { error: redact(error) } : {}),
+  };
 }
 
+/** Prints a report built by {@link buildReport} (already redacted). */
 export function printJson(io: Io, report: Report): void {
   io.out(JSON.stringify(report, null, 2) + '\n');
 }
@@ -35,7 +38,8 @@ export function printJson(io: Io, report: Report): void {
 export function printHuman(io: Io, findings: readonly Finding[], subject: string): void {
   const sorted = sortFindings(findings);
   let current: string | undefined;
-  for (const f of sorted) {
+  for (const raw of sorted) {
+    const f = redactFinding(raw);
     if (f.resource !== current) {
       current = f.resource;
       io.out(`\n${f.resource}\n`);
