@@ -55,12 +55,22 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     else rawIo.err(`cdktf-teleport: ${redact(message)}\n`);
     return EXIT_USAGE;
   };
-  try {
-    const [command, ...rest] = argv;
-    if (!command || command === '-h' || command === '--help') {
-      rawIo.out(HELP + '\n');
-      return command ? EXIT_OK : EXIT_USAGE;
+  // With --json, stdout carries only the document: help goes to stderr.
+  const help = (text: string, code: number): number => {
+    if (json) {
+      printJson(rawIo, buildReport([], code === EXIT_OK ? undefined : 'no command given'));
+      rawIo.err(text + '\n');
+    } else {
+      rawIo.out(text + '\n');
     }
+    return code;
+  };
+  try {
+    // The command is the first word that is not --json (`cdktf-teleport --json check x` works too).
+    const at = argv.findIndex((a) => a !== '--json');
+    const command = at < 0 ? undefined : argv[at];
+    const rest = at < 0 ? [] : [...argv.slice(0, at), ...argv.slice(at + 1)];
+    if (!command || command === '-h' || command === '--help') return help(HELP, command ? EXIT_OK : EXIT_USAGE);
     const spec = COMMANDS[command];
     if (!spec) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     let parsed;
@@ -73,10 +83,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     } catch (e) {
       throw new UsageError(`${(e as Error).message}\n\n${spec.help}`);
     }
-    if (parsed.values.help) {
-      rawIo.out(spec.help + '\n');
-      return EXIT_OK;
-    }
+    if (parsed.values.help) return help(spec.help, EXIT_OK);
     const { findings, subject } = await spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
     if (json) printJson(rawIo, buildReport(findings));
     else printHuman(rawIo, findings, subject);

@@ -1,4 +1,4 @@
-import { Finding, Report, isOk, sortFindings } from '../report/finding';
+import { EXIT_USAGE, Finding, Report, isOk, sortFindings } from '../report/finding';
 import { redact, redactFinding } from '../report/redact';
 
 /** Where the CLI writes; tests pass their own. */
@@ -7,10 +7,30 @@ export interface Io {
   err(text: string): void;
 }
 
+const closed = new WeakSet<NodeJS.WriteStream>();
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Writes to stdout or stderr. A reader that went away (`... --json | head -c1`) ends the output
+ * quietly: no unhandled EPIPE and its stack trace, nothing more written to that stream.
+ */
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      closed.add(stream);
+      if (e.code === 'EPIPE') return;
+      if (stream !== process.stderr && !closed.has(process.stderr)) process.stderr.write(`cdktf-teleport: cannot write output: ${e.code ?? e.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    });
+  }
+  if (!closed.has(stream)) stream.write(text);
+}
+
 /** The process's stdout and stderr, written as given (callers redact: see {@link redactingIo}). */
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => write(process.stdout, text),
+  err: (text) => write(process.stderr, text),
 };
 
 /** Wraps an Io so that nothing unredacted can leave through it (free text: progress lines, warnings). */

@@ -89,6 +89,26 @@ describe('cdktf-teleport CLI', () => {
     expect(io.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test.each([
+    ['check --help --json', ['check', '--help', '--json'], 0, 'cdktf-teleport check <stack dir'],
+    ['--help --json', ['--help', '--json'], 0, 'check <path>'],
+    ['--json alone', ['--json'], 2, 'check <path>'],
+  ])('%s prints only the JSON document on stdout, the help on stderr', async (_name, args, code, helpText) => {
+    const io = capture();
+    expect(await main(args, io)).toBe(code);
+    const report = JSON.parse(io.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, ok: code === 0, findings: [] });
+    if (code !== 0) expect(report.error).toBe('no command given');
+    expect(io.stderr).toContain(helpText);
+  });
+
+  test('--json may come before the command', async () => {
+    write('stack/cdk.tf.json', GOOD);
+    const io = capture();
+    expect(await main(['--json', 'check', path.join(dir, 'stack')], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toEqual({ schemaVersion: 1, ok: true, findings: [] });
+  });
+
   test('help exits 0 and lists the check command', async () => {
     const io = capture();
     expect(await main(['--help'], io)).toBe(0);
