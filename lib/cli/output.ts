@@ -54,15 +54,16 @@ export function printJson(io: Io, report: Report): void {
   io.out(JSON.stringify(report, null, 2) + '\n');
 }
 
-/** Human output: findings grouped by resource address, each with its fix, then a summary line. */
+/** Human output: findings grouped by resource address (and stack, when several), each with its fix, then a summary line. */
 export function printHuman(io: Io, findings: readonly Finding[], subject: string): void {
   const sorted = sortFindings(findings);
   let current: string | undefined;
   for (const raw of sorted) {
     const f = redactFinding(raw);
-    if (f.resource !== current) {
-      current = f.resource;
-      io.out(`\n${f.resource}\n`);
+    const group = f.stack === undefined ? f.resource : `${f.resource} (stack ${f.stack})`;
+    if (group !== current) {
+      current = group;
+      io.out(`\n${group}\n`);
     }
     const where = f.path ? ` ${f.path}:` : '';
     io.out(`  ${f.severity.toUpperCase()} [${f.check}]${where} ${f.message}\n`);

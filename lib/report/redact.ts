@@ -64,5 +64,6 @@ export function redactFinding(finding: Finding): Finding {
   const out: { -readonly [K in keyof Finding]: Finding[K] } = { ...finding, resource: redact(finding.resource), message: redact(finding.message) };
   if (finding.path !== undefined) out.path = redact(finding.path);
   if (finding.fix !== undefined) out.fix = redact(finding.fix);
+  if (finding.stack !== undefined) out.stack = redact(finding.stack);
   return out;
 }

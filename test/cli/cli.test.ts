@@ -68,6 +68,40 @@ describe('cdktf-teleport CLI', () => {
     expect(io.stdout).not.toContain(SECRET);
   });
 
+  describe('several stacks (a cdktf.out directory)', () => {
+    const out = () => {
+      write('cdktf.out/stacks/b/cdk.tf.json', BAD);
+      write('cdktf.out/stacks/a/cdk.tf.json', BAD);
+      write('cdktf.out/stacks/ok/cdk.tf.json', GOOD);
+      return path.join(dir, 'cdktf.out');
+    };
+
+    test('--json: each finding names its stack in `stack`; `resource` stays a Terraform address', async () => {
+      const io = capture();
+      expect(await main(['check', out(), '--json'], io)).toBe(1);
+      const findings = JSON.parse(io.stdout).findings.filter((f: any) => f.path === 'spec.proxy_addr');
+      expect(findings.map((f: any) => [f.stack, f.resource])).toEqual([
+        ['a', 'teleport_trusted_cluster.primary'],
+        ['b', 'teleport_trusted_cluster.primary'],
+      ]);
+    });
+
+    test('human output groups by resource and stack', async () => {
+      const io = capture();
+      expect(await main(['check', out()], io)).toBe(1);
+      expect(io.stdout).toContain('\nteleport_trusted_cluster.primary (stack a)\n  ERROR [schema.unknown-attribute] spec.proxy_addr:');
+      expect(io.stdout).toContain('\nteleport_trusted_cluster.primary (stack b)\n');
+      expect(io.stdout.indexOf('(stack a)')).toBeLessThan(io.stdout.indexOf('(stack b)'));
+      expect(io.stdout).toMatch(/FAILED: 3 stack\(s\) checked: 2 error\(s\)/);
+    });
+
+    test('one stack: no `stack` field', async () => {
+      const io = capture();
+      expect(await main(['check', write('one/cdk.tf.json', BAD), '--json'], io)).toBe(1);
+      expect(JSON.parse(io.stdout).findings.every((f: any) => !('stack' in f))).toBe(true);
+    });
+  });
+
   test.each([
     ['a missing file', (d: string) => ['check', path.join(d, 'nope.json')], /nope\.json/],
     ['malformed JSON', () => ['check', write('broken.json', '{"resource": ')], /broken\.json/],
