@@ -4,9 +4,11 @@
  * level, because Terraform silently drops unknown keys inside nested attributes.
  *
  * What a slot accepts follows Terraform's JSON syntax and cty conversions:
- * - any slot: a string holding a `${...}` expression (cdktf tokens, also a whole list or object);
+ * - any slot: a string holding a template, i.e. a `${...}` interpolation or a `%{...}` directive
+ *   (cdktf tokens, also a whole list or object: Terraform evaluates JSON strings as templates);
  * - string: a string, number or bool (Terraform converts them); number: a number or a numeric
- *   string; bool: a bool or `"true"`/`"false"`; list/set: an array; map and objects: an object;
+ *   string without surrounding whitespace (cty's conversion rejects it); bool: a bool or
+ *   `"true"`/`"false"`; list/set: an array; map and objects: an object;
  * - `null` wherever the attribute is optional (Terraform treats it as unset);
  * - computed-only attributes: nothing (Terraform rejects a configured value).
  *
@@ -19,9 +21,9 @@ import { CtyType, ProviderSchema, SchemaAttribute, SchemaBlock, loadProviderSche
 export type JsonSchema = { [key: string]: unknown } | boolean;
 type Node = { [key: string]: unknown };
 
-/** Matches a string holding a Terraform expression (`${...}`, not the `$${` escape). */
-export const EXPRESSION_PATTERN = '(^|[^$])\\$\\{';
-const NUMBER_PATTERN = `^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?\\s*$|${EXPRESSION_PATTERN}`;
+/** Matches a string holding a Terraform template: `${...}` or `%{...}` (not the `$${` and `%%{` escapes). */
+export const EXPRESSION_PATTERN = '(^|[^$])\\$\\{|(^|[^%])%\\{';
+const NUMBER_PATTERN = `^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?$|${EXPRESSION_PATTERN}`;
 const BOOL_PATTERN = `^(true|false|1|0)$|${EXPRESSION_PATTERN}`;
 
 /** The name of the JSON Schema draft used. */
