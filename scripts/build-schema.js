@@ -1,17 +1,26 @@
 #!/usr/bin/env node
-// Builds schemas/teleport-provider.schema.json (the `terraform providers schema -json` format) from
-// Teleport's own tfplugindocs reference pages plus schemas/source-facts.json (facts the pages hide,
-// read from Teleport's generated Go schema). Deterministic: same inputs, same bytes.
+// Builds schemas/teleport-provider.schema.json (the `terraform providers schema -json` format) the way
+// schemas/schema-origin.json says it was made. Deterministic: same inputs, same bytes.
 //
-//   node scripts/build-schema.js [--reference DIR] [--out FILE] [--check]
+//   node scripts/build-schema.js [--check]      rebuild (or check) from the recorded origin:
+//       origin "pages": Teleport's own tfplugindocs reference pages plus schemas/source-facts.json
+//       (facts the pages hide, read from Teleport's generated Go schema);
+//       origin "terraform": the committed schema trimmed again (idempotent).
+//   node scripts/build-schema.js --from-terraform FILE --version CONSTRAINT
+//       take a real `terraform providers schema -json` FILE, trim it to the Teleport provider block and
+//       the three resources and data sources, and record origin "terraform" with CONSTRAINT.
+//   node scripts/build-schema.js --from-pages [--version CONSTRAINT]
+//       go back to the pages (origin "pages", default constraint ~> 18.0).
+//   Also: --reference DIR (pages), --out FILE (schema), --origin FILE (origin record).
 //
-// --check exits 1 when the committed schema differs from what the pages produce.
+// --check exits 1 when the committed schema differs from what its origin produces.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { SOURCE_ADDRESS, trimSchema, schemaText } = require('./schema-scope');
+const { ORIGIN_FILE, PAGES_VERSION, readOrigin, writeOrigin } = require('./schema-origin');
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCE_ADDRESS = 'terraform.releases.teleport.dev/gravitational/teleport';
 const PAGE_PREFIX = 'docs__pages__reference__infrastructure-as-code__terraform-provider__';
 const RESOURCES = {
   teleport_trusted_cluster: 'resources__trusted_cluster.mdx',
@@ -83,10 +92,9 @@ function assemble(sections, prefix, pageName) {
     if (a.nesting) {
       out.nested_type = { attributes: assemble(sections, full, pageName), nesting_mode: a.nesting };
     }
-    if (a.description) {
-      out.description = a.description;
-      out.description_kind = 'plain';
-    }
+    if (a.description) out.description = a.description;
+    // terraform prints description_kind on every attribute, with or without a description
+    out.description_kind = 'plain';
     if (a.deprecated) out.deprecated = true;
     if (a.required) out.required = true;
     if (a.optional) out.optional = true;
@@ -116,10 +124,8 @@ function applyFacts(attributes, facts, resource) {
     if (!at) throw new Error(`source-facts: ${resource}.${dotted}: parent is not a nested attribute`);
     if (at.parent[at.name]) throw new Error(`source-facts: ${resource}.${dotted} is already on the page`);
     const out = { type: spec.type };
-    if (spec.description) {
-      out.description = spec.description;
-      out.description_kind = 'plain';
-    }
+    if (spec.description) out.description = spec.description;
+    out.description_kind = 'plain';
     for (const flag of ['required', 'optional', 'computed', 'sensitive']) if (spec[flag]) out[flag] = true;
     at.parent[at.name] = out;
     // keep attribute maps sorted, as terraform prints them
@@ -170,27 +176,90 @@ function build(referenceDir, facts) {
   };
 }
 
+function usage(message) {
+  const err = new Error(message);
+  err.usage = true;
+  return err;
+}
+
+/** The schema text the pages and source facts give. */
+function pagesText(referenceDir) {
+  const factsFile = path.join(ROOT, 'schemas', 'source-facts.json');
+  const facts = fs.existsSync(factsFile) ? JSON.parse(fs.readFileSync(factsFile, 'utf8')) : {};
+  return schemaText(build(referenceDir, facts));
+}
+
+/** The schema text a `terraform providers schema -json` file gives, trimmed to what the library covers. */
+function terraformText(file) {
+  let doc;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw usage(`cannot read ${path.relative(process.cwd(), file)}: ${e.code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`);
+  }
+  return schemaText(trimSchema(doc, path.relative(process.cwd(), file)));
+}
+
 function main(argv) {
   const arg = (name, dflt) => {
     const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : dflt;
+    if (i < 0) return dflt;
+    if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw usage(`${name} needs a value`);
+    return argv[i + 1];
   };
   const referenceDir = path.resolve(arg('--reference', path.join(ROOT, 'schemas', 'reference')));
   const out = path.resolve(arg('--out', path.join(ROOT, 'schemas', 'teleport-provider.schema.json')));
-  const factsFile = path.join(ROOT, 'schemas', 'source-facts.json');
-  const facts = fs.existsSync(factsFile) ? JSON.parse(fs.readFileSync(factsFile, 'utf8')) : {};
-  const text = JSON.stringify(build(referenceDir, facts), null, 2) + '\n';
+  const originFile = path.resolve(arg('--origin', ORIGIN_FILE));
+  const fromTerraform = arg('--from-terraform');
+  const fromPages = argv.includes('--from-pages');
+  const version = arg('--version');
+  const rel = (f) => path.relative(process.cwd(), f);
+
+  if (fromTerraform !== undefined || fromPages) {
+    if (argv.includes('--check')) throw usage('--check takes no --from-terraform or --from-pages');
+    if (fromTerraform !== undefined && fromPages) throw usage('give --from-terraform FILE or --from-pages, not both');
+    if (fromTerraform !== undefined && version === undefined) {
+      throw usage("--from-terraform needs --version CONSTRAINT: the provider release to pin, e.g. --version '~> 19.0'");
+    }
+    const text = fromPages ? pagesText(referenceDir) : terraformText(path.resolve(fromTerraform));
+    fs.writeFileSync(out, text);
+    writeOrigin({ origin: fromPages ? 'pages' : 'terraform', providerVersion: version ?? PAGES_VERSION }, originFile);
+    process.stdout.write(`wrote ${rel(out)} and ${rel(originFile)} (origin ${fromPages ? 'pages' : 'terraform'})\n`);
+    return;
+  }
+
+  if (version !== undefined) throw usage('--version goes with --from-terraform or --from-pages; the constraint is recorded in the origin file');
+  const origin = readOrigin(originFile);
+  let text;
+  if (origin.origin === 'pages') {
+    text = pagesText(referenceDir);
+  } else if (fs.existsSync(out)) {
+    text = terraformText(out);
+  } else {
+    throw usage(`${rel(out)} is missing and ${rel(originFile)} says it came from terraform: run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+  }
   if (argv.includes('--check')) {
     const same = fs.existsSync(out) && fs.readFileSync(out, 'utf8') === text;
     if (!same) {
-      process.stderr.write(`${path.relative(process.cwd(), out)} is out of date: run npm run gen\n`);
+      const how =
+        origin.origin === 'pages'
+          ? `it is built from the reference pages (${rel(originFile)}: origin "pages"); to use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT, else run npm run gen`
+          : `it is not the trimmed form of itself (${rel(originFile)}: origin "terraform"): run npm run gen`;
+      process.stderr.write(`${rel(out)} is out of date: ${how}\n`);
       process.exit(1);
     }
     return;
   }
   fs.writeFileSync(out, text);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), out)}\n`);
+  process.stdout.write(`wrote ${rel(out)} (origin ${origin.origin})\n`);
 }
 
 module.exports = { build, parsePage, ctyType, SOURCE_ADDRESS };
-if (require.main === module) main(process.argv.slice(2));
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`build-schema: ${e.message}\n`);
+    process.exit(e.usage ? 2 : 1);
+  }
+}

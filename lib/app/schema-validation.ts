@@ -2,6 +2,7 @@ import { IValidation } from 'constructs';
 import { TerraformStack } from 'cdktf';
 // The check (and ajv with it) loads on first validation, not at import (see bench/).
 import type * as SchemaCheck from '../check/schema-check';
+import { registerConstructHandler } from '../gen/construct-hook';
 import { redact } from '../report/redact';
 
 const checked = new WeakSet<TerraformStack>();
@@ -30,6 +31,11 @@ export function addSchemaValidation(stack: TerraformStack): void {
   checked.add(stack);
   stack.node.addValidation(new SchemaValidation(stack));
 }
+
+// Every generated Teleport construct (an L1 binding, or one inside a construct of this library) adds
+// its stack's schema check, so the check runs in a plain cdktf App too. Registering costs nothing;
+// the check itself loads on first validation.
+registerConstructHandler((construct) => addSchemaValidation(TerraformStack.of(construct)));
 
 class SchemaValidation implements IValidation {
   constructor(private readonly stack: TerraformStack) {}

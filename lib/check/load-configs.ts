@@ -1,6 +1,7 @@
 /** Finds and parses synthesized stacks: a stack directory, a `cdk.tf.json` file or a `cdktf.out` directory. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { jsonErrorWhere } from './json-error-position';
 
 /** One parsed stack. */
 export interface LoadedConfig {
@@ -53,8 +54,9 @@ function readStack(file: string): LoadedConfig {
   let config: unknown;
   try {
     config = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  } catch {
+    // Only where: the parser's own message quotes the text around the error, which can hold a secret.
+    throw new Error(`${file} is not valid JSON (${jsonErrorWhere(text)})`);
   }
   return { name: path.basename(path.dirname(path.resolve(file))), file, config };
 }

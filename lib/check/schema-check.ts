@@ -19,6 +19,8 @@ export interface CheckOptions {
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** The objects of one level of Terraform's JSON syntax, which may be an object or an array of objects. */
+const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v : [v]).filter(isObject);
 
 /**
  * Checks one parsed `cdk.tf.json` (or `stack.toTerraform()`) and returns its findings, in document
@@ -60,11 +62,12 @@ function providerNames(schema: ProviderSchema, config: Obj): Set<string> {
 }
 
 function checkProviders(schema: ProviderSchema, config: Obj, secrets: boolean, findings: Finding[]): void {
-  if (!isObject(config.provider)) return;
+  const sections = objects(config.provider);
+  if (sections.length === 0) return;
   const validator = blockValidator(schema, 'provider');
-  for (const name of providerNames(schema, config)) {
-    const entry = config.provider[name];
-    if (entry === undefined) continue;
+  const names = providerNames(schema, config);
+  for (const [name, entry] of sections.flatMap((section) => Object.entries(section))) {
+    if (!names.has(name)) continue;
     for (const body of Array.isArray(entry) ? entry : [entry]) {
       if (!isObject(body)) continue; // the skeleton reports it
       const alias = typeof body.alias === 'string' ? `.${body.alias}` : '';
@@ -77,19 +80,30 @@ function checkProviders(schema: ProviderSchema, config: Obj, secrets: boolean, f
   }
 }
 
+/** `type -> [name, body or bodies]` of a resource or data section, in document order, over both JSON forms. */
+function blocksByType(section: unknown): Map<string, [string, unknown][]> {
+  const out = new Map<string, [string, unknown][]>();
+  for (const types of objects(section)) {
+    for (const [type, byName] of Object.entries(types)) {
+      const named = objects(byName).flatMap((o) => Object.entries(o)); // non-objects: the skeleton reports them
+      out.set(type, [...(out.get(type) ?? []), ...named]);
+    }
+  }
+  return out;
+}
+
 function checkBodies(schema: ProviderSchema, kind: 'resource' | 'data', section: unknown, secrets: boolean, findings: Finding[]): void {
-  if (!isObject(section)) return;
   const prefix = kind === 'data' ? 'data.' : '';
   const noun = kind === 'data' ? 'data source' : 'resource';
-  for (const [type, byName] of Object.entries(section)) {
-    if (!isObject(byName)) continue; // the skeleton reports it
+  for (const [type, named] of blocksByType(section)) {
     const known = kind === 'data' ? schema.dataSource(type) : schema.resource(type);
     if (!known) {
-      findings.push(unknownType(schema, kind, type, Object.keys(byName).length));
+      findings.push(unknownType(schema, kind, type, named.length));
       continue;
     }
     const validator = blockValidator(schema, kind, type);
-    for (const [name, entry] of Object.entries(byName)) {
+    for (const [name, entry] of named) {
+      if (!isObject(entry) && !Array.isArray(entry)) continue; // the skeleton reports it
       for (const body of Array.isArray(entry) ? entry : [entry]) {
         const resource = `${prefix}${type}.${name}`;
         if (!validator.validate(body)) {
@@ -124,26 +138,38 @@ function checkBodies(schema: ProviderSchema, kind: 'resource' | 'data', section:
   }
 }
 
-/** Maps a skeleton error's segments to a Terraform address: `var.x`, `output.y`, `import[0]`, `teleport_role.x`. */
+/**
+ * Maps a skeleton error's segments to a Terraform address: `var.x`, `output.y`, `import[0]`,
+ * `teleport_role.x`. List indexes of the array form (`resource/0/teleport_role/1/x`) are skipped.
+ */
 function skeletonAddress(segments: string[]): { resource: string; skip: number } {
-  const [block, label, name] = segments;
   if (segments.length <= 1) return { resource: 'cdk.tf.json', skip: 0 };
+  const block = segments[0];
+  if (['provider', 'resource', 'data', 'ephemeral'].includes(block)) return labelledAddress(segments);
+  const [, label] = segments;
   switch (block) {
     case 'variable':
       return { resource: `var.${label}`, skip: 2 };
     case 'output':
-    case 'provider':
       return { resource: `${block}.${label}`, skip: 2 };
     case 'import':
     case 'moved':
       return /^\d+$/.test(label) ? { resource: `${block}[${label}]`, skip: 2 } : { resource: block, skip: 1 };
-    case 'resource':
-    case 'data':
-    case 'ephemeral': {
-      const prefix = block === 'resource' ? '' : `${block}.`;
-      return name === undefined ? { resource: `${prefix}${label}`, skip: 2 } : { resource: `${prefix}${label}.${name}`, skip: 3 };
-    }
     default:
       return { resource: block, skip: 1 };
   }
+}
+
+/** `provider.<name>`, `<type>.<name>`, `data.<type>.<name>` from segments that may hold list indexes. */
+function labelledAddress(segments: string[]): { resource: string; skip: number } {
+  const [block] = segments;
+  const wanted = block === 'provider' ? 1 : 2;
+  const labels: string[] = [];
+  let skip = 1;
+  while (skip < segments.length && labels.length < wanted) {
+    if (!/^\d+$/.test(segments[skip])) labels.push(segments[skip]);
+    skip++;
+  }
+  const prefix = block === 'resource' ? '' : `${block}.`;
+  return { resource: labels.length ? `${prefix}${labels.join('.')}` : block, skip };
 }

@@ -21,7 +21,7 @@ export function runCheck(positionals: string[]): { findings: Finding[]; subject:
   const findings: Finding[] = [];
   for (const stack of stacks) {
     for (const f of checkConfig(stack.config)) {
-      findings.push(stacks.length > 1 ? { ...f, resource: `${stack.name}: ${f.resource}` } : f);
+      findings.push(stacks.length > 1 ? { ...f, stack: stack.name } : f);
     }
   }
   return { findings, subject: `${stacks.length} stack(s) checked` };

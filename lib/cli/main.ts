@@ -2,6 +2,7 @@ import { parseArgs, ParseArgsConfig } from 'util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
+import { redact } from '../report/redact';
 import { CHECK_HELP, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
@@ -45,19 +46,31 @@ const COMMANDS: Record<string, CommandSpec> = {
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
+  // Subcommands write free text (progress, warnings) through `io`, redacted as a whole. Reports and
+  // errors go to `rawIo` redacted field by field, so our own words survive a secret equal to them.
   const io = redactingIo(rawIo);
   const json = argv.includes('--json');
   const fail = (message: string): number => {
-    if (json) printJson(io, buildReport([], message));
-    else io.err(`cdktf-teleport: ${message}\n`);
+    if (json) printJson(rawIo, buildReport([], message));
+    else rawIo.err(`cdktf-teleport: ${redact(message)}\n`);
     return EXIT_USAGE;
   };
-  try {
-    const [command, ...rest] = argv;
-    if (!command || command === '-h' || command === '--help') {
-      io.out(HELP + '\n');
-      return command ? EXIT_OK : EXIT_USAGE;
+  // With --json, stdout carries only the document: help goes to stderr.
+  const help = (text: string, code: number): number => {
+    if (json) {
+      printJson(rawIo, buildReport([], code === EXIT_OK ? undefined : 'no command given'));
+      rawIo.err(text + '\n');
+    } else {
+      rawIo.out(text + '\n');
     }
+    return code;
+  };
+  try {
+    // The command is the first word that is not --json (`cdktf-teleport --json check x` works too).
+    const at = argv.findIndex((a) => a !== '--json');
+    const command = at < 0 ? undefined : argv[at];
+    const rest = at < 0 ? [] : [...argv.slice(0, at), ...argv.slice(at + 1)];
+    if (!command || command === '-h' || command === '--help') return help(HELP, command ? EXIT_OK : EXIT_USAGE);
     const spec = COMMANDS[command];
     if (!spec) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     let parsed;
@@ -70,13 +83,10 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     } catch (e) {
       throw new UsageError(`${(e as Error).message}\n\n${spec.help}`);
     }
-    if (parsed.values.help) {
-      io.out(spec.help + '\n');
-      return EXIT_OK;
-    }
+    if (parsed.values.help) return help(spec.help, EXIT_OK);
     const { findings, subject } = await spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
-    if (json) printJson(io, buildReport(findings));
-    else printHuman(io, findings, subject);
+    if (json) printJson(rawIo, buildReport(findings));
+    else printHuman(rawIo, findings, subject);
     return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);

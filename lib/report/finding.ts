@@ -14,6 +14,8 @@ export interface Finding {
   readonly check: string;
   /** The Terraform address (`teleport_role.visitor`) or the cluster address the finding is about. */
   readonly resource: string;
+  /** The stack the finding is about (its directory under `cdktf.out/stacks/`) when several stacks were checked. */
+  readonly stack?: string;
   /** The attribute path inside the resource, dotted (`spec.role_map[0].local`). */
   readonly path?: string;
   /** What is wrong, in one or two sentences. */
@@ -42,10 +44,11 @@ export function isOk(findings: readonly Finding[]): boolean {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Sorts findings by resource, then severity, then path, so output is stable. */
+/** Sorts findings by stack, resource, then severity, then path, so output is stable. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
+      (a.stack ?? '').localeCompare(b.stack ?? '') ||
       a.resource.localeCompare(b.resource) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.path ?? '').localeCompare(b.path ?? '') ||

@@ -4,9 +4,11 @@
  * level, because Terraform silently drops unknown keys inside nested attributes.
  *
  * What a slot accepts follows Terraform's JSON syntax and cty conversions:
- * - any slot: a string holding a `${...}` expression (cdktf tokens, also a whole list or object);
+ * - any slot: a string holding a template, i.e. a `${...}` interpolation or a `%{...}` directive
+ *   (cdktf tokens, also a whole list or object: Terraform evaluates JSON strings as templates);
  * - string: a string, number or bool (Terraform converts them); number: a number or a numeric
- *   string; bool: a bool or `"true"`/`"false"`; list/set: an array; map and objects: an object;
+ *   string without surrounding whitespace (cty's conversion rejects it); bool: a bool or
+ *   `"true"`/`"false"`; list/set: an array; map and objects: an object;
  * - `null` wherever the attribute is optional (Terraform treats it as unset);
  * - computed-only attributes: nothing (Terraform rejects a configured value).
  *
@@ -19,9 +21,9 @@ import { CtyType, ProviderSchema, SchemaAttribute, SchemaBlock, loadProviderSche
 export type JsonSchema = { [key: string]: unknown } | boolean;
 type Node = { [key: string]: unknown };
 
-/** Matches a string holding a Terraform expression (`${...}`, not the `$${` escape). */
-export const EXPRESSION_PATTERN = '(^|[^$])\\$\\{';
-const NUMBER_PATTERN = `^\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?\\s*$|${EXPRESSION_PATTERN}`;
+/** Matches a string holding a Terraform template: `${...}` or `%{...}` (not the `$${` and `%%{` escapes). */
+export const EXPRESSION_PATTERN = '(^|[^$])\\$\\{|(^|[^%])%\\{';
+const NUMBER_PATTERN = `^[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?$|${EXPRESSION_PATTERN}`;
 const BOOL_PATTERN = `^(true|false|1|0)$|${EXPRESSION_PATTERN}`;
 
 /** The name of the JSON Schema draft used. */
@@ -217,8 +219,39 @@ export function providerJsonSchema(schema: ProviderSchema = loadProviderSchema()
 }
 
 const ANY_OBJECT = { type: 'object' };
-const OBJECT_OR_LIST = { type: ['object', 'array'] };
-const LABELLED = { type: 'object', additionalProperties: OBJECT_OR_LIST };
+const OBJECT_OR_LIST = { title: 'object or list of objects', type: ['object', 'array'] };
+/**
+ * A block level in Terraform's JSON syntax: an object, or an array of such objects (hand-written
+ * Terraform JSON may write `"resource": [{...}, {...}]`; cdktf writes objects).
+ */
+function objectOrListOf(values: Node, properties?: Node): Node {
+  const object = properties ? { properties, additionalProperties: values } : { additionalProperties: values };
+  return { type: ['object', 'array'], items: { type: 'object', ...object }, ...object };
+}
+/** `<name>: body` of one resource or data source type (bodies are objects or lists of objects). */
+const BY_NAME = objectOrListOf(OBJECT_OR_LIST);
+/** `<type>: {<name>: body}`: the resource, data and ephemeral sections. */
+const LABELLED = objectOrListOf(BY_NAME);
+/** Both forms of one block: an object, or an array of such objects (import and moved blocks). */
+const oneOrMany = (item: Node): Node => ({ ...item, type: ['array', 'object'], items: item });
+const IMPORT_BLOCK = {
+  type: 'object',
+  properties: {
+    to: { title: 'resource address', type: 'string' },
+    id: { title: 'string', type: 'string' },
+    identity: {},
+    provider: { title: 'provider reference', type: 'string' },
+    for_each: {},
+  },
+  required: ['to'],
+  additionalProperties: false,
+};
+const MOVED_BLOCK = {
+  type: 'object',
+  properties: { from: { title: 'resource address', type: 'string' }, to: { title: 'resource address', type: 'string' } },
+  required: ['from', 'to'],
+  additionalProperties: false,
+};
 
 /**
  * The schema of everything in a `cdk.tf.json` other than provider, resource and data bodies:
@@ -231,10 +264,10 @@ export function skeletonJsonSchema(): Node {
     properties: {
       '//': {},
       terraform: OBJECT_OR_LIST,
-      provider: { type: 'object', additionalProperties: OBJECT_OR_LIST },
-      resource: { type: 'object', additionalProperties: LABELLED },
-      data: { type: 'object', additionalProperties: LABELLED },
-      ephemeral: { type: 'object', additionalProperties: LABELLED },
+      provider: objectOrListOf(OBJECT_OR_LIST),
+      resource: LABELLED,
+      data: LABELLED,
+      ephemeral: LABELLED,
       variable: {
         type: 'object',
         additionalProperties: {
@@ -271,19 +304,8 @@ export function skeletonJsonSchema(): Node {
       },
       locals: OBJECT_OR_LIST,
       module: ANY_OBJECT,
-      import: {
-        type: ['array', 'object'],
-        items: {
-          type: 'object',
-          properties: { to: { type: 'string' }, id: { type: 'string' }, identity: {}, provider: { type: 'string' }, for_each: {} },
-          required: ['to'],
-          additionalProperties: false,
-        },
-      },
-      moved: {
-        type: ['array', 'object'],
-        items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } }, required: ['from', 'to'], additionalProperties: false },
-      },
+      import: oneOrMany(IMPORT_BLOCK),
+      moved: oneOrMany(MOVED_BLOCK),
       removed: OBJECT_OR_LIST,
       check: ANY_OBJECT,
     },
@@ -311,16 +333,17 @@ export function documentJsonSchema(schema: ProviderSchema = loadProviderSchema()
     data[type] = bodies(`#/definitions/data.${type}`);
   }
   const providerBody = { $ref: '#/definitions/provider' };
-  props.provider = {
-    type: 'object',
-    properties: { [schema.localName]: { type: ['object', 'array'], items: providerBody, if: { type: 'object' }, then: providerBody } },
-    additionalProperties: OBJECT_OR_LIST,
-  };
-  props.resource = { type: 'object', properties: resources, additionalProperties: LABELLED };
-  props.data = { type: 'object', properties: data, additionalProperties: LABELLED };
+  props.provider = objectOrListOf(OBJECT_OR_LIST, { [schema.localName]: oneOrRefs(providerBody) });
+  props.resource = objectOrListOf(BY_NAME, resources);
+  props.data = objectOrListOf(BY_NAME, data);
   return { $schema: JSON_SCHEMA_DRAFT, title: `cdk.tf.json for ${schema.source}`, ...doc, definitions };
 }
 
+/** A body or a list of bodies, each checked against `ref`. */
+function oneOrRefs(ref: Node): Node {
+  return { type: ['object', 'array'], items: ref, if: { type: 'object' }, then: ref };
+}
+
 function bodies(ref: string): Node {
-  return { type: 'object', additionalProperties: { type: ['object', 'array'], items: { $ref: ref }, if: { type: 'object' }, then: { $ref: ref } } };
+  return objectOrListOf(oneOrRefs({ $ref: ref }));
 }

@@ -44,6 +44,20 @@ describe('loadConfigs', () => {
     expect(() => loadConfigs(dir)).toThrow(/no cdk\.tf\.json in .*stack directory.*cdktf\.out/);
   });
 
+  test('bad JSON names file, line and column only: never the text around the error (it can hold a secret)', () => {
+    const file = path.join(dir, 'secret', 'cdk.tf.json');
+    write(file, '{\n  "variable": {\n    "t": {"default": "hunter2-secret-token"}\n  },\n  "resource": }\n');
+    let message = '';
+    try {
+      loadConfigs(file);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(`${file} is not valid JSON (line 5, column 15)`);
+    write(file, '{"a": "hunter2-secret-token"');
+    expect(() => loadConfigs(file)).toThrow(/is not valid JSON \(unexpected end at line 1, column 29\)$/);
+  });
+
   test('bad JSON throws a clear error naming the file', () => {
     const file = path.join(dir, 'bad', 'cdk.tf.json');
     write(file, '{"resource": {');

@@ -68,6 +68,40 @@ describe('cdktf-teleport CLI', () => {
     expect(io.stdout).not.toContain(SECRET);
   });
 
+  describe('several stacks (a cdktf.out directory)', () => {
+    const out = () => {
+      write('cdktf.out/stacks/b/cdk.tf.json', BAD);
+      write('cdktf.out/stacks/a/cdk.tf.json', BAD);
+      write('cdktf.out/stacks/ok/cdk.tf.json', GOOD);
+      return path.join(dir, 'cdktf.out');
+    };
+
+    test('--json: each finding names its stack in `stack`; `resource` stays a Terraform address', async () => {
+      const io = capture();
+      expect(await main(['check', out(), '--json'], io)).toBe(1);
+      const findings = JSON.parse(io.stdout).findings.filter((f: any) => f.path === 'spec.proxy_addr');
+      expect(findings.map((f: any) => [f.stack, f.resource])).toEqual([
+        ['a', 'teleport_trusted_cluster.primary'],
+        ['b', 'teleport_trusted_cluster.primary'],
+      ]);
+    });
+
+    test('human output groups by resource and stack', async () => {
+      const io = capture();
+      expect(await main(['check', out()], io)).toBe(1);
+      expect(io.stdout).toContain('\nteleport_trusted_cluster.primary (stack a)\n  ERROR [schema.unknown-attribute] spec.proxy_addr:');
+      expect(io.stdout).toContain('\nteleport_trusted_cluster.primary (stack b)\n');
+      expect(io.stdout.indexOf('(stack a)')).toBeLessThan(io.stdout.indexOf('(stack b)'));
+      expect(io.stdout).toMatch(/FAILED: 3 stack\(s\) checked: 2 error\(s\)/);
+    });
+
+    test('one stack: no `stack` field', async () => {
+      const io = capture();
+      expect(await main(['check', write('one/cdk.tf.json', BAD), '--json'], io)).toBe(1);
+      expect(JSON.parse(io.stdout).findings.every((f: any) => !('stack' in f))).toBe(true);
+    });
+  });
+
   test.each([
     ['a missing file', (d: string) => ['check', path.join(d, 'nope.json')], /nope\.json/],
     ['malformed JSON', () => ['check', write('broken.json', '{"resource": ')], /broken\.json/],
@@ -87,6 +121,26 @@ describe('cdktf-teleport CLI', () => {
     expect(await main(['check', path.join(dir, 'missing')], io)).toBe(2);
     expect(io.stderr).toMatch(/^cdktf-teleport: /);
     expect(io.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test.each([
+    ['check --help --json', ['check', '--help', '--json'], 0, 'cdktf-teleport check <stack dir'],
+    ['--help --json', ['--help', '--json'], 0, 'check <path>'],
+    ['--json alone', ['--json'], 2, 'check <path>'],
+  ])('%s prints only the JSON document on stdout, the help on stderr', async (_name, args, code, helpText) => {
+    const io = capture();
+    expect(await main(args, io)).toBe(code);
+    const report = JSON.parse(io.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, ok: code === 0, findings: [] });
+    if (code !== 0) expect(report.error).toBe('no command given');
+    expect(io.stderr).toContain(helpText);
+  });
+
+  test('--json may come before the command', async () => {
+    write('stack/cdk.tf.json', GOOD);
+    const io = capture();
+    expect(await main(['--json', 'check', path.join(dir, 'stack')], io)).toBe(0);
+    expect(JSON.parse(io.stdout)).toEqual({ schemaVersion: 1, ok: true, findings: [] });
   });
 
   test('help exits 0 and lists the check command', async () => {

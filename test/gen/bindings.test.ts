@@ -59,6 +59,29 @@ describe('generated L1 bindings', () => {
     expect(fs.readFileSync(path.join(out, 'provider', 'index.ts'), 'utf8')).toContain("providerVersionConstraint: '~> 19.0'");
   });
 
+  test('a full terraform schema (every Teleport resource, other providers) still gives only the three resources, their data sources and the provider', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
+    const p = schema.provider_schemas['terraform.releases.teleport.dev/gravitational/teleport'];
+    const user = { version: 0, block: { attributes: { id: { type: 'string', description_kind: 'plain', computed: true } }, description_kind: 'plain' } };
+    p.resource_schemas.teleport_user = user;
+    p.data_source_schemas.teleport_user = user;
+    schema.provider_schemas['registry.terraform.io/hashicorp/random'] = { provider: { version: 0, block: {} }, resource_schemas: { random_id: user } };
+    const file = path.join(tmp, 'full.json');
+    fs.writeFileSync(file, JSON.stringify(schema));
+    const out = path.join(tmp, 'gen');
+    generate(out, ['--schema', file]);
+    expect(sameTree(out, path.join(ROOT, 'lib', 'gen'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'user'))).toBe(false);
+  });
+
+  test('a schema without one of the three resources is refused with a clear message', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
+    delete schema.provider_schemas['terraform.releases.teleport.dev/gravitational/teleport'].resource_schemas.teleport_role;
+    const file = path.join(tmp, 'partial.json');
+    fs.writeFileSync(file, JSON.stringify(schema));
+    expect(() => generate(path.join(tmp, 'gen'), ['--schema', file])).toThrow(/no resource_schemas\["teleport_role"\]/);
+  });
+
   test('a schema without the Teleport provider is refused with a clear message', () => {
     const file = path.join(tmp, 'other.json');
     fs.writeFileSync(file, JSON.stringify({ format_version: '1.0', provider_schemas: {} }));

@@ -140,4 +140,13 @@ describe('derived JSON Schemas', () => {
     ]);
     expect(validate({ provider: { teleport: { adr: 'x' } } })).toBe(false);
   });
+
+  test('the whole-document schema takes the array form of block levels and the object form of import', () => {
+    const validate = strictAjv().compile(documentJsonSchema(schema));
+    const role = { version: 'v7', metadata: { name: 'r' } };
+    expect(validate({ resource: [{ teleport_role: [{ a: role }] }], provider: [{ teleport: { addr: 'a:443' } }], import: { to: 'teleport_role.a', id: 'r' } })).toBe(true);
+    expect(validate({ resource: [{ teleport_role: [{ a: { ...role, spec: { allow: { loginz: [] } } } }] }] })).toBe(false);
+    expect(validate({ provider: [{ teleport: { adr: 'x' } }] })).toBe(false);
+    expect(validate({ import: { to: 'teleport_role.a', idd: 'r' } })).toBe(false);
+  });
 });

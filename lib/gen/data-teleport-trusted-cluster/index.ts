@@ -4,6 +4,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { notifyConstructCreated } from '../construct-hook';
 
 // Configuration
 
@@ -782,6 +783,7 @@ export class DataTeleportTrustedCluster extends cdktf.TerraformDataSource {
       connection: config.connection,
       forEach: config.forEach
     });
+    notifyConstructCreated(this);
     this._kind = config.kind;
     this._metadata.internalValue = config.metadata;
     this._spec.internalValue = config.spec;

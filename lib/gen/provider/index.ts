@@ -4,6 +4,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { notifyConstructCreated } from '../construct-hook';
 
 // Configuration
 
@@ -186,6 +187,7 @@ export class TeleportProvider extends cdktf.TerraformProvider {
       },
       terraformProviderSource: 'terraform.releases.teleport.dev/gravitational/teleport'
     });
+    notifyConstructCreated(this);
     this._addr = config.addr;
     this._audienceTag = config.audienceTag;
     this._certBase64 = config.certBase64;

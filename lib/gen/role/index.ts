@@ -4,6 +4,7 @@
 
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
+import { notifyConstructCreated } from '../construct-hook';
 
 // Configuration
 
@@ -13310,6 +13311,7 @@ export class Role extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    notifyConstructCreated(this);
     this._kind = config.kind;
     this._metadata.internalValue = config.metadata;
     this._spec.internalValue = config.spec;
