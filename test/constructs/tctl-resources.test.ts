@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { TctlResources } from '../../lib';
 import { addressOf, newStack, resourceOf, synthJson } from '../support/constructs';
 
@@ -55,6 +55,18 @@ describe('TctlResources from the seed guide YAML', () => {
     // Roles not in the YAML are referenced by name; regex mappings are kept.
     expect(tc.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }, { remote: '^(.*)-admin$', local: ['editor'] }]);
     expect(tc.depends_on).toBeUndefined();
+  });
+
+  test('a given joinTokenVariable is used under its own name; none is created without a trusted cluster', () => {
+    const stack = newStack();
+    const mine = new TerraformVariable(stack, 'my_root_token', { type: 'string', sensitive: true });
+    const yaml = TctlResources.fromYaml(stack, 'Tc', TC_WITH_TOKEN, { joinTokenVariable: mine });
+    const roleOnly = TctlResources.fromFile(stack, 'Roles', path.join(EXAMPLES, 'visitor.yaml'));
+    const json = synthJson(stack);
+    expect(resourceOf(json, yaml.trustedClusters['rootcluster.example.com'].resource).spec.token).toBe('${var.my_root_token}');
+    expect(Object.keys(json.variable)).toEqual(['my_root_token']);
+    expect(yaml.joinTokenVariable).toBe(mine);
+    expect(roleOnly.joinTokenVariable).toBeUndefined();
   });
 
   test('a literal token is kept only with allowLiteralSecrets', () => {

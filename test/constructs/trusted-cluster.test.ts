@@ -133,23 +133,26 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
   ['enabled: false without acknowledgement', () => ({ enabled: false }),
     'spec.enabled', 'deactivates the root cluster\'s certificate authorities', 'set acknowledgeDisabled: true'],
   ['a literal passed to fromReference', () => ({ token: JoinToken.fromReference(SECRET) }),
-    'spec.token', 'was given a literal value', 'JoinToken.unsafePlainText()'],
+    'spec.token', 'is a literal secret: it would be written in plaintext', 'use JoinToken.unsafePlainText() to accept the plaintext literal'],
   ['a token variable that is not sensitive', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'plain', { type: 'string' })) }),
-    'spec.token', 'is not sensitive', 'sensitive: true'],
+    'spec.token', 'comes from variable "plain", which is not sensitive', 'declare the variable with sensitive: true'],
   ['a token variable with a default', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'withdefault', { type: 'string', sensitive: true, default: SECRET })) }),
-    'spec.token', 'the default is written in plaintext', 'remove the default'],
+    'spec.token', 'comes from variable "withdefault", which has a default: the default is written in plaintext', 'remove the default and pass the value at plan time (TF_VAR_withdefault or -var)'],
+  ['a reference to a variable with a default', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string', sensitive: true, default: SECRET }).stringValue) }),
+    'spec.token', 'comes from variable "ref", which has a default', 'remove the default'],
+  ['a reference to a non-sensitive variable', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string' }).stringValue) }),
+    'spec.token', 'comes from variable "ref", which is not sensitive', 'sensitive: true'],
   ['a provision token without Trusted_cluster', (s) => ({ token: JoinToken.fromProvisionToken(ProvisionToken.token(s, 'NodeToken', { roles: ['Node'] })) }),
     'spec.token', 'without the Trusted_cluster role', 'ProvisionToken.forTrustedCluster()'],
 ];
 
-describe('TrustedCluster rejects at synth', () => {
+describe('TrustedCluster rejects at synth with the construct path, the field and the fix on one line', () => {
   test.each(INVALID)('%s', (_what, override, field, message, fix) => {
-    const error = errorsOf((s) => new TrustedCluster(s, 'Root', { ...props(s), ...override(s as TerraformStack) }));
-    expect(error).toContain('stack/Root');
-    expect(error).toContain(`field "${field}"`);
-    expect(error).toContain(message);
-    expect(error).toContain(`Fix: `);
-    expect(error).toContain(fix);
-    expect(error).not.toContain(SECRET);
+    const errors = errorsOf((s) => new TrustedCluster(s, 'Root', { ...props(s), ...override(s as TerraformStack) }));
+    const line = errors.split('\n').find((l) => l.includes(`[stack/Root] field "${field}": `) && l.includes(message));
+    if (line === undefined) throw new Error(`no "${field}" message containing ${JSON.stringify(message)} in:\n${errors}`);
+    expect(line.indexOf(message)).toBeLessThan(line.indexOf(' Fix: '));
+    expect(line.slice(line.indexOf(' Fix: '))).toContain(fix);
+    expect(errors).not.toContain(SECRET);
   });
 });

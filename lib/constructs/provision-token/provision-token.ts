@@ -5,7 +5,7 @@ import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
 import { validateWith } from '../rules';
-import { literalSecretProblem } from '../secret';
+import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
 import { JoinMethod, SECRET_JOIN_METHODS } from './join-methods';
 import {
@@ -219,16 +219,17 @@ export class ProvisionToken extends Construct {
     this.resource.importFrom(importId, this.resource.provider);
   }
 
+  /** The secret attributes: literals, defaulted or non-sensitive variables need the opt-in (lib/constructs/secret.ts). */
   private secretProblems(props: ProvisionTokenProps): string[] {
-    const out: (string | undefined)[] = [];
-    if (this.isSecret) {
-      out.push(literalSecretProblem('metadata.name', props.name, props.allowLiteralSecret, 'allowLiteralSecret'));
-      if (this.importId !== undefined) {
-        out.push(literalSecretProblem('import.id', this.importId, this.importOptIn, 'pass { allowLiteralSecret: true } to importFrom()'));
-      }
-    }
-    out.push(literalSecretProblem('spec.bound_keypair.onboarding.registration_secret', props.boundKeypair?.onboarding?.registrationSecret, props.allowLiteralSecret, 'allowLiteralSecret'));
-    return out.filter((m): m is string => m !== undefined);
+    const optIn = 'allowLiteralSecret';
+    const optedIn = props.allowLiteralSecret === true;
+    return [
+      ...(this.isSecret ? secretProblems(this, { field: 'metadata.name', value: props.name, optedIn, optIn }) : []),
+      ...(this.isSecret && this.importId !== undefined
+        ? secretProblems(this, { field: 'import.id', value: this.importId, optedIn: this.importOptIn, optIn: 'pass { allowLiteralSecret: true } to importFrom()' })
+        : []),
+      ...secretProblems(this, { field: 'spec.bound_keypair.onboarding.registration_secret', value: props.boundKeypair?.onboarding?.registrationSecret, optedIn, optIn }),
+    ];
   }
 }
 

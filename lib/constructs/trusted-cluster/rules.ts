@@ -65,24 +65,6 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
   },
   {
     field: 'spec.token',
-    broken: (p) => p.token.source === 'reference' && !p.token.isReference,
-    message: 'JoinToken.fromReference() was given a literal value; it would be written in plaintext.',
-    fix: 'use JoinToken.fromVariable() with a sensitive variable, JoinToken.fromProvisionToken(), or JoinToken.unsafePlainText() to accept the plaintext literal on purpose.',
-  },
-  {
-    field: 'spec.token',
-    broken: (p) => p.token.variable !== undefined && p.token.variable.sensitive !== true,
-    message: 'comes from a variable that is not sensitive, so Terraform would print the token in plans and logs.',
-    fix: 'declare the variable with sensitive: true.',
-  },
-  {
-    field: 'spec.token',
-    broken: (p) => p.token.variable !== undefined && p.token.variable.default !== undefined,
-    message: 'comes from a variable with a default: the default is written in plaintext to cdk.tf.json.',
-    fix: 'remove the default and pass the value at plan time (TF_VAR_<name> or -var), or use JoinToken.unsafePlainText() to accept a plaintext literal on purpose.',
-  },
-  {
-    field: 'spec.token',
     broken: (p) => p.token.provisionToken !== undefined && !p.token.provisionToken.isTrustedClusterToken,
     message: 'comes from a provision token without the Trusted_cluster role; the root would refuse the join.',
     fix: 'create the token with ProvisionToken.forTrustedCluster().',

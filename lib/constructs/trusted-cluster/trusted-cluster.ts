@@ -5,6 +5,7 @@ import * as l1 from '../../gen';
 import { TeleportResourceOptions } from '../options';
 import { withIgnoredChanges } from '../lifecycle';
 import { validateWith } from '../rules';
+import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
 import { RoleMapping } from './role-mapping';
 import type * as Rules from './rules';
@@ -71,6 +72,7 @@ export class TrustedCluster extends Construct {
     // The rule table loads on first validation (import stays cheap).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, () => props, () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
+    this.node.addValidation({ validate: () => tokenProblems(this, props.token) });
 
     const dependsOn = [...(props.dependsOn ?? []), ...implicitDependencies(stack, props)];
     this.clusterName = props.name;
@@ -93,6 +95,19 @@ export class TrustedCluster extends Construct {
       lifecycle: withIgnoredChanges(props.lifecycle, ['spec.token']),
     });
   }
+}
+
+/**
+ * `spec.token` follows the one secret rule (lib/constructs/secret.ts): a reference to a provision
+ * token, or a sensitive variable without a default; a literal only through `unsafePlainText`.
+ */
+function tokenProblems(scope: Construct, token: JoinToken): string[] {
+  return secretProblems(scope, {
+    field: 'spec.token',
+    value: token.value,
+    optedIn: token.source === 'literal',
+    optIn: 'use JoinToken.unsafePlainText()',
+  });
 }
 
 /** The mapped Role constructs and the provision token, when they live in the same stack. */

@@ -73,8 +73,12 @@ export class TctlResources extends Construct {
   public readonly trustedClusters: { [name: string]: TrustedCluster } = {};
   /** The provision tokens, in document order. */
   public readonly provisionTokens: ProvisionToken[] = [];
-  /** The join-token variable, when one was created or given. */
-  public joinTokenVariable?: TerraformVariable;
+  /**
+   * The sensitive variable the trusted clusters take their join token from: `joinTokenVariable`
+   * when given, else one created here when a `trusted_cluster` document needs it (no token, or a
+   * literal one without `allowLiteralSecrets`).
+   */
+  public readonly joinTokenVariable?: TerraformVariable;
 
   private constructor(scope: Construct, id: string, props: TctlResourcesProps & { yaml?: string; source?: string; documents?: TctlDocument[] }) {
     super(scope, id);
@@ -90,7 +94,7 @@ export class TctlResources extends Construct {
           throw new TctlYamlError(`${doc.where}: kind "${doc.kind}" is not supported here. Fix: use one of ${SUPPORTED.join(', ')}.`);
         }
       }
-      this.joinTokenVariable = props.joinTokenVariable;
+      this.joinTokenVariable = props.joinTokenVariable ?? (documents.some((d) => needsTokenVariable(d, props)) ? this.newTokenVariable() : undefined);
       for (const doc of documents.filter((d) => d.kind === 'role')) this.addRole(doc, props);
       for (const doc of documents.filter((d) => d.kind === 'token')) this.addToken(doc, props);
       for (const doc of documents.filter((d) => d.kind === 'trusted_cluster')) this.addTrustedCluster(doc, props);
@@ -157,11 +161,12 @@ export class TctlResources extends Construct {
     if (spec.token !== undefined && props.allowLiteralSecrets) {
       token = JoinToken.unsafePlainText(spec.token);
     } else {
+      const variable = this.joinTokenVariable!;
       if (spec.token !== undefined) {
         registerSecret(spec.token);
-        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${this.variableName()}; pass the token at plan time (TF_VAR_<name>).`);
+        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${variable.friendlyUniqueId}; pass the token at plan time (TF_VAR_${variable.friendlyUniqueId}).`);
       }
-      token = JoinToken.fromVariable(this.tokenVariable());
+      token = JoinToken.fromVariable(variable);
     }
     const roleMap: RoleMapping[] = (spec.roleMap ?? []).map((m: { remote: string; local?: string[] }) => ({
       remote: m.remote,
@@ -184,24 +189,25 @@ export class TctlResources extends Construct {
     this.trustedClusters[name] = cluster;
   }
 
-  private tokenVariable(): TerraformVariable {
-    this.joinTokenVariable ??= new TerraformVariable(this, 'JoinToken', {
+  /** A sensitive variable `<id>_join_token` (snake case: what users set as TF_VAR_<name>), no default. */
+  private newTokenVariable(): TerraformVariable {
+    const variable = new TerraformVariable(this, 'JoinToken', {
       type: 'string',
       sensitive: true,
       description: `The join token of the root cluster, for ${this.node.path}`,
     });
-    this.joinTokenVariable.overrideLogicalId(this.variableName());
-    return this.joinTokenVariable;
-  }
-
-  /** `<id>_join_token`, snake case: what users set as TF_VAR_<name>. */
-  private variableName(): string {
-    return `${this.node.id.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}_join_token`;
+    variable.overrideLogicalId(`${this.node.id.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}_join_token`);
+    return variable;
   }
 
   private roleRef(name: string): IRole {
     return this.roles[name] ?? Role.fromName(this, constructId('ExistingRole', name), name);
   }
+}
+
+/** True for a trusted cluster document whose token comes from the join-token variable. */
+function needsTokenVariable(doc: TctlDocument, props: TctlResourcesProps): boolean {
+  return doc.kind === 'trusted_cluster' && !(doc.spec.token !== undefined && doc.spec.token !== null && props.allowLiteralSecrets);
 }
 
 function options(props: TeleportResourceOptions): TeleportResourceOptions {
