@@ -51,11 +51,13 @@ describe('TrustedClusterLink', () => {
     expect(resourceOf(json, b.trustedCluster.resource).depends_on).toEqual([addressOf(b.token.resource)]);
   });
 
-  test('a mapped Role managed by another provider is rejected with the path, field and fix', () => {
+  test('a mapped Role managed by another provider is rejected (the trusted cluster\'s rule) with the path, field and fix', () => {
     const c = twoClusters();
     const onRoot = new Role(c.stack, 'OnRoot', { provider: c.root, name: 'visitor2', version: RoleVersion.V7, allow: { logins: ['v'] } });
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), roleMap: [{ remote: 'access', local: [onRoot] }] });
-    expect(() => Testing.synth(c.stack, true)).toThrow(/stack\/Link[\s\S]*field "spec.role_map\[\].local": role "visitor2" is managed by provider teleport.root, not the leaf provider[\s\S]*Fix: create the Role with provider/);
+    expect(() => Testing.synth(c.stack, true)).toThrow(
+      '[stack/Link/TrustedCluster] field "spec.role_map[].local": role "visitor2" is managed by provider teleport.root, but this trusted cluster by teleport.leaf: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on. Fix: create the Role with the trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
+    );
   });
 
   test('rules of the parts apply: a tunnel address without port', () => {

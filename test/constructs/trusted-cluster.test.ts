@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformProvider, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
 import { ProvisionToken } from '../../lib/constructs/provision-token';
@@ -12,8 +12,8 @@ function tokenVariable(scope: Construct, sensitive = true): TerraformVariable {
   return new TerraformVariable(scope, 'root_join_token', { type: 'string', sensitive });
 }
 
-function visitor(scope: Construct): Role {
-  return new Role(scope, 'VisitorRole', { name: 'visitor', version: RoleVersion.V7, allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } });
+function visitor(scope: Construct, provider?: TerraformProvider): Role {
+  return new Role(scope, 'VisitorRole', { provider, name: 'visitor', version: RoleVersion.V7, allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } });
 }
 
 function props(scope: Construct, extra: Partial<TrustedClusterProps> = {}): TrustedClusterProps {
@@ -100,6 +100,21 @@ describe('TrustedCluster', () => {
     expect(resourceOf(synthJson(stack), tc.resource).spec.web_proxy_addr).toBe('${var.addr}');
   });
 
+  test('without TLS routing: web on 3080 and the tunnel on 3024, both written as given', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { webProxyAddr: 'rootcluster.example.com:3080', tunnelAddr: 'rootcluster.example.com:3024' }));
+    const r = resourceOf(synthJson(stack), tc.resource);
+    expect([r.spec.web_proxy_addr, r.spec.tunnel_addr]).toEqual(['rootcluster.example.com:3080', 'rootcluster.example.com:3024']);
+  });
+
+  test('a Role on an explicit unaliased provider is on the default provider: accepted, and created first', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const teleport = new l1.provider.TeleportProvider(stack, 'teleport', {});
+    const role = visitor(stack, teleport);
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { roleMap: [{ remote: 'access', local: [role] }] }));
+    expect(resourceOf(synthJson(stack), tc.resource).depends_on).toEqual([addressOf(role.resource)]);
+  });
+
   test('escape hatch: addOverride on the L1 resource', () => {
     const stack = newStack();
     const tc = new TrustedCluster(stack, 'Root', props(stack));
@@ -142,6 +157,16 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
     'spec.token', 'comes from variable "ref", which has a default', 'remove the default'],
   ['a reference to a non-sensitive variable', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string' }).stringValue) }),
     'spec.token', 'comes from variable "ref", which is not sensitive', 'sensitive: true'],
+  ['a mapped Role managed by another provider', (s) => ({ roleMap: [{ remote: 'access', local: [visitor(s, new l1.provider.TeleportProvider(s, 'rootp', { alias: 'root' }))] }] }),
+    'spec.role_map[].local', 'role "visitor" is managed by provider teleport.root, but this trusted cluster by teleport: role_map local roles are roles of the leaf', 'create the Role with the trusted cluster\'s provider'],
+  ['no tunnel_addr, and the web proxy is not on 443', () => ({ webProxyAddr: 'rootcluster.example.com:3080' }),
+    'spec.tunnel_addr', 'is not set, and web_proxy_addr "rootcluster.example.com:3080" is not on port 443, so it cannot stand in for the reverse tunnel address', 'set tunnelAddr: with TLS routing on, use the root proxy\'s web address'],
+  ['no tunnel_addr, and the web proxy address is not known at synth', (s) => ({ webProxyAddr: new TerraformVariable(s, 'web', { type: 'string' }).stringValue }),
+    'spec.tunnel_addr', 'is not set, and web_proxy_addr is not known at synth', 'the reverse tunnel listener (the root\'s tunnel_public_addr, usually port 3024)'],
+  ['tunnel_addr on the SSH proxy port', () => ({ tunnelAddr: 'rootcluster.example.com:3023' }),
+    'spec.tunnel_addr', '"rootcluster.example.com:3023" is the Proxy Service\'s SSH port (3023), not the reverse tunnel', 'usually port 3024'],
+  ['tunnel_addr on the Auth Service port', () => ({ webProxyAddr: 'rootcluster.example.com:3080', tunnelAddr: 'rootcluster.example.com:3025' }),
+    'spec.tunnel_addr', 'is the Auth Service\'s port (3025); a leaf dials the root\'s Proxy Service, never its Auth Service', 'with TLS routing on'],
   ['a provision token without Trusted_cluster', (s) => ({ token: JoinToken.fromProvisionToken(ProvisionToken.token(s, 'NodeToken', { roles: ['Node'] })) }),
     'spec.token', 'without the Trusted_cluster role', 'ProvisionToken.forTrustedCluster()'],
 ];

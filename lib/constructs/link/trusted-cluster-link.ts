@@ -72,22 +72,5 @@ export class TrustedClusterLink extends Construct {
       enabled: props.enabled,
       acknowledgeDisabled: props.acknowledgeDisabled,
     });
-    this.node.addValidation({ validate: () => this.checkRoleProviders(props) });
-  }
-
-  /** Mapped Role constructs must live on the leaf: role_map local roles are leaf roles. */
-  private checkRoleProviders(props: TrustedClusterLinkProps): string[] {
-    const out: string[] = [];
-    for (const mapping of props.roleMap) {
-      for (const role of mapping.local) {
-        const resource = (role as { resource?: { provider?: TerraformProvider } }).resource;
-        if (resource && resource.provider !== props.leafProvider) {
-          out.push(
-            `field "spec.role_map[].local": role "${role.roleName}" is managed by ${resource.provider ? `provider ${resource.provider.fqn}` : 'the default provider'}, not the leaf provider; local roles must exist on the leaf. Fix: create the Role with provider: <the leaf provider>.`,
-          );
-        }
-      }
-    }
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { TeleportResourceOptions } from '../options';
 import { withIgnoredChanges } from '../lifecycle';
+import { providerName } from '../provider-name';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
@@ -20,8 +21,11 @@ export interface TrustedClusterProps extends TeleportResourceOptions {
   /** `spec.web_proxy_addr`: the root proxy's web address, `host:port`. */
   readonly webProxyAddr: string;
   /**
-   * `spec.tunnel_addr`: the root's reverse tunnel address, `host:port`.
-   * @default webProxyAddr (right when the root uses TLS routing; otherwise use its tunnel port, usually 3024)
+   * `spec.tunnel_addr`: the root's reverse tunnel address, `host:port`. With TLS routing on, the
+   * root proxy's web address; with it off, its reverse tunnel listener (usually port 3024). Not on
+   * 3023 (the proxy's SSH port) or 3025 (the Auth Service). Always written explicitly: left unset,
+   * Teleport would derive `<metadata.name>:3024`.
+   * @default webProxyAddr when its port is 443 (TLS routing, the common setup there); required otherwise
    */
   readonly tunnelAddr?: string;
   /** `spec.token`: the join token the root issued. Changes after creation are ignored (see README). */
@@ -71,7 +75,7 @@ export class TrustedCluster extends Construct {
     addSchemaValidation(stack);
     // The rule table loads on first validation (import stays cheap).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    validateWith(this, () => props, () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
+    validateWith(this, (): Rules.TrustedClusterFacts => ({ ...props, stack }), () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
     this.node.addValidation({ validate: () => tokenProblems(this, props.token) });
 
     const dependsOn = [...(props.dependsOn ?? []), ...implicitDependencies(stack, props)];
@@ -110,7 +114,7 @@ function tokenProblems(scope: Construct, token: JoinToken): string[] {
   });
 }
 
-/** The mapped Role constructs and the provision token, when they live in the same stack. */
+/** The mapped Role constructs and the provision token, when they live in the same stack (roles: on the same provider). */
 function implicitDependencies(stack: TerraformStack, props: TrustedClusterProps): TerraformResource[] {
   const out: TerraformResource[] = [];
   const add = (r: TerraformResource | undefined) => {
@@ -120,7 +124,8 @@ function implicitDependencies(stack: TerraformStack, props: TrustedClusterProps)
   for (const mapping of props.roleMap) {
     for (const role of mapping.local) {
       const resource = (role as { resource?: unknown }).resource;
-      if (resource instanceof TerraformResource) add(resource);
+      // A role on another provider is a mistake the rules report; it gets no depends_on edge.
+      if (resource instanceof TerraformResource && providerName(resource.provider) === providerName(props.provider)) add(resource);
     }
   }
   return out;
