@@ -81,6 +81,26 @@ describe('TrustedCluster', () => {
     expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['metadata.labels', 'spec.token'] });
   });
 
+  test('JoinToken.alreadyJoined(): every field but spec.token, token still ignored, an info annotation', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', { ...props(stack), token: JoinToken.alreadyJoined() });
+    const json = synthJson(stack);
+    const r = resourceOf(json, tc.resource);
+    expect(r.version).toBe('v2');
+    expect(r.metadata).toEqual({ name: 'rootcluster.example.com' });
+    expect(r.spec).toEqual({
+      enabled: true,
+      web_proxy_addr: 'rootcluster.example.com:443',
+      tunnel_addr: 'rootcluster.example.com:443',
+      role_map: [{ remote: 'access', local: ['visitor'] }],
+    });
+    expect(r.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
+    expect(JoinToken.alreadyJoined().isJoined).toBe(true);
+    expect(JoinToken.alreadyJoined().isReference).toBe(false);
+    const infos = tc.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(infos).toEqual([expect.stringContaining('If this trusted cluster is ever created or replaced, Teleport needs a token')]);
+  });
+
   test('a literal token only with unsafePlainText, and it is written as given', () => {
     const stack = newStack();
     const tc = new TrustedCluster(stack, 'Root', props(stack, { token: JoinToken.unsafePlainText(SECRET) }));

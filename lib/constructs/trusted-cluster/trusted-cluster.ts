@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { TeleportResourceOptions } from '../options';
@@ -28,7 +28,10 @@ export interface TrustedClusterProps extends TeleportResourceOptions {
    * @default webProxyAddr when its port is 443 (TLS routing, the common setup there); required otherwise
    */
   readonly tunnelAddr?: string;
-  /** `spec.token`: the join token the root issued. Changes after creation are ignored (see README). */
+  /**
+   * `spec.token`: the join token the root issued. Changes after creation are ignored (see README);
+   * `JoinToken.alreadyJoined()` omits it once the leaf has joined.
+   */
   readonly token: JoinToken;
   /** `spec.role_map`: root roles mapped to leaf roles. */
   readonly roleMap: RoleMapping[];
@@ -61,6 +64,7 @@ export interface TrustedClusterProps extends TeleportResourceOptions {
  * - The token is used only for the first handshake, and Teleport refuses to change it on an
  *   existing leaf ("can not update token for existing leaf cluster"), so changes to `spec.token`
  *   are ignored (`lifecycle.ignore_changes`). A re-created root token never turns into an update.
+ *   Once joined, `JoinToken.alreadyJoined()` drops the token from the configuration altogether.
  * - Mapped `Role` constructs and the provision token (when in the same stack) are created first.
  */
 export class TrustedCluster extends Construct {
@@ -78,7 +82,8 @@ export class TrustedCluster extends Construct {
     validateWith(this, (): Rules.TrustedClusterFacts => ({ ...props, stack }), () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
     this.node.addValidation({ validate: () => tokenProblems(this, props.token) });
 
-    const dependsOn = [...(props.dependsOn ?? []), ...implicitDependencies(stack, props)];
+    const given = props.dependsOn ?? [];
+    const dependsOn = [...given, ...implicitDependencies(stack, props).filter((r) => !given.includes(r))];
     this.clusterName = props.name;
     this.resource = new l1.trustedCluster.TrustedCluster(this, 'Resource', {
       version: 'v2',
@@ -98,6 +103,11 @@ export class TrustedCluster extends Construct {
       dependsOn: dependsOn.length ? dependsOn : undefined,
       lifecycle: withIgnoredChanges(props.lifecycle, ['spec.token']),
     });
+    if (props.token.isJoined) {
+      Annotations.of(this).addInfo(
+        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
+      );
+    }
   }
 }
 
