@@ -76,6 +76,10 @@ describe('ProvisionToken.forTrustedCluster', () => {
     const warnings = b.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining('every plan after it fails')]);
     expect(a.node.metadata.filter((m) => m.type === '@cdktf/warn')).toEqual([]);
+    // A token that never expires is a permanent join secret: said at synth.
+    expect(c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data))).toEqual([
+      'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).',
+    ]);
   });
 
   test('a ttl from a variable flows into timeadd unchecked', () => {
@@ -226,6 +230,16 @@ describe('delegated join methods: one factory each, synthesized field by field',
     expect(infos(a)).toEqual([expect.stringContaining('tpm join method requires Teleport Enterprise')]);
     expect(infos(b)).toEqual([expect.stringContaining('enterprise_server_host requires Teleport Enterprise')]);
     expect(infos(c)).toEqual([]);
+  });
+
+  test('noExpiry on an agent token warns too; on a delegated token (no secret) it does not', () => {
+    const stack = newStack();
+    const a = ProvisionToken.token(stack, 'a', { roles: ['Node'], noExpiry: true });
+    const b = ProvisionToken.gcp(stack, 'b', { roles: ['Node'], noExpiry: true, allow: [{ projectIds: ['p'] }] });
+    synth(stack);
+    const warnings = (t: ProvisionToken) => t.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings(a)).toEqual([expect.stringContaining('noExpiry: this token never expires, so its secret lets anything join with its roles')]);
+    expect(warnings(b)).toEqual([]);
   });
 
   test('a delegated token may still expire, relative to the plan', () => {

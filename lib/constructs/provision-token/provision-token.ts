@@ -202,6 +202,11 @@ export class ProvisionToken extends Construct {
         `metadata.expires is the absolute time ${props.expires}: every plan after it fails (the provider rejects past times) and Teleport deletes the token then. Prefer ttl (e.g. ttl: "1h"), computed from each plan's time and ignored after creation.`,
       );
     }
+    if (props.noExpiry === true && this.isSecret) {
+      Annotations.of(this).addWarning(this.isTrustedClusterToken
+        ? 'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).'
+        : 'noExpiry: this token never expires, so its secret lets anything join with its roles for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), or a delegated join method (no shared secret).');
+    }
     const enterprise = enterpriseOnly(props, method);
     if (enterprise) Annotations.of(this).addInfo(`${enterprise} requires Teleport Enterprise; a Community Edition Auth Service rejects this token.`);
   }
