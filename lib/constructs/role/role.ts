@@ -21,8 +21,9 @@ type LabelKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends { [ke
  *
  * - `version` is required (see `RoleVersion`): the provider replaces a role whose version changes.
  * - What the Auth Service adds to a stored role (`spec.options` defaults, `kubernetes_resources`
- *   per version, empty `allow`/`deny`) is written out, so the plan after an apply is empty
- *   (docs/role-defaults.md lists each default per version with its source).
+ *   per version, empty `allow`/`deny`) is written out, so the synthesized JSON shows the role as
+ *   Teleport stores it and plans stay quiet across provider releases (docs/role-defaults.md lists
+ *   each default per version with its source, and why).
  * - What Teleport would reject (name rules, versions, empty logins, malformed labels, rule verbs,
  *   Kubernetes kinds per version, ...) fails at synth with the field and the fix.
  * - Intent helpers add to the conditions: `allowLogins('ubuntu')`, `allowNodeLabels('env', 'dev')`,
