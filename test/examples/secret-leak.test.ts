@@ -7,6 +7,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   JoinToken, ProviderAuth, ProvisionToken, Role, TctlResources, TeleportApp, TeleportProvider, TrustedCluster,
 } from '../../lib';
+import { FROM_YAML_DIR, FromYamlLeaf } from '../../examples/from-yaml';
 import { main } from '../../lib/cli/main';
 import { clearSecrets } from '../../lib/report/redact';
 import { filesBelow, tempDir } from '../support/synth';
@@ -134,6 +135,34 @@ describe('a known token appears nowhere it was not explicitly put', () => {
     } else if (outcome.error) {
       expect(outcome.files).toEqual({}); // rejected: nothing written at all
     }
+  });
+});
+
+describe('the from-yaml example: the guide\'s trusted_cluster.yaml with its token line', () => {
+  afterEach(() => clearSecrets());
+
+  test('its literal token is replaced by a sensitive variable and appears in no output', () => {
+    const file = path.join(FROM_YAML_DIR, 'trusted_cluster.yaml');
+    const token = /^\s*token:\s*(\S+)\s*$/m.exec(fs.readFileSync(file, 'utf8'))![1];
+    expect(token.length).toBeGreaterThan(8);
+    const outdir = path.join(scratchDir('leak-yaml-'), 'cdktf.out');
+    const writes: string[] = [];
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => (writes.push(String(c)), true));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => (writes.push(String(c)), true));
+    try {
+      const app = new TeleportApp({ outdir });
+      new FromYamlLeaf(app, 'from-yaml-leaf');
+      app.synth();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    const files = filesBelow(outdir);
+    expect(files).toContain(path.join('stacks', 'from-yaml-leaf', 'cdk.tf.json'));
+    for (const f of files) expect({ f, leaks: fs.readFileSync(path.join(outdir, f), 'utf8').includes(token) }).toEqual({ f, leaks: false });
+    expect(writes.join('')).not.toContain(token);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'from-yaml-leaf', 'cdk.tf.json'), 'utf8'));
+    expect(json.variable.guide_join_token).toEqual({ type: 'string', sensitive: true, description: expect.any(String) });
   });
 });
 

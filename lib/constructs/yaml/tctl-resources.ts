@@ -7,6 +7,7 @@ import { TeleportResourceOptions } from '../options';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
+import { withoutDefaultNamespaces } from './role-namespaces';
 import { toBindingShape } from './schema-shape';
 import { TctlDocument, TctlYamlError, parseTctlYaml } from './tctl-document';
 
@@ -105,7 +106,8 @@ export class TctlResources extends Construct {
 
   private addRole(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_role', 'metadata', doc.metadata, doc.where) as any;
-    const spec = toBindingShape('teleport_role', 'spec', doc.spec, doc.where) as any;
+    const spec = toBindingShape('teleport_role', 'spec', withoutDefaultNamespaces(doc), doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels', 'expires']);
     const name = requireName(doc, metadata);
     if (!(Object.values(RoleVersion) as string[]).includes(doc.version)) {
       throw new TctlYamlError(`${doc.where}: field "version" is "${doc.version}", not a role version. Fix: use one of ${Object.values(RoleVersion).join(', ')}.`);
@@ -114,6 +116,7 @@ export class TctlResources extends Construct {
       ...options(props),
       name,
       version: doc.version as RoleVersion,
+      subKind: doc.subKind,
       description: metadata.description,
       labels: metadata.labels,
       expires: metadata.expires,
@@ -128,6 +131,8 @@ export class TctlResources extends Construct {
   private addToken(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_provision_token', 'metadata', doc.metadata, doc.where) as any;
     const spec = toBindingShape('teleport_provision_token', 'spec', doc.spec, doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels', 'expires']);
+    rejectSubKind(doc);
     if (metadata.name !== undefined) registerSecret(metadata.name);
     const joinMethod: string = spec.joinMethod ?? 'token';
     if (joinMethod === 'token' && metadata.name !== undefined && !props.allowLiteralSecrets) {
@@ -156,6 +161,8 @@ export class TctlResources extends Construct {
   private addTrustedCluster(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_trusted_cluster', 'metadata', doc.metadata, doc.where) as any;
     const spec = toBindingShape('teleport_trusted_cluster', 'spec', doc.spec, doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels']);
+    rejectSubKind(doc);
     const name = requireName(doc, metadata);
     let token: JoinToken;
     if (spec.token !== undefined && props.allowLiteralSecrets) {
@@ -208,6 +215,28 @@ export class TctlResources extends Construct {
 /** True for a trusted cluster document whose token comes from the join-token variable. */
 function needsTokenVariable(doc: TctlDocument, props: TctlResourcesProps): boolean {
   return doc.kind === 'trusted_cluster' && !(doc.spec.token !== undefined && doc.spec.token !== null && props.allowLiteralSecrets);
+}
+
+/** Fields tctl prints that the server manages: accepted and dropped (`namespace` only as "default"). */
+const SERVER_METADATA: Record<string, (v: unknown) => boolean> = { namespace: (v) => v === 'default', revision: () => true };
+
+/** Every metadata field is used by the construct, or is server-managed; anything else is rejected, not dropped. */
+function checkMetadata(doc: TctlDocument, metadata: Record<string, unknown>, used: string[]): void {
+  for (const [key, value] of Object.entries(metadata)) {
+    if (used.includes(key) || SERVER_METADATA[key]?.(value)) continue;
+    throw new TctlYamlError(
+      `${doc.where}: field "metadata.${key}" is not supported for a ${doc.kind} here${key === 'namespace' ? ' (Teleport supports only the "default" namespace)' : ''}. ` +
+        `Fix: remove it${used.length ? ` (supported: ${used.join(', ')})` : ''}.`,
+    );
+  }
+}
+
+/** sub_kind means nothing for trusted clusters and tokens: rejected rather than silently dropped. */
+function rejectSubKind(doc: TctlDocument): void {
+  if (doc.subKind === undefined) return;
+  throw new TctlYamlError(
+    `${doc.where}: field "sub_kind" is not supported for a ${doc.kind} here. Fix: remove it (or set it on the construct's L1 resource with addOverride("sub_kind", ...)).`,
+  );
 }
 
 function options(props: TeleportResourceOptions): TeleportResourceOptions {
