@@ -353,6 +353,17 @@ describe('existing roles', () => {
     expect(json.resource).toBeUndefined();
   });
 
+  test('the Enterprise presets and system roles of constants.go are presets too', () => {
+    const stack = newStack();
+    const names = [PresetRole.OKTA_REQUESTER, PresetRole.OKTA_ACCESS, PresetRole.AWS_IC_ACCESS, PresetRole.ACCESS_APPROVER]
+      .map((p) => Role.fromPreset(stack, p, p).roleName);
+    expect(names).toEqual(['okta-requester', 'okta-access', 'aws-ic-access', '@teleport-access-approver']);
+    expect(() => synth(stack)).not.toThrow();
+    const again = newStack();
+    new Role(again, 'ic', { name: 'aws-ic-access', version: RoleVersion.V7 });
+    expect(() => synth(again)).toThrow('[stack/ic] field "metadata.name": is "aws-ic-access", a preset role Teleport creates itself');
+  });
+
   test('an empty name or an unknown preset fails at synth with the path, the field and the fix', () => {
     const stack = newStack();
     Role.fromName(stack, 'blank', ' ');
