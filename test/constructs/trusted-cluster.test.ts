@@ -135,6 +135,24 @@ describe('TrustedCluster', () => {
     expect(resourceOf(synthJson(stack), tc.resource).depends_on).toEqual([addressOf(role.resource)]);
   });
 
+  test('RE2-only syntax, named groups, glob groups and $0 pass; ${...} is escaped for Terraform', () => {
+    const stack = newStack();
+    const local = (id: string, name: string) => Role.fromName(stack, id, name);
+    const tc = new TrustedCluster(stack, 'Root', props(stack, {
+      roleMap: [
+        { remote: '^(?P<team>[a-z]+)-admin$', local: [local('A', '${team}-admin'), local('B', '$1-ops')] },
+        { remote: '^(?i)auditor$', local: [local('C', 'auditor')] },
+        { remote: 'team-*', local: [local('D', 'team-$1'), local('E', '$0-copy'), local('F', '$$literal')] },
+      ],
+    }));
+    expect(resourceOf(synthJson(stack), tc.resource).spec.role_map).toEqual([
+      // Terraform reads "$${" as a literal "${": Teleport receives "${team}-admin".
+      { remote: '^(?P<team>[a-z]+)-admin$', local: ['$${team}-admin', '$1-ops'] },
+      { remote: '^(?i)auditor$', local: ['auditor'] },
+      { remote: 'team-*', local: ['team-$1', '$0-copy', '$$literal'] },
+    ]);
+  });
+
   test('escape hatch: addOverride on the L1 resource', () => {
     const stack = newStack();
     const tc = new TrustedCluster(stack, 'Root', props(stack));
@@ -159,6 +177,18 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
     'spec.role_map[].remote', 'has an empty remote role', 'name the root role'],
   ['a broken regular expression', (s) => ({ roleMap: [{ remote: '^(admin$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
     'spec.role_map[].remote', '"^(admin$" is not a valid regular expression', 'RE2 syntax'],
+  ['a lookahead (JavaScript has it, RE2 does not)', (s) => ({ roleMap: [{ remote: '^(?!admin).*$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', '"^(?!admin).*$" uses a lookahead ((?!...), which Go\'s RE2 engine (Teleport\'s regular expressions) does not support', 'rewrite it without lookarounds or backreferences'],
+  ['a lookbehind', (s) => ({ roleMap: [{ remote: '^.*(?<=-admin)$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', 'uses a lookbehind ((?<=...)', 'RE2 syntax'],
+  ['a backreference', (s) => ({ roleMap: [{ remote: '^(a+)-\\1$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', 'uses a backreference (\\1)', 'without lookarounds or backreferences'],
+  ['a $1 expansion with a plain remote name', (s) => ({ roleMap: [{ remote: 'admin', local: [Role.fromName(s, 'E', '$1-admin')] }] }),
+    'spec.role_map[].local', 'local role "$1-admin" refers to group "1", but "admin", neither a ^...$ regular expression nor a glob with *, has no capture groups: Teleport expands the reference to an empty string', 'a ^...$ regular expression with a (...) group'],
+  ['a group the regular expression does not have', (s) => ({ roleMap: [{ remote: '^(.*)-dev$', local: [Role.fromName(s, 'E', '$2')] }] }),
+    'spec.role_map[].local', 'refers to group "2", but the regular expression "^(.*)-dev$" has 1 capture group', 'or name the local role literally'],
+  ['$1x, which Go reads as the group named "1x"', (s) => ({ roleMap: [{ remote: '^(.*)$', local: [Role.fromName(s, 'E', '$1x')] }] }),
+    'spec.role_map[].local', 'refers to group "1x"', 'give remote the group'],
   ['a remote role mapped twice', (s) => ({ roleMap: [{ remote: 'access', local: [Role.fromName(s, 'V', 'visitor')] }, { remote: 'access', local: [Role.fromName(s, 'A', 'auditor')] }] }),
     'spec.role_map[].remote', 'maps "access" twice', 'merge the entries'],
   ['a mapping without local roles', () => ({ roleMap: [{ remote: 'access', local: [] }] }),

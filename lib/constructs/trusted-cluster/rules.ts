@@ -2,7 +2,7 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { providerName } from '../provider-name';
 import { Rule, hasExplicitPort, hostAndPort, isKnown } from '../rules';
 import { IRole } from '../role/i-role';
-import { isRegex } from './role-map-syntax';
+import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
 import { TrustedClusterProps } from './trusted-cluster';
 
 /** What the rules look at: the props and the stack of the trusted cluster. */
@@ -72,9 +72,15 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
   },
   {
     field: 'spec.role_map[].remote',
-    broken: (p) => p.roleMap.some((m) => isKnown(m.remote) && isRegex(m.remote) && !compiles(m.remote)),
-    message: (p) => `"${p.roleMap.find((m) => isKnown(m.remote) && isRegex(m.remote) && !compiles(m.remote))!.remote}" is not a valid regular expression.`,
-    fix: 'fix the expression (Teleport uses RE2 syntax: no lookarounds or backreferences).',
+    broken: (p) => regexWith(p, (r) => re2Unsupported(r) !== undefined) !== undefined,
+    message: (p) => { const r = regexWith(p, (x) => re2Unsupported(x) !== undefined)!; return `"${r}" uses ${re2Unsupported(r)}, which Go's RE2 engine (Teleport's regular expressions) does not support: Teleport rejects the role_map.`; },
+    fix: 'rewrite it without lookarounds or backreferences (RE2 syntax: https://github.com/google/re2/wiki/Syntax), e.g. split it into several mappings, or match the wanted roles explicitly.',
+  },
+  {
+    field: 'spec.role_map[].remote',
+    broken: (p) => regexWith(p, (r) => re2Unsupported(r) === undefined && !re2Compiles(r)) !== undefined,
+    message: (p) => `"${regexWith(p, (r) => re2Unsupported(r) === undefined && !re2Compiles(r))}" is not a valid regular expression.`,
+    fix: 'fix the expression (Teleport uses Go RE2 syntax), or drop the ^ and $ to match it as a glob.',
   },
   {
     field: 'spec.role_map[].remote',
@@ -87,6 +93,12 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
     broken: (p) => p.roleMap.some((m) => m.local.length === 0),
     message: 'has a mapping with no local roles.',
     fix: 'list at least one leaf role in local, e.g. local: [Role.fromName("visitor")].',
+  },
+  {
+    field: 'spec.role_map[].local',
+    broken: (p) => expansionProblems(p).length > 0,
+    message: (p) => expansionProblems(p)[0],
+    fix: 'give remote the group the local name refers to: a ^...$ regular expression with a (...) group (e.g. remote "^(.*)-admin$" with local "$1-admin"), or a glob whose * is group 1 (e.g. "team-*"); or name the local role literally.',
   },
   {
     field: 'spec.role_map[].local',
@@ -114,13 +126,16 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
   },
 ];
 
-function compiles(expression: string): boolean {
-  try {
-    new RegExp(expression);
-    return true;
-  } catch {
-    return false;
-  }
+/** The first literal `^...$` remote for which `test` holds. */
+function regexWith(p: TrustedClusterProps, test: (remote: string) => boolean): string | undefined {
+  return p.roleMap.map((m) => m.remote).find((r) => isKnown(r) && isRegex(r) && test(r));
+}
+
+/** `$1`-style local names whose group the remote does not have (literal values only). */
+function expansionProblems(p: TrustedClusterProps): string[] {
+  return p.roleMap.flatMap((m) => (isKnown(m.remote) ? m.local : [])
+    .map((r) => (isKnown(r.roleName) ? expansionProblem(m.remote, r.roleName) : undefined))
+    .filter((x): x is string => x !== undefined));
 }
 
 function duplicates(values: string[]): string[] {

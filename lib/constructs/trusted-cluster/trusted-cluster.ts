@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { TeleportResourceOptions } from '../options';
@@ -97,7 +97,7 @@ export class TrustedCluster extends Construct {
         token: props.token.value,
         webProxyAddr: props.webProxyAddr,
         tunnelAddr: props.tunnelAddr ?? props.webProxyAddr,
-        roleMap: props.roleMap.map((m) => ({ remote: m.remote, local: m.local.map((r) => r.roleName) })),
+        roleMap: props.roleMap.map((m) => ({ remote: literalText(m.remote), local: m.local.map((r) => literalText(r.roleName)) })),
       },
       provider: props.provider,
       dependsOn: dependsOn.length ? dependsOn : undefined,
@@ -109,6 +109,15 @@ export class TrustedCluster extends Construct {
       );
     }
   }
+}
+
+/**
+ * A literal string as Terraform must read it: `${` and `%{` start template sequences in Terraform
+ * JSON, so a role_map expansion such as `${team}-admin` is escaped (`$${team}-admin`) and reaches
+ * Teleport as written. Tokens pass unchanged.
+ */
+function literalText(value: string): string {
+  return Token.isUnresolved(value) ? value : value.replace(/([$%])\{/g, '$1$1{');
 }
 
 /**
