@@ -27,23 +27,38 @@ function props(scope: Construct, extra: Partial<TrustedClusterProps> = {}): Trus
 }
 
 describe('TrustedCluster', () => {
-  test('the seed trusted cluster: every field, token by reference, token changes ignored', () => {
+  const SEED_SPEC = {
+    enabled: true,
+    web_proxy_addr: 'rootcluster.example.com:443',
+    tunnel_addr: 'rootcluster.example.com:443',
+    role_map: [{ remote: 'access', local: ['visitor'] }],
+  };
+
+  test.each<[string, (fromVariable: JoinToken) => JoinToken, object]>([
+    ['bootstrap, the token by reference', (fromVariable) => fromVariable, { ...SEED_SPEC, token: '${var.root_join_token}' }],
+    ['joined, JoinToken.alreadyJoined(): no spec.token', () => JoinToken.alreadyJoined(), SEED_SPEC],
+  ])('the seed trusted cluster, %s: every field, token changes ignored', (_what, token, spec) => {
     const stack = newStack();
-    const tc = new TrustedCluster(stack, 'Root', props(stack));
+    const seed = props(stack);
+    const tc = new TrustedCluster(stack, 'Root', { ...seed, token: token(seed.token) });
     const json = synthJson(stack);
     const r = resourceOf(json, tc.resource);
     expect(r.version).toBe('v2');
     expect(r.metadata).toEqual({ name: 'rootcluster.example.com' });
-    expect(r.spec).toEqual({
-      enabled: true,
-      token: '${var.root_join_token}',
-      web_proxy_addr: 'rootcluster.example.com:443',
-      tunnel_addr: 'rootcluster.example.com:443',
-      role_map: [{ remote: 'access', local: ['visitor'] }],
-    });
+    expect(r.spec).toEqual(spec);
     expect(r.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
     expect(r.depends_on).toBeUndefined(); // Role.fromName: nothing to wait for
     expect(json.variable.root_join_token).toEqual({ type: 'string', sensitive: true });
+  });
+
+  test('JoinToken.alreadyJoined() says so, with an info annotation on the flip side', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', { ...props(stack), token: JoinToken.alreadyJoined() });
+    synthJson(stack);
+    expect(JoinToken.alreadyJoined().isJoined).toBe(true);
+    expect(JoinToken.alreadyJoined().isReference).toBe(false);
+    const infos = tc.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(infos).toEqual([expect.stringContaining('If this trusted cluster is ever created or replaced, Teleport needs a token')]);
   });
 
   test('mapped Role constructs and the provision token in the same stack come first (depends_on)', () => {
@@ -79,26 +94,6 @@ describe('TrustedCluster', () => {
     expect(r.provider).toBe('teleport.leaf');
     expect(r.depends_on).toEqual([addressOf(other.resource)]);
     expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['metadata.labels', 'spec.token'] });
-  });
-
-  test('JoinToken.alreadyJoined(): every field but spec.token, token still ignored, an info annotation', () => {
-    const stack = newStack();
-    const tc = new TrustedCluster(stack, 'Root', { ...props(stack), token: JoinToken.alreadyJoined() });
-    const json = synthJson(stack);
-    const r = resourceOf(json, tc.resource);
-    expect(r.version).toBe('v2');
-    expect(r.metadata).toEqual({ name: 'rootcluster.example.com' });
-    expect(r.spec).toEqual({
-      enabled: true,
-      web_proxy_addr: 'rootcluster.example.com:443',
-      tunnel_addr: 'rootcluster.example.com:443',
-      role_map: [{ remote: 'access', local: ['visitor'] }],
-    });
-    expect(r.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
-    expect(JoinToken.alreadyJoined().isJoined).toBe(true);
-    expect(JoinToken.alreadyJoined().isReference).toBe(false);
-    const infos = tc.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
-    expect(infos).toEqual([expect.stringContaining('If this trusted cluster is ever created or replaced, Teleport needs a token')]);
   });
 
   test('a literal token only with unsafePlainText, and it is written as given', () => {
