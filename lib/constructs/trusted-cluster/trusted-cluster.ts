@@ -24,7 +24,8 @@ export interface TrustedClusterProps extends TeleportResourceOptions {
    * `spec.tunnel_addr`: the root's reverse tunnel address, `host:port`. With TLS routing on, the
    * root proxy's web address; with it off, its reverse tunnel listener (usually port 3024). Not on
    * 3023 (the proxy's SSH port) or 3025 (the Auth Service). Always written explicitly: left unset,
-   * Teleport would derive `<metadata.name>:3024`.
+   * Teleport would guess (the provider page: `<metadata.name>:<default reverse tunnel port>`, i.e.
+   * 3024; `TrustedClusterV2.CheckAndSetDefaults` in api/types/trustedcluster.go: `web_proxy_addr`).
    * @default webProxyAddr when its port is 443 (TLS routing, the common setup there); required otherwise
    */
   readonly tunnelAddr?: string;
