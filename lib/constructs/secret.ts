@@ -16,6 +16,8 @@ export interface SecretSlot {
    * undefined when the attribute has none.
    */
   readonly optIn?: string;
+  /** A variable known to feed the value (`JoinToken.fromVariable`): checked even if it lives in another stack. */
+  readonly variable?: TerraformVariable;
 }
 
 /** `var.<name>` references in a resolved Terraform expression (not `x.var.y`). */
@@ -43,7 +45,9 @@ export function secretProblems(scope: IConstruct, slot: SecretSlot): string[] {
     )];
   }
   const out: string[] = [];
-  for (const variable of referencedVariables(scope, value)) {
+  const variables = referencedVariables(scope, value);
+  if (slot.variable && !variables.includes(slot.variable)) variables.push(slot.variable);
+  for (const variable of variables) {
     const name = variable.friendlyUniqueId;
     if (variable.default !== undefined) {
       registerSecret(variable.default);

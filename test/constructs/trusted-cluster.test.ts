@@ -198,6 +198,8 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
     'spec.token', 'comes from variable "plain", which is not sensitive', 'declare the variable with sensitive: true'],
   ['a token variable with a default', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'withdefault', { type: 'string', sensitive: true, default: SECRET })) }),
     'spec.token', 'comes from variable "withdefault", which has a default: the default is written in plaintext', 'remove the default and pass the value at plan time (TF_VAR_withdefault or -var)'],
+  ['a token variable with a default from another stack', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(new TerraformStack(s.node.root, 'other'), 'elsewhere', { type: 'string', sensitive: true, default: SECRET })) }),
+    'spec.token', 'comes from variable "elsewhere", which has a default', 'remove the default'],
   ['a reference to a variable with a default', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string', sensitive: true, default: SECRET }).stringValue) }),
     'spec.token', 'comes from variable "ref", which has a default', 'remove the default'],
   ['a reference to a non-sensitive variable', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string' }).stringValue) }),

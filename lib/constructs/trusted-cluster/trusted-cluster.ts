@@ -131,6 +131,7 @@ function tokenProblems(scope: Construct, token: JoinToken): string[] {
     value: token.value,
     optedIn: token.source === 'literal',
     optIn: 'use JoinToken.unsafePlainText()',
+    variable: token.variable,
   });
 }
 
