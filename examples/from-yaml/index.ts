@@ -1,6 +1,6 @@
 // The leaf side of the seed guide from the guide's own tctl YAML files: visitor.yaml becomes a
 // Role, trusted_cluster.yaml a TrustedCluster mapping root "access" to that role (created first).
-// The YAML carries no token: it comes from a sensitive variable the loader creates.
+// The YAML has the guide's token line; the loader replaces that literal with a sensitive variable.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';

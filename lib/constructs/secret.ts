@@ -1,20 +1,80 @@
-import { Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { registerSecret } from '../report/redact';
 import { problem } from './rules';
 
+/** One attribute that holds a secret (a join token, identity file content, a key). */
+export interface SecretSlot {
+  /** The provider attribute path, e.g. `metadata.name`. */
+  readonly field: string;
+  /** The value written to the attribute: a literal or a `${...}` token. */
+  readonly value: string | undefined;
+  /** True when the user explicitly accepted a plaintext secret (a literal, or a variable default). */
+  readonly optedIn: boolean;
+  /**
+   * The opt-in, as a prop name (`allowLiteralSecret`) or a whole phrase (`use X.unsafePlainText()`);
+   * undefined when the attribute has none.
+   */
+  readonly optIn?: string;
+  /** A variable known to feed the value (`JoinToken.fromVariable`): checked even if it lives in another stack. */
+  readonly variable?: TerraformVariable;
+}
+
+/** `var.<name>` references in a resolved Terraform expression (not `x.var.y`). */
+const VARIABLE_REFERENCE = /(?<![\w.])var\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
 /**
- * Secrets (join tokens, identity file content) reach synthesized JSON only by reference: a
- * `${var.x}` of a sensitive variable or an attribute of a resource. A literal needs an explicit
- * opt-in. Returns a formatted problem, or undefined when the value is acceptable. Never includes
- * the value itself.
+ * The one rule for secrets in synthesized JSON, applied to every secret attribute: a secret arrives
+ * only by reference, either to a resource attribute (e.g. a provision token's `metadata.name`) or
+ * to a TerraformVariable that is `sensitive: true` and has no default (a default is written in
+ * plaintext to cdk.tf.json). Every `${var.x}` in the value is resolved to the variable of the
+ * stack and checked. Literals and defaults pass only with the explicit opt-in. Returns formatted
+ * problems; never includes the value, and registers variable defaults with the redactor.
+ *
+ * Call it at validation time (the stack resolves the value then).
  */
-export function literalSecretProblem(field: string, value: string | undefined, allowLiteral: boolean | undefined, optInProp: string): string | undefined {
-  // `optInProp` is a prop name ("allowLiteralSecret") or a whole phrase ("use X.unsafePlainText()").
-  const optIn = /[\s(]/.test(optInProp) ? optInProp : `set ${optInProp}: true`;
-  if (value === undefined || allowLiteral) return undefined;
-  if (Token.isUnresolved(value)) return undefined;
-  return problem(
-    field,
-    'is a literal secret: it would be written in plaintext to cdk.tf.json and the Terraform plan.',
-    `pass a sensitive TerraformVariable (variable.stringValue) or a reference to a resource attribute, or ${optIn} to accept the plaintext literal.`,
-  );
+export function secretProblems(scope: IConstruct, slot: SecretSlot): string[] {
+  const { field, value, optedIn } = slot;
+  const optIn = slot.optIn === undefined ? undefined : /[\s(]/.test(slot.optIn) ? slot.optIn : `set ${slot.optIn}: true`;
+  if (value === undefined || optedIn) return [];
+  if (!Token.isUnresolved(value)) {
+    return [problem(
+      field,
+      'is a literal secret: it would be written in plaintext to cdk.tf.json and the Terraform plan.',
+      `pass a sensitive TerraformVariable without a default (variable.stringValue) or a reference to a resource attribute${optIn ? `, or ${optIn} to accept the plaintext literal` : ''}.`,
+    )];
+  }
+  const out: string[] = [];
+  const variables = referencedVariables(scope, value);
+  if (slot.variable && !variables.includes(slot.variable)) variables.push(slot.variable);
+  for (const variable of variables) {
+    const name = variable.friendlyUniqueId;
+    if (variable.default !== undefined) {
+      registerSecret(variable.default);
+      out.push(problem(
+        field,
+        `comes from variable "${name}", which has a default: the default is written in plaintext to cdk.tf.json.`,
+        `remove the default and pass the value at plan time (TF_VAR_${name} or -var)${optIn ? `, or ${optIn} to accept the plaintext value` : ''}.`,
+      ));
+    }
+    if (variable.sensitive !== true) {
+      out.push(problem(
+        field,
+        `comes from variable "${name}", which is not sensitive: Terraform would print the secret in plans and logs.`,
+        `declare the variable with sensitive: true (and no default).`,
+      ));
+    }
+  }
+  return out;
+}
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** The TerraformVariables of the scope's stack that `value` refers to (unknown names are left to Terraform). */
+function referencedVariables(scope: IConstruct, value: string): TerraformVariable[] {
+  const stack = TerraformStack.of(scope);
+  const resolved = JSON.stringify(Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }));
+  const names = new Set([...resolved.matchAll(VARIABLE_REFERENCE)].map((m) => m[1]));
+  if (names.size === 0) return [];
+  return stack.node.findAll().filter((c): c is TerraformVariable => c instanceof TerraformVariable && names.has(c.friendlyUniqueId));
 }

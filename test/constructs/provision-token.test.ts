@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
 import {
@@ -76,6 +76,10 @@ describe('ProvisionToken.forTrustedCluster', () => {
     const warnings = b.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining('every plan after it fails')]);
     expect(a.node.metadata.filter((m) => m.type === '@cdktf/warn')).toEqual([]);
+    // A token that never expires is a permanent join secret: said at synth.
+    expect(c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data))).toEqual([
+      'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).',
+    ]);
   });
 
   test('a ttl from a variable flows into timeadd unchecked', () => {
@@ -228,6 +232,16 @@ describe('delegated join methods: one factory each, synthesized field by field',
     expect(infos(c)).toEqual([]);
   });
 
+  test('noExpiry on an agent token warns too; on a delegated token (no secret) it does not', () => {
+    const stack = newStack();
+    const a = ProvisionToken.token(stack, 'a', { roles: ['Node'], noExpiry: true });
+    const b = ProvisionToken.gcp(stack, 'b', { roles: ['Node'], noExpiry: true, allow: [{ projectIds: ['p'] }] });
+    synth(stack);
+    const warnings = (t: ProvisionToken) => t.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings(a)).toEqual([expect.stringContaining('noExpiry: this token never expires, so its secret lets anything join with its roles')]);
+    expect(warnings(b)).toEqual([]);
+  });
+
   test('a delegated token may still expire, relative to the plan', () => {
     const stack = newStack();
     const t = ProvisionToken.gcp(stack, 't', { roles: ['Node'], ttl: '72h', allow: [{ projectIds: ['p'] }] });
@@ -253,18 +267,54 @@ describe('delegated join methods: one factory each, synthesized field by field',
 });
 
 describe('secrets never reach the synthesized output unless opted in', () => {
-  const withoutVariables = (json: any) => JSON.stringify({ ...json, variable: undefined });
-
-  test('variable (with a default): the token resource carries only ${var.x}; the secret is only in the variable block the user wrote', () => {
+  test('variable without a default: the token carries only ${var.x}, and the secret is in no byte of the JSON', () => {
     const stack = newStack();
-    const v = new TerraformVariable(stack, 'root_join_token', { type: 'string', sensitive: true, default: SECRET });
+    const v = new TerraformVariable(stack, 'root_join_token', { type: 'string', sensitive: true });
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { name: v.stringValue });
     t.importFrom(v.stringValue);
-    const json = synth(stack);
+    const out = Testing.synth(stack, true);
+    const json = JSON.parse(out);
     expect(tokenOf(json, t).metadata.name).toBe('${var.root_join_token}');
-    expect(json.variable.root_join_token).toEqual({ type: 'string', sensitive: true, default: SECRET });
+    expect(json.variable.root_join_token).toEqual({ type: 'string', sensitive: true });
     expect(json.import).toEqual([{ id: '${var.root_join_token}', to: `teleport_provision_token.${t.resource.friendlyUniqueId}` }]);
-    expect(withoutVariables(json)).not.toContain(SECRET);
+    expect(out).not.toContain(SECRET);
+  });
+
+  // [what, variable config, the message, the fix]
+  const BAD_VARIABLES: [string, { sensitive?: boolean; default?: string }, string, string][] = [
+    ['with a default', { sensitive: true, default: SECRET }, 'comes from variable "v", which has a default: the default is written in plaintext to cdk.tf.json.', 'remove the default and pass the value at plan time (TF_VAR_v or -var), or '],
+    ['not sensitive', {}, 'comes from variable "v", which is not sensitive: Terraform would print the secret in plans and logs.', 'declare the variable with sensitive: true'],
+  ];
+
+  test.each(BAD_VARIABLES)('a variable %s is rejected in every secret slot of a token, naming path, field and fix', (_what, config, message, fix) => {
+    const stack = newStack();
+    const v = new TerraformVariable(stack, 'v', { type: 'string', ...config });
+    ProvisionToken.forTrustedCluster(stack, 'tc', { name: v.stringValue });
+    ProvisionToken.token(stack, 'node', { roles: ['Node'], name: Fn.lower(v.stringValue) });
+    ProvisionToken.forTrustedCluster(stack, 'imported').importFrom(v.stringValue);
+    ProvisionToken.boundKeypair(stack, 'bk', { botName: 'b', onboarding: { registrationSecret: v.stringValue } });
+    let errors = '';
+    try { synth(stack); } catch (e) { errors = (e as Error).message; }
+    for (const [path, field] of [['tc', 'metadata.name'], ['node', 'metadata.name'], ['imported', 'import.id'], ['bk', 'spec.bound_keypair.onboarding.registration_secret']]) {
+      const line = errors.split('\n').find((l) => l.includes(`[stack/${path}] field "${field}": ${message}`));
+      if (line === undefined) throw new Error(`no ${path} ${field} message in:\n${errors}`);
+      expect(line.slice(line.indexOf(' Fix: '))).toContain(fix);
+    }
+    expect(errors).not.toContain(SECRET);
+  });
+
+  test('a defaulted variable is accepted with the explicit opt-in (that is the opt-in)', () => {
+    const stack = newStack();
+    const v = new TerraformVariable(stack, 'v', { type: 'string', sensitive: true, default: SECRET });
+    const t = ProvisionToken.forTrustedCluster(stack, 'tc', { name: v.stringValue, allowLiteralSecret: true });
+    expect(tokenOf(synth(stack), t).metadata.name).toBe('${var.v}');
+  });
+
+  test('a reference to a resource attribute is fine: no variable involved', () => {
+    const stack = newStack();
+    const other = ProvisionToken.forTrustedCluster(stack, 'other');
+    const t = ProvisionToken.token(stack, 'node', { roles: ['Node'], name: other.tokenName });
+    expect(tokenOf(synth(stack), t).metadata.name).toBe(ref(other));
   });
 
   test('import ID from a variable is written as a reference, with the resource\'s provider', () => {
@@ -310,11 +360,9 @@ describe('secrets never reach the synthesized output unless opted in', () => {
 
   test('bound keypair registration secret: reference ok, literal only with opt-in', () => {
     const stack = newStack();
-    const v = new TerraformVariable(stack, 'reg', { type: 'string', sensitive: true, default: SECRET });
+    const v = new TerraformVariable(stack, 'reg', { type: 'string', sensitive: true });
     const a = ProvisionToken.boundKeypair(stack, 'a', { botName: 'b', onboarding: { registrationSecret: v.stringValue } });
-    const json = synth(stack);
-    expect(tokenOf(json, a).spec.bound_keypair.onboarding).toEqual({ registration_secret: '${var.reg}' });
-    expect(withoutVariables(json)).not.toContain(SECRET);
+    expect(tokenOf(synth(stack), a).spec.bound_keypair.onboarding).toEqual({ registration_secret: '${var.reg}' });
 
     const stack2 = newStack();
     ProvisionToken.boundKeypair(stack2, 'lit', { botName: 'b', onboarding: { registrationSecret: SECRET } });

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
 import { CreateHostUserMode, Role, RoleProps, RoleVersion } from '../../lib/constructs/role';
@@ -19,6 +19,8 @@ function errorsOf(build: (scope: Construct) => void): string {
 const role = (props: Partial<RoleProps>) => (s: Construct) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, ...props });
 const withRole = (props: Partial<RoleProps>, f: (r: Role) => void) => (s: Construct) => f(new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, ...props }));
 const k8s = { kubernetesLabels: { env: ['dev'] } };
+const tokenList = (s: Construct, id: string) => new TerraformVariable(s, id, { type: 'list(string)' }).listValue;
+const tokenMap = (s: Construct) => Token.asAny(new TerraformVariable(s, 'labels', { type: 'map(list(string))' }).value) as unknown as { [key: string]: string[] };
 
 // [what, build, field, message fragment, fix fragment]
 const INVALID: [string, (s: Construct) => void, string, string, string][] = [
@@ -48,6 +50,15 @@ const INVALID: [string, (s: Construct) => void, string, string, string][] = [
     'spec.allow.aws_role_arns', 'entry #2 is "*"; Teleport rejects it', 'list the values explicitly'],
   ['wildcard db role', role({ allow: { dbRoles: ['*'] } }),
     'spec.allow.db_roles', '("wildcard is not allowed in allow.database_roles")', 'list the values explicitly'],
+  // helpers check their literal values also when they extend a list or map given as a token
+  ['empty login appended to a token list', (s) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, allow: { logins: tokenList(s, 'logins') } }).allowLogins('ubuntu', ''),
+    'spec.allow.logins', 'entry #3 is empty', 'remove the empty entry'],
+  ['wildcard login appended to a token list', (s) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, allow: { logins: tokenList(s, 'logins') } }).allowLogins('*'),
+    'spec.allow.logins', 'entry #2 is "*"; Teleport rejects it', '{{internal.logins}}'],
+  ['"*" label with a value appended to a token map', (s) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, allow: { nodeLabels: tokenMap(s) } }).allowNodeLabels('*', 'dev'),
+    'spec.allow.node_labels', 'maps "*" to ["dev"]', '{ "*": ["*"] }'],
+  ['rule without verbs appended to a token rule list', (s) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, allow: { rules: tokenList(s, 'rules') as any } }).allowRule(['role'], []),
+    'spec.allow.rules', 'rule #2 has no verbs', 'verbs: ["list", "read"]'],
   // labels
   ['"*" label key with a specific value', withRole({}, (r) => r.allowNodeLabels('*', 'dev')),
     'spec.allow.node_labels', 'maps "*" to ["dev"]; Teleport rejects it ("selector *:<val> is not supported")', '{ "*": ["*"] }'],

@@ -293,7 +293,7 @@ describe('server defaults are written out per role version', () => {
     expect(roleOf(synth(stack), r).spec.allow.kubernetes_resources).toEqual([{ kind: '*', namespace: '*', name: '*', verbs: ['*'], api_group: '*' }]);
   });
 
-  test('v3: wildcard app, kube and db labels; node labels only with logins', () => {
+  test('v3: wildcard app, kube and db labels; node labels only with logins (never an empty map, which reads back as null)', () => {
     const stack = newStack();
     const withLogins = new Role(stack, 'a', { name: 'a', version: RoleVersion.V3, allow: { logins: ['ubuntu'] } });
     const without = new Role(stack, 'b', { name: 'b', version: RoleVersion.V3 });
@@ -305,11 +305,11 @@ describe('server defaults are written out per role version', () => {
       db_labels: { '*': ['*'] }, kubernetes_resources: pod,
     });
     expect(roleOf(json, without).spec.allow).toEqual({
-      node_labels: {}, app_labels: { '*': ['*'] }, kubernetes_labels: { '*': ['*'] }, db_labels: { '*': ['*'] }, kubernetes_resources: pod,
+      app_labels: { '*': ['*'] }, kubernetes_labels: { '*': ['*'] }, db_labels: { '*': ['*'] }, kubernetes_resources: pod,
     });
     // Given (even empty) maps are kept as they are; {} Kubernetes labels grant no default resources.
     expect(roleOf(json, own).spec.allow).toEqual({
-      node_labels: {}, app_labels: { app: ['x'] }, kubernetes_labels: {}, db_labels: { '*': ['*'] },
+      app_labels: { app: ['x'] }, kubernetes_labels: {}, db_labels: { '*': ['*'] },
     });
   });
 
@@ -351,6 +351,17 @@ describe('existing roles', () => {
     expect(access.roleName).toBe('access');
     expect(editor.roleName).toBe('editor');
     expect(json.resource).toBeUndefined();
+  });
+
+  test('the Enterprise presets and system roles of constants.go are presets too', () => {
+    const stack = newStack();
+    const names = [PresetRole.OKTA_REQUESTER, PresetRole.OKTA_ACCESS, PresetRole.AWS_IC_ACCESS, PresetRole.ACCESS_APPROVER]
+      .map((p) => Role.fromPreset(stack, p, p).roleName);
+    expect(names).toEqual(['okta-requester', 'okta-access', 'aws-ic-access', '@teleport-access-approver']);
+    expect(() => synth(stack)).not.toThrow();
+    const again = newStack();
+    new Role(again, 'ic', { name: 'aws-ic-access', version: RoleVersion.V7 });
+    expect(() => synth(again)).toThrow('[stack/ic] field "metadata.name": is "aws-ic-access", a preset role Teleport creates itself');
   });
 
   test('an empty name or an unknown preset fails at synth with the path, the field and the fix', () => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import { TctlResources } from '../../lib';
 import { addressOf, newStack, resourceOf, synthJson } from '../support/constructs';
 
@@ -57,6 +57,18 @@ describe('TctlResources from the seed guide YAML', () => {
     expect(tc.depends_on).toBeUndefined();
   });
 
+  test('a given joinTokenVariable is used under its own name; none is created without a trusted cluster', () => {
+    const stack = newStack();
+    const mine = new TerraformVariable(stack, 'my_root_token', { type: 'string', sensitive: true });
+    const yaml = TctlResources.fromYaml(stack, 'Tc', TC_WITH_TOKEN, { joinTokenVariable: mine });
+    const roleOnly = TctlResources.fromFile(stack, 'Roles', path.join(EXAMPLES, 'visitor.yaml'));
+    const json = synthJson(stack);
+    expect(resourceOf(json, yaml.trustedClusters['rootcluster.example.com'].resource).spec.token).toBe('${var.my_root_token}');
+    expect(Object.keys(json.variable)).toEqual(['my_root_token']);
+    expect(yaml.joinTokenVariable).toBe(mine);
+    expect(roleOnly.joinTokenVariable).toBeUndefined();
+  });
+
   test('a literal token is kept only with allowLiteralSecrets', () => {
     const stack = newStack();
     const yaml = TctlResources.fromYaml(stack, 'Tc', TC_WITH_TOKEN, { allowLiteralSecrets: true });
@@ -71,6 +83,20 @@ describe('TctlResources from the seed guide YAML', () => {
       expect.objectContaining({ to: addressOf(yaml.roles.visitor.resource), id: 'visitor' }),
       expect.objectContaining({ to: addressOf(yaml.trustedClusters['rootcluster.example.com'].resource), id: 'rootcluster.example.com' }),
     ]));
+  });
+
+  test('a role as tctl get prints it: namespaces ["default"] and server metadata are dropped, sub_kind passes through', () => {
+    const stack = newStack();
+    const dump = [
+      'kind: role', 'version: v7', 'sub_kind: custom', 'metadata:', '  name: dumped', '  namespace: default', '  revision: 0b7a5c1e-1f2d-4b7e-9c1a-7f3e2d1c0b9a',
+      'spec:', '  allow:', '    logins: [visitor]', '    namespaces:', '    - default', '  deny:', '    namespaces: [default]', '',
+    ].join('\n');
+    const yaml = TctlResources.fromYaml(stack, 'Dump', dump);
+    const role = resourceOf(synthJson(stack), yaml.roles.dumped.resource);
+    expect(role.sub_kind).toBe('custom');
+    expect(role.metadata).toEqual({ name: 'dumped' });
+    expect(role.spec.allow).toEqual({ logins: ['visitor'] });
+    expect(role.spec.deny).toEqual({});
   });
 
   test('a token document becomes a ProvisionToken with a provider-generated secret', () => {
@@ -97,6 +123,16 @@ const INVALID: [string, string, string[]][] = [
   ['malformed YAML', 'kind: role\nversion: [v7\n', ['not valid YAML', 'correct the YAML syntax']],
   ['a literal secret token name', `kind: token\nversion: v2\nmetadata: {name: ${SECRET}}\nspec: {roles: [Node]}\n`, ['field "metadata.name" is the token\'s secret', 'allowLiteralSecrets: true']],
   ['an empty file', '# nothing\n', ['holds no resource']],
+  ['a namespace other than default', 'kind: role\nversion: v7\nmetadata: {name: r}\nspec:\n  allow:\n    namespaces: [default, prod]\n',
+    ['field "spec.allow.namespaces" is ["default","prod"]: Teleport supports only the "default" namespace', 'remove it, or write namespaces: ["default"]']],
+  ['a deny namespace wildcard', 'kind: role\nversion: v7\nmetadata: {name: r}\nspec:\n  deny:\n    namespaces: "*"\n',
+    ['field "spec.deny.namespaces" is "*"', 'Fix: remove it']],
+  ['sub_kind on a trusted cluster', 'kind: trusted_cluster\nversion: v2\nsub_kind: x\nmetadata: {name: root.example.com}\nspec:\n  web_proxy_addr: root.example.com:443\n  role_map: [{remote: access, local: [v]}]\n',
+    ['field "sub_kind" is not supported for a trusted_cluster here', 'addOverride("sub_kind", ...)']],
+  ['sub_kind that is not a string', 'kind: role\nversion: v7\nsub_kind: [a]\nmetadata: {name: r}\nspec: {}\n', ['field "sub_kind" must be a string']],
+  ['metadata.expires on a trusted cluster (it would be dropped)', 'kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com, expires: "2030-01-01T00:00:00Z"}\nspec:\n  web_proxy_addr: root.example.com:443\n  role_map: [{remote: access, local: [v]}]\n',
+    ['field "metadata.expires" is not supported for a trusted_cluster here', 'supported: name, description, labels']],
+  ['a metadata namespace other than default', 'kind: role\nversion: v7\nmetadata: {name: r, namespace: prod}\nspec: {}\n', ['field "metadata.namespace" is not supported for a role here (Teleport supports only the "default" namespace)']],
 ];
 
 describe('TctlResources rejects', () => {

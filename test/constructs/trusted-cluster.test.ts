@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformProvider, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
 import { ProvisionToken } from '../../lib/constructs/provision-token';
@@ -12,8 +12,8 @@ function tokenVariable(scope: Construct, sensitive = true): TerraformVariable {
   return new TerraformVariable(scope, 'root_join_token', { type: 'string', sensitive });
 }
 
-function visitor(scope: Construct): Role {
-  return new Role(scope, 'VisitorRole', { name: 'visitor', version: RoleVersion.V7, allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } });
+function visitor(scope: Construct, provider?: TerraformProvider): Role {
+  return new Role(scope, 'VisitorRole', { provider, name: 'visitor', version: RoleVersion.V7, allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } });
 }
 
 function props(scope: Construct, extra: Partial<TrustedClusterProps> = {}): TrustedClusterProps {
@@ -27,23 +27,38 @@ function props(scope: Construct, extra: Partial<TrustedClusterProps> = {}): Trus
 }
 
 describe('TrustedCluster', () => {
-  test('the seed trusted cluster: every field, token by reference, token changes ignored', () => {
+  const SEED_SPEC = {
+    enabled: true,
+    web_proxy_addr: 'rootcluster.example.com:443',
+    tunnel_addr: 'rootcluster.example.com:443',
+    role_map: [{ remote: 'access', local: ['visitor'] }],
+  };
+
+  test.each<[string, (fromVariable: JoinToken) => JoinToken, object]>([
+    ['bootstrap, the token by reference', (fromVariable) => fromVariable, { ...SEED_SPEC, token: '${var.root_join_token}' }],
+    ['joined, JoinToken.alreadyJoined(): no spec.token', () => JoinToken.alreadyJoined(), SEED_SPEC],
+  ])('the seed trusted cluster, %s: every field, token changes ignored', (_what, token, spec) => {
     const stack = newStack();
-    const tc = new TrustedCluster(stack, 'Root', props(stack));
+    const seed = props(stack);
+    const tc = new TrustedCluster(stack, 'Root', { ...seed, token: token(seed.token) });
     const json = synthJson(stack);
     const r = resourceOf(json, tc.resource);
     expect(r.version).toBe('v2');
     expect(r.metadata).toEqual({ name: 'rootcluster.example.com' });
-    expect(r.spec).toEqual({
-      enabled: true,
-      token: '${var.root_join_token}',
-      web_proxy_addr: 'rootcluster.example.com:443',
-      tunnel_addr: 'rootcluster.example.com:443',
-      role_map: [{ remote: 'access', local: ['visitor'] }],
-    });
+    expect(r.spec).toEqual(spec);
     expect(r.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
     expect(r.depends_on).toBeUndefined(); // Role.fromName: nothing to wait for
     expect(json.variable.root_join_token).toEqual({ type: 'string', sensitive: true });
+  });
+
+  test('JoinToken.alreadyJoined() says so, with an info annotation on the flip side', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', { ...props(stack), token: JoinToken.alreadyJoined() });
+    synthJson(stack);
+    expect(JoinToken.alreadyJoined().isJoined).toBe(true);
+    expect(JoinToken.alreadyJoined().isReference).toBe(false);
+    const infos = tc.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(infos).toEqual([expect.stringContaining('If this trusted cluster is ever created or replaced, Teleport needs a token')]);
   });
 
   test('mapped Role constructs and the provision token in the same stack come first (depends_on)', () => {
@@ -100,6 +115,39 @@ describe('TrustedCluster', () => {
     expect(resourceOf(synthJson(stack), tc.resource).spec.web_proxy_addr).toBe('${var.addr}');
   });
 
+  test('without TLS routing: web on 3080 and the tunnel on 3024, both written as given', () => {
+    const stack = newStack();
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { webProxyAddr: 'rootcluster.example.com:3080', tunnelAddr: 'rootcluster.example.com:3024' }));
+    const r = resourceOf(synthJson(stack), tc.resource);
+    expect([r.spec.web_proxy_addr, r.spec.tunnel_addr]).toEqual(['rootcluster.example.com:3080', 'rootcluster.example.com:3024']);
+  });
+
+  test('a Role on an explicit unaliased provider is on the default provider: accepted, and created first', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const teleport = new l1.provider.TeleportProvider(stack, 'teleport', {});
+    const role = visitor(stack, teleport);
+    const tc = new TrustedCluster(stack, 'Root', props(stack, { roleMap: [{ remote: 'access', local: [role] }] }));
+    expect(resourceOf(synthJson(stack), tc.resource).depends_on).toEqual([addressOf(role.resource)]);
+  });
+
+  test('RE2-only syntax, named groups, glob groups and $0 pass; ${...} is escaped for Terraform', () => {
+    const stack = newStack();
+    const local = (id: string, name: string) => Role.fromName(stack, id, name);
+    const tc = new TrustedCluster(stack, 'Root', props(stack, {
+      roleMap: [
+        { remote: '^(?P<team>[a-z]+)-admin$', local: [local('A', '${team}-admin'), local('B', '$1-ops')] },
+        { remote: '^(?i)auditor$', local: [local('C', 'auditor')] },
+        { remote: 'team-*', local: [local('D', 'team-$1'), local('E', '$0-copy'), local('F', '$$literal')] },
+      ],
+    }));
+    expect(resourceOf(synthJson(stack), tc.resource).spec.role_map).toEqual([
+      // Terraform reads "$${" as a literal "${": Teleport receives "${team}-admin".
+      { remote: '^(?P<team>[a-z]+)-admin$', local: ['$${team}-admin', '$1-ops'] },
+      { remote: '^(?i)auditor$', local: ['auditor'] },
+      { remote: 'team-*', local: ['team-$1', '$0-copy', '$$literal'] },
+    ]);
+  });
+
   test('escape hatch: addOverride on the L1 resource', () => {
     const stack = newStack();
     const tc = new TrustedCluster(stack, 'Root', props(stack));
@@ -124,6 +172,18 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
     'spec.role_map[].remote', 'has an empty remote role', 'name the root role'],
   ['a broken regular expression', (s) => ({ roleMap: [{ remote: '^(admin$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
     'spec.role_map[].remote', '"^(admin$" is not a valid regular expression', 'RE2 syntax'],
+  ['a lookahead (JavaScript has it, RE2 does not)', (s) => ({ roleMap: [{ remote: '^(?!admin).*$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', '"^(?!admin).*$" uses a lookahead ((?!...), which Go\'s RE2 engine (Teleport\'s regular expressions) does not support', 'rewrite it without lookarounds or backreferences'],
+  ['a lookbehind', (s) => ({ roleMap: [{ remote: '^.*(?<=-admin)$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', 'uses a lookbehind ((?<=...)', 'RE2 syntax'],
+  ['a backreference', (s) => ({ roleMap: [{ remote: '^(a+)-\\1$', local: [Role.fromName(s, 'V', 'visitor')] }] }),
+    'spec.role_map[].remote', 'uses a backreference (\\1)', 'without lookarounds or backreferences'],
+  ['a $1 expansion with a plain remote name', (s) => ({ roleMap: [{ remote: 'admin', local: [Role.fromName(s, 'E', '$1-admin')] }] }),
+    'spec.role_map[].local', 'local role "$1-admin" refers to group "1", but "admin", neither a ^...$ regular expression nor a glob with *, has no capture groups: Teleport expands the reference to an empty string', 'a ^...$ regular expression with a (...) group'],
+  ['a group the regular expression does not have', (s) => ({ roleMap: [{ remote: '^(.*)-dev$', local: [Role.fromName(s, 'E', '$2')] }] }),
+    'spec.role_map[].local', 'refers to group "2", but the regular expression "^(.*)-dev$" has 1 capture group', 'or name the local role literally'],
+  ['$1x, which Go reads as the group named "1x"', (s) => ({ roleMap: [{ remote: '^(.*)$', local: [Role.fromName(s, 'E', '$1x')] }] }),
+    'spec.role_map[].local', 'refers to group "1x"', 'give remote the group'],
   ['a remote role mapped twice', (s) => ({ roleMap: [{ remote: 'access', local: [Role.fromName(s, 'V', 'visitor')] }, { remote: 'access', local: [Role.fromName(s, 'A', 'auditor')] }] }),
     'spec.role_map[].remote', 'maps "access" twice', 'merge the entries'],
   ['a mapping without local roles', () => ({ roleMap: [{ remote: 'access', local: [] }] }),
@@ -133,23 +193,38 @@ const INVALID: [string, (s: TerraformStack) => Partial<TrustedClusterProps>, str
   ['enabled: false without acknowledgement', () => ({ enabled: false }),
     'spec.enabled', 'deactivates the root cluster\'s certificate authorities', 'set acknowledgeDisabled: true'],
   ['a literal passed to fromReference', () => ({ token: JoinToken.fromReference(SECRET) }),
-    'spec.token', 'was given a literal value', 'JoinToken.unsafePlainText()'],
+    'spec.token', 'is a literal secret: it would be written in plaintext', 'use JoinToken.unsafePlainText() to accept the plaintext literal'],
   ['a token variable that is not sensitive', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'plain', { type: 'string' })) }),
-    'spec.token', 'is not sensitive', 'sensitive: true'],
+    'spec.token', 'comes from variable "plain", which is not sensitive', 'declare the variable with sensitive: true'],
   ['a token variable with a default', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(s, 'withdefault', { type: 'string', sensitive: true, default: SECRET })) }),
-    'spec.token', 'the default is written in plaintext', 'remove the default'],
+    'spec.token', 'comes from variable "withdefault", which has a default: the default is written in plaintext', 'remove the default and pass the value at plan time (TF_VAR_withdefault or -var)'],
+  ['a token variable with a default from another stack', (s) => ({ token: JoinToken.fromVariable(new TerraformVariable(new TerraformStack(s.node.root, 'other'), 'elsewhere', { type: 'string', sensitive: true, default: SECRET })) }),
+    'spec.token', 'comes from variable "elsewhere", which has a default', 'remove the default'],
+  ['a reference to a variable with a default', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string', sensitive: true, default: SECRET }).stringValue) }),
+    'spec.token', 'comes from variable "ref", which has a default', 'remove the default'],
+  ['a reference to a non-sensitive variable', (s) => ({ token: JoinToken.fromReference(new TerraformVariable(s, 'ref', { type: 'string' }).stringValue) }),
+    'spec.token', 'comes from variable "ref", which is not sensitive', 'sensitive: true'],
+  ['a mapped Role managed by another provider', (s) => ({ roleMap: [{ remote: 'access', local: [visitor(s, new l1.provider.TeleportProvider(s, 'rootp', { alias: 'root' }))] }] }),
+    'spec.role_map[].local', 'role "visitor" is managed by provider teleport.root, but this trusted cluster by teleport: role_map local roles are roles of the leaf', 'create the Role with the trusted cluster\'s provider'],
+  ['no tunnel_addr, and the web proxy is not on 443', () => ({ webProxyAddr: 'rootcluster.example.com:3080' }),
+    'spec.tunnel_addr', 'is not set, and web_proxy_addr "rootcluster.example.com:3080" is not on port 443, so it cannot stand in for the reverse tunnel address', 'set tunnelAddr: with TLS routing on, use the root proxy\'s web address'],
+  ['no tunnel_addr, and the web proxy address is not known at synth', (s) => ({ webProxyAddr: new TerraformVariable(s, 'web', { type: 'string' }).stringValue }),
+    'spec.tunnel_addr', 'is not set, and web_proxy_addr is not known at synth', 'the reverse tunnel listener (the root\'s tunnel_public_addr, usually port 3024)'],
+  ['tunnel_addr on the SSH proxy port', () => ({ tunnelAddr: 'rootcluster.example.com:3023' }),
+    'spec.tunnel_addr', '"rootcluster.example.com:3023" is the Proxy Service\'s SSH port (3023), not the reverse tunnel', 'usually port 3024'],
+  ['tunnel_addr on the Auth Service port', () => ({ webProxyAddr: 'rootcluster.example.com:3080', tunnelAddr: 'rootcluster.example.com:3025' }),
+    'spec.tunnel_addr', 'is the Auth Service\'s port (3025); a leaf dials the root\'s Proxy Service, never its Auth Service', 'with TLS routing on'],
   ['a provision token without Trusted_cluster', (s) => ({ token: JoinToken.fromProvisionToken(ProvisionToken.token(s, 'NodeToken', { roles: ['Node'] })) }),
     'spec.token', 'without the Trusted_cluster role', 'ProvisionToken.forTrustedCluster()'],
 ];
 
-describe('TrustedCluster rejects at synth', () => {
+describe('TrustedCluster rejects at synth with the construct path, the field and the fix on one line', () => {
   test.each(INVALID)('%s', (_what, override, field, message, fix) => {
-    const error = errorsOf((s) => new TrustedCluster(s, 'Root', { ...props(s), ...override(s as TerraformStack) }));
-    expect(error).toContain('stack/Root');
-    expect(error).toContain(`field "${field}"`);
-    expect(error).toContain(message);
-    expect(error).toContain(`Fix: `);
-    expect(error).toContain(fix);
-    expect(error).not.toContain(SECRET);
+    const errors = errorsOf((s) => new TrustedCluster(s, 'Root', { ...props(s), ...override(s as TerraformStack) }));
+    const line = errors.split('\n').find((l) => l.includes(`[stack/Root] field "${field}": `) && l.includes(message));
+    if (line === undefined) throw new Error(`no "${field}" message containing ${JSON.stringify(message)} in:\n${errors}`);
+    expect(line.indexOf(message)).toBeLessThan(line.indexOf(' Fix: '));
+    expect(line.slice(line.indexOf(' Fix: '))).toContain(fix);
+    expect(errors).not.toContain(SECRET);
   });
 });

@@ -1,6 +1,8 @@
 // The examples app: every example stack synthesizes, passes the offline check, and says what it should.
 import * as fs from 'fs';
+import { Testing } from 'cdktf';
 import { buildExamples } from '../../examples/main';
+import { TwoStackLeaf, TwoStackRoot } from '../../examples/two-stack';
 import { checkConfig } from '../../lib/check';
 import { readStack, tempDir } from '../support/synth';
 
@@ -41,6 +43,29 @@ test('two-stack: the root exports the token as a sensitive output, the leaf take
   const tc = only(leaf.resource.teleport_trusted_cluster);
   expect(tc.spec.token).toBe('${var.root_join_token}');
   expect(tc.depends_on).toEqual([`teleport_role.${Object.keys(leaf.resource.teleport_role)[0]}`]);
+});
+
+test('two-stack, joined phase: no token on the root, no variable and no spec.token on the leaf', () => {
+  const app = Testing.app();
+  const root = new TwoStackRoot(app, 'root', { joined: true });
+  const leaf = new TwoStackLeaf(app, 'leaf', { joined: true });
+  const rootJson = JSON.parse(Testing.synth(root, true));
+  const leafJson = JSON.parse(Testing.synth(leaf, true));
+  expect(rootJson.resource).toBeUndefined();
+  expect(rootJson.output).toBeUndefined();
+  expect(leafJson.variable).toBeUndefined();
+  const tc = only(leafJson.resource.teleport_trusted_cluster);
+  expect(tc.spec).toEqual({
+    enabled: true,
+    web_proxy_addr: 'rootcluster.example.com:443',
+    tunnel_addr: 'rootcluster.example.com:443',
+    role_map: [{ remote: 'access', local: ['visitor'] }],
+  });
+  expect(tc.lifecycle).toEqual({ ignore_changes: ['spec.token'] });
+  // Same address as in the bootstrap phase: flipping the phase never replaces the trusted cluster.
+  const bootstrap = readStack(outdir, 'two-stack-leaf');
+  expect(Object.keys(leafJson.resource.teleport_trusted_cluster)).toEqual(Object.keys(bootstrap.resource.teleport_trusted_cluster));
+  expect(checkConfig(leafJson)).toEqual([]);
 });
 
 test('root-two-leaves: a token per leaf on the root provider, each trusted cluster on its own leaf', () => {

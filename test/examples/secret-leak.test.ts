@@ -7,6 +7,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import {
   JoinToken, ProviderAuth, ProvisionToken, Role, TctlResources, TeleportApp, TeleportProvider, TrustedCluster,
 } from '../../lib';
+import { FROM_YAML_DIR, FromYamlLeaf } from '../../examples/from-yaml';
 import { main } from '../../lib/cli/main';
 import { clearSecrets } from '../../lib/report/redact';
 import { filesBelow, tempDir } from '../support/synth';
@@ -101,18 +102,23 @@ const PATHS: [string, (s: TerraformStack) => void, boolean][] = [
   }, true],
 ];
 
+/** No byte of the secret in cdktf.out/**, stdout, stderr or the error (cdk.tf.json excepted for an opt-in). */
+function expectNoLeak(outcome: Outcome, optedIn: boolean): void {
+  for (const [file, content] of Object.entries(outcome.files)) {
+    if (optedIn && file.endsWith('cdk.tf.json')) continue;
+    expect({ file, leaks: content.includes(SECRET) }).toEqual({ file, leaks: false });
+  }
+  expect(outcome.error).not.toContain(SECRET);
+  expect(outcome.stdout).not.toContain(SECRET);
+  expect(outcome.stderr).not.toContain(SECRET);
+}
+
 describe('a known token appears nowhere it was not explicitly put', () => {
   afterEach(() => clearSecrets());
 
   test.each(PATHS)('%s', async (_what, build, optedIn) => {
     const outcome = run(build);
-    for (const [file, content] of Object.entries(outcome.files)) {
-      if (optedIn && file.endsWith('cdk.tf.json')) continue;
-      expect({ file, leaks: content.includes(SECRET) }).toEqual({ file, leaks: false });
-    }
-    expect(outcome.error).not.toContain(SECRET);
-    expect(outcome.stdout).not.toContain(SECRET);
-    expect(outcome.stderr).not.toContain(SECRET);
+    expectNoLeak(outcome, optedIn);
     if (optedIn) {
       expect(outcome.error).toBe('');
       expect(Object.values(outcome.files).some((c) => c.includes(SECRET))).toBe(true);
@@ -129,5 +135,74 @@ describe('a known token appears nowhere it was not explicitly put', () => {
     } else if (outcome.error) {
       expect(outcome.files).toEqual({}); // rejected: nothing written at all
     }
+  });
+});
+
+describe('the from-yaml example: the guide\'s trusted_cluster.yaml with its token line', () => {
+  afterEach(() => clearSecrets());
+
+  test('its literal token is replaced by a sensitive variable and appears in no output', () => {
+    const file = path.join(FROM_YAML_DIR, 'trusted_cluster.yaml');
+    const token = /^\s*token:\s*(\S+)\s*$/m.exec(fs.readFileSync(file, 'utf8'))![1];
+    expect(token.length).toBeGreaterThan(8);
+    const outdir = path.join(scratchDir('leak-yaml-'), 'cdktf.out');
+    const writes: string[] = [];
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation((c: any) => (writes.push(String(c)), true));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation((c: any) => (writes.push(String(c)), true));
+    try {
+      const app = new TeleportApp({ outdir });
+      new FromYamlLeaf(app, 'from-yaml-leaf');
+      app.synth();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    const files = filesBelow(outdir);
+    expect(files).toContain(path.join('stacks', 'from-yaml-leaf', 'cdk.tf.json'));
+    for (const f of files) expect({ f, leaks: fs.readFileSync(path.join(outdir, f), 'utf8').includes(token) }).toEqual({ f, leaks: false });
+    expect(writes.join('')).not.toContain(token);
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'from-yaml-leaf', 'cdk.tf.json'), 'utf8'));
+    expect(json.variable.guide_join_token).toEqual({ type: 'string', sensitive: true, description: expect.any(String) });
+  });
+});
+
+// Every secret slot, fed a variable that must be sensitive and have no default.
+const TC_YAML = 'kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  web_proxy_addr: root.example.com:443\n  role_map: [{remote: access, local: [visitor]}]\n';
+const SLOTS: [string, (s: TerraformStack, v: TerraformVariable) => void][] = [
+  ['ProviderAuth.identityFile', (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFile(v.stringValue) })],
+  ['ProviderAuth.identityFileBase64', (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFileBase64(v.stringValue) })],
+  ['ProviderAuth.certificateBase64 keyBase64', (s, v) => new TeleportProvider(s, 'teleport', {
+    addr: 'leaf.example.com:443', auth: ProviderAuth.certificateBase64({ certBase64: 'Y2VydA==', keyBase64: v.stringValue, rootCaBase64: 'Y2E=' }),
+  })],
+  ['ProvisionToken.forTrustedCluster name', (s, v) => { provider(s); ProvisionToken.forTrustedCluster(s, 'Token', { name: v.stringValue }); }],
+  ['ProvisionToken.token name', (s, v) => { provider(s); ProvisionToken.token(s, 'Token', { roles: ['Node'], name: v.stringValue }); }],
+  ['ProvisionToken.importFrom', (s, v) => { provider(s); ProvisionToken.forTrustedCluster(s, 'Token').importFrom(v.stringValue); }],
+  ['bound keypair registrationSecret', (s, v) => { provider(s); ProvisionToken.boundKeypair(s, 'Token', { botName: 'b', onboarding: { registrationSecret: v.stringValue } }); }],
+  ['JoinToken.fromVariable', (s, v) => { provider(s); new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromVariable(v) }); }],
+  ['JoinToken.fromReference', (s, v) => { provider(s); new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromReference(v.stringValue) }); }],
+  ['TctlResources joinTokenVariable', (s, v) => { provider(s); TctlResources.fromYaml(s, 'Yaml', TC_YAML, { joinTokenVariable: v }); }],
+];
+
+// [variable, its config, the error it must cause]
+const BAD_VARIABLES: [string, { sensitive?: boolean }, string][] = [
+  ['a sensitive variable with a default', { sensitive: true }, 'which has a default: the default is written in plaintext to cdk.tf.json.'],
+  ['a non-sensitive variable (with a default)', {}, 'which is not sensitive: Terraform would print the secret in plans and logs.'],
+];
+
+describe('every secret slot rejects a defaulted or non-sensitive variable, and the default leaks nowhere', () => {
+  afterEach(() => clearSecrets());
+
+  const cases = SLOTS.flatMap(([slot, build]) => BAD_VARIABLES.map(([what, config, error]) => [slot, what, build, config, error] as const));
+  test.each(cases)('%s with %s', (_slot, _what, build, config, error) => {
+    const outcome = run((s) => build(s, new TerraformVariable(s, 'secret', { type: 'string', default: SECRET, ...config })));
+    expect(outcome.error).toContain(`comes from variable "secret", ${error}`);
+    expect(outcome.files).toEqual({});
+    expectNoLeak(outcome, false);
+  });
+
+  test.each(SLOTS)('%s with a sensitive variable without a default synthesizes', (_slot, build) => {
+    const outcome = run((s) => build(s, new TerraformVariable(s, 'secret', { type: 'string', sensitive: true })));
+    expect(outcome.error).toBe('');
+    expect(outcome.files[path.join('stacks', 'leaky', 'cdk.tf.json')]).toContain('${var.secret}');
   });
 });

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { TerraformProvider } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformResourceLifecycle } from 'cdktf';
 import { ProvisionToken } from '../provision-token';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
 
@@ -14,8 +14,9 @@ export interface TrustedClusterLinkProps {
   /** The root proxy's web address, `host:port`. */
   readonly webProxyAddr: string;
   /**
-   * The root's reverse tunnel address, `host:port`.
-   * @default webProxyAddr (TLS routing)
+   * The root's reverse tunnel address, `host:port`: with TLS routing on, the root proxy's web
+   * address; with it off, its reverse tunnel listener (usually port 3024).
+   * @default webProxyAddr when its port is 443 (TLS routing); required otherwise
    */
   readonly tunnelAddr?: string;
   /** Root roles mapped to leaf roles; `Role` constructs must be managed by the leaf provider. */
@@ -41,53 +42,69 @@ export interface TrustedClusterLinkProps {
    * @default false
    */
   readonly acknowledgeDisabled?: boolean;
+  /**
+   * The "joined" phase. Set it once the leaf has joined (after the first successful apply): the
+   * link no longer creates the root's join token (Terraform deletes it if it still exists) and the
+   * trusted cluster omits `spec.token` (`JoinToken.alreadyJoined()`), so no later plan or apply
+   * mints a fresh `Trusted_cluster` secret. If the trusted cluster must ever be created again
+   * (replaced, or the leaf re-joined), set it back to false for that apply.
+   * @default false (the "bootstrap" phase: a join token on the root, used by the trusted cluster)
+   */
+  readonly joined?: boolean;
+  /**
+   * Resources both parts (the join token and the trusted cluster) are created after.
+   * @default no extra dependencies
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Terraform lifecycle settings of the trusted cluster, merged with its own
+   * `ignore_changes = [spec.token]`.
+   * @default only the trusted cluster's own ignore_changes
+   */
+  readonly lifecycle?: TerraformResourceLifecycle;
+  /**
+   * Terraform lifecycle settings of the join token, merged with its own
+   * `ignore_changes = [metadata.expires]`.
+   * @default only the token's own ignore_changes
+   */
+  readonly joinTokenLifecycle?: TerraformResourceLifecycle;
 }
 
 /**
  * Joins a leaf cluster to a root in one stack: a `Trusted_cluster` join token on the root, and the
  * `trusted_cluster` on the leaf that uses it by reference (sensitive end to end), created after the
  * token and the mapped roles. One link per leaf: a root with many leaves gets a token per leaf.
+ * After the first apply, `joined: true` drops the token (see `TrustedClusterLinkProps.joined`).
  */
 export class TrustedClusterLink extends Construct {
-  /** The join token on the root. */
-  public readonly token: ProvisionToken;
+  /** The join token on the root; undefined in the joined phase. */
+  public readonly token?: ProvisionToken;
   /** The trusted cluster on the leaf. */
   public readonly trustedCluster: TrustedCluster;
 
   constructor(scope: Construct, id: string, props: TrustedClusterLinkProps) {
     super(scope, id);
-    this.token = ProvisionToken.forTrustedCluster(this, 'JoinToken', {
-      provider: props.rootProvider,
-      ttl: props.tokenTtl,
-      labels: props.tokenLabels,
-      description: `Join token for a leaf of ${props.rootClusterName} (${this.node.path})`,
-    });
+    if (props.joined !== true) {
+      this.token = ProvisionToken.forTrustedCluster(this, 'JoinToken', {
+        provider: props.rootProvider,
+        ttl: props.tokenTtl,
+        labels: props.tokenLabels,
+        description: `Join token for a leaf of ${props.rootClusterName} (${this.node.path})`,
+        dependsOn: props.dependsOn,
+        lifecycle: props.joinTokenLifecycle,
+      });
+    }
     this.trustedCluster = new TrustedCluster(this, 'TrustedCluster', {
       provider: props.leafProvider,
       name: props.rootClusterName,
       webProxyAddr: props.webProxyAddr,
       tunnelAddr: props.tunnelAddr,
-      token: JoinToken.fromProvisionToken(this.token),
+      token: this.token ? JoinToken.fromProvisionToken(this.token) : JoinToken.alreadyJoined(),
       roleMap: props.roleMap,
       enabled: props.enabled,
       acknowledgeDisabled: props.acknowledgeDisabled,
+      dependsOn: props.dependsOn,
+      lifecycle: props.lifecycle,
     });
-    this.node.addValidation({ validate: () => this.checkRoleProviders(props) });
-  }
-
-  /** Mapped Role constructs must live on the leaf: role_map local roles are leaf roles. */
-  private checkRoleProviders(props: TrustedClusterLinkProps): string[] {
-    const out: string[] = [];
-    for (const mapping of props.roleMap) {
-      for (const role of mapping.local) {
-        const resource = (role as { resource?: { provider?: TerraformProvider } }).resource;
-        if (resource && resource.provider !== props.leafProvider) {
-          out.push(
-            `field "spec.role_map[].local": role "${role.roleName}" is managed by ${resource.provider ? `provider ${resource.provider.fqn}` : 'the default provider'}, not the leaf provider; local roles must exist on the leaf. Fix: create the Role with provider: <the leaf provider>.`,
-          );
-        }
-      }
-    }
-    return out;
   }
 }

@@ -3,7 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { Rule, hasExplicitPort, isKnown, validateWith } from '../rules';
-import { literalSecretProblem } from '../secret';
+import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
 
@@ -115,10 +115,12 @@ export class TeleportProvider extends l1.provider.TeleportProvider {
     addSchemaValidation(TerraformStack.of(this));
     validateWith(this, () => props, RULES);
     this.node.addValidation({
-      validate: () =>
-        auth._secretAttributes
-          .map((attr) => literalSecretProblem(attr, a[attr], auth._literalAccepted, attr === 'key_base64' ? 'pass a reference' : 'use ProviderAuth.unsafeIdentityFilePlainText()'))
-          .filter((m): m is string => m !== undefined),
+      validate: () => auth._secretAttributes.flatMap((attr) => secretProblems(this, {
+        field: attr,
+        value: a[attr],
+        optedIn: auth._literalAccepted,
+        optIn: attr === 'identity_file' ? 'use ProviderAuth.unsafeIdentityFilePlainText()' : undefined,
+      })),
     });
   }
 }

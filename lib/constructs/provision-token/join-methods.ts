@@ -473,7 +473,11 @@ export interface OracleJoinSpec {
 
 /** A rule of `spec.env0.allow`: needs `organizationId` (env0 is multi-tenant; see docs). */
 export interface Env0AllowRule {
-  /** `organization_id`. */
+  /**
+   * `organization_id`: required in every rule in practice (env0 is multi-tenant: a rule without it
+   * would match any env0 organization), so a rule without it is rejected at synth.
+   * @default none (rejected at synth)
+   */
   readonly organizationId?: string;
   /** `project_id`. @default any */
   readonly projectId?: string;

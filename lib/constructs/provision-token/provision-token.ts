@@ -5,7 +5,7 @@ import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
 import { validateWith } from '../rules';
-import { literalSecretProblem } from '../secret';
+import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
 import { JoinMethod, SECRET_JOIN_METHODS } from './join-methods';
 import {
@@ -202,6 +202,11 @@ export class ProvisionToken extends Construct {
         `metadata.expires is the absolute time ${props.expires}: every plan after it fails (the provider rejects past times) and Teleport deletes the token then. Prefer ttl (e.g. ttl: "1h"), computed from each plan's time and ignored after creation.`,
       );
     }
+    if (props.noExpiry === true && this.isSecret) {
+      Annotations.of(this).addWarning(this.isTrustedClusterToken
+        ? 'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).'
+        : 'noExpiry: this token never expires, so its secret lets anything join with its roles for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), or a delegated join method (no shared secret).');
+    }
     const enterprise = enterpriseOnly(props, method);
     if (enterprise) Annotations.of(this).addInfo(`${enterprise} requires Teleport Enterprise; a Community Edition Auth Service rejects this token.`);
   }
@@ -219,16 +224,17 @@ export class ProvisionToken extends Construct {
     this.resource.importFrom(importId, this.resource.provider);
   }
 
+  /** The secret attributes: literals, defaulted or non-sensitive variables need the opt-in (lib/constructs/secret.ts). */
   private secretProblems(props: ProvisionTokenProps): string[] {
-    const out: (string | undefined)[] = [];
-    if (this.isSecret) {
-      out.push(literalSecretProblem('metadata.name', props.name, props.allowLiteralSecret, 'allowLiteralSecret'));
-      if (this.importId !== undefined) {
-        out.push(literalSecretProblem('import.id', this.importId, this.importOptIn, 'pass { allowLiteralSecret: true } to importFrom()'));
-      }
-    }
-    out.push(literalSecretProblem('spec.bound_keypair.onboarding.registration_secret', props.boundKeypair?.onboarding?.registrationSecret, props.allowLiteralSecret, 'allowLiteralSecret'));
-    return out.filter((m): m is string => m !== undefined);
+    const optIn = 'allowLiteralSecret';
+    const optedIn = props.allowLiteralSecret === true;
+    return [
+      ...(this.isSecret ? secretProblems(this, { field: 'metadata.name', value: props.name, optedIn, optIn }) : []),
+      ...(this.isSecret && this.importId !== undefined
+        ? secretProblems(this, { field: 'import.id', value: this.importId, optedIn: this.importOptIn, optIn: 'pass { allowLiteralSecret: true } to importFrom()' })
+        : []),
+      ...secretProblems(this, { field: 'spec.bound_keypair.onboarding.registration_secret', value: props.boundKeypair?.onboarding?.registrationSecret, optedIn, optIn }),
+    ];
   }
 }
 

@@ -2,9 +2,11 @@ import { Token } from 'cdktf';
 import { RoleConditions, RoleKubernetesResource, RoleOptions } from './props';
 import { roleVersionNumber } from './role-version';
 
-// What the Auth Service fills into a role it stores, written out here so that the configuration
-// equals what Teleport returns and no plan shows a diff. Each value cites its source; the table in
-// docs/role-defaults.md lists them per role version.
+// What the Auth Service fills into a role it stores, written out here so that the synthesized JSON
+// states the role Teleport will enforce, and plans stay quiet on provider releases that mark fewer of
+// these attributes computed (docs/role-defaults.md has the rationale, the table per role version and
+// the sources). Only values the server returns exactly as written are written: a value it stores as
+// empty and returns as null (v3 node_labels without logins) is left out.
 //
 // Source (unless noted): gravitational/teleport `api/types/role.go`, `RoleV6.CheckAndSetDefaults`
 // and `setDefaultKubernetesVerbs`, commit c2d4248b8763f149bdd991655f3ededafe1962b4 (role v8 era).
@@ -14,8 +16,9 @@ import { roleVersionNumber } from './role-version';
 // "best_effort"`).
 
 /** `spec.options.max_session_ttl` when unset or zero (`defaults.MaxCertDuration`). */
-// Written as Go's Duration.String() prints it, which is how the provider reads it back from the server
-// (integrations/terraform/testlib/role_test.go reads "30h0m0s"), so config and state compare equal.
+// Written as Go's Duration.String() prints it: the provider renders a duration the server filled in
+// that way (integrations/terraform/tfschema/duration_type.go; TestRoleDataSource reads "30h0m0s"),
+// and keeps the spelling of a configured one (TestRole: "2h3m" stays "2h3m").
 export const DEFAULT_MAX_SESSION_TTL = '30h0m0s';
 /** `spec.options.cert_format` when empty (`constants.CertificateFormatStandard`). */
 export const DEFAULT_CERT_FORMAT = 'standard';
@@ -97,10 +100,12 @@ export function allowWithDefaults(version: string, allow: RoleConditions = {}): 
   let out: RoleConditions = { ...allow };
   if (roleVersionNumber(version) === 3) {
     // v3: wildcard labels for apps, Kubernetes and databases; nodes only when there are logins.
+    // Without logins the server stores `Labels{}`, which its protobuf encoding turns into nothing and
+    // `Labels.Unmarshal` back into nil: it reads back as null, so `{}` is not written.
     const logins = out.logins;
-    const nodeLabels = out.nodeLabels !== undefined || (logins !== undefined && Token.isUnresolved(logins))
+    const nodeLabels = out.nodeLabels !== undefined || (logins !== undefined && Token.isUnresolved(logins)) || emptyList(logins)
       ? out.nodeLabels
-      : emptyList(logins) ? {} : { ...WILDCARD };
+      : { ...WILDCARD };
     out = {
       ...out,
       nodeLabels,

@@ -1,9 +1,10 @@
 /**
- * Roles Teleport creates itself (its "preset" roles). Refer to them with `Role.fromPreset()`;
- * creating a `Role` with one of these names fails at apply ("already exists") unless you adopt the
- * preset with `importFrom()`. Source: gravitational/teleport `constants.go` (`Preset*RoleName`,
- * commit 8913a96b775cf9b661e02c5a4451f0ca17da178b). Teleport Enterprise creates some of them only
- * (Access Requests, Device Trust and Okta features).
+ * Roles Teleport creates itself (its "preset" and system roles). Refer to them with
+ * `Role.fromPreset()`; creating a `Role` with one of these names fails at apply ("already exists")
+ * unless you adopt the preset with `importFrom()`. Source: gravitational/teleport `constants.go`
+ * (`Preset*RoleName` and `System*RoleName`, commit 8913a96b775cf9b661e02c5a4451f0ca17da178b).
+ * Teleport Enterprise creates some of them only (Access Requests, Device Trust, Okta and AWS
+ * Identity Center features).
  */
 export enum PresetRole {
   /** `access`: access to cluster resources (the role_map source in Teleport's trusted-cluster guide). */
@@ -28,6 +29,14 @@ export enum PresetRole {
   TERRAFORM_PROVIDER = 'terraform-provider',
   /** `wildcard-workload-identity-issuer`: issue credentials from any workload_identity. */
   WILDCARD_WORKLOAD_IDENTITY_ISSUER = 'wildcard-workload-identity-issuer',
+  /** `okta-requester` (Enterprise, Okta integration): request longer-lived access to Okta resources (`SystemOktaRequesterRoleName`). */
+  OKTA_REQUESTER = 'okta-requester',
+  /** `okta-access` (Enterprise, Okta integration): access to Okta resources (`SystemOktaAccessRoleName`). */
+  OKTA_ACCESS = 'okta-access',
+  /** `aws-ic-access` (Enterprise, AWS Identity Center): access to Identity Center resources via Access Requests (`SystemIdentityCenterAccessRoleName`). */
+  AWS_IC_ACCESS = 'aws-ic-access',
+  /** `@teleport-access-approver` (Enterprise): may automatically approve role Access Requests (`SystemAutomaticAccessApprovalRoleName`). */
+  ACCESS_APPROVER = '@teleport-access-approver',
 }
 
 /** Every preset role name. */

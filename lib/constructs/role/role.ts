@@ -21,8 +21,9 @@ type LabelKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends { [ke
  *
  * - `version` is required (see `RoleVersion`): the provider replaces a role whose version changes.
  * - What the Auth Service adds to a stored role (`spec.options` defaults, `kubernetes_resources`
- *   per version, empty `allow`/`deny`) is written out, so the plan after an apply is empty
- *   (docs/role-defaults.md lists each default per version with its source).
+ *   per version, empty `allow`/`deny`) is written out, so the synthesized JSON shows the role as
+ *   Teleport stores it and plans stay quiet across provider releases (docs/role-defaults.md lists
+ *   each default per version with its source, and why).
  * - What Teleport would reject (name rules, versions, empty logins, malformed labels, rule verbs,
  *   Kubernetes kinds per version, ...) fails at synth with the field and the fix.
  * - Intent helpers add to the conditions: `allowLogins('ubuntu')`, `allowNodeLabels('env', 'dev')`,
@@ -57,6 +58,12 @@ export class Role extends Construct implements IRole {
 
   private allowed: RoleConditions;
   private denied: RoleConditions;
+  /**
+   * The conditions as the rules check them: like `allowed`/`denied`, except that where a helper
+   * appended literal values to a list or map given as a token (synthesized as concat()/merge()),
+   * the literal values stay visible (a list keeps the token as entry #1, then the values).
+   */
+  private readonly checked: Record<Side, RoleConditions>;
   private readonly options?: RoleOptions;
   private imported = false;
   private annotated = false;
@@ -70,6 +77,7 @@ export class Role extends Construct implements IRole {
     this.options = props.options;
     this.allowed = { ...props.allow };
     this.denied = { ...props.deny };
+    this.checked = { allow: { ...props.allow }, deny: { ...props.deny } };
 
     const facts = (): RoleFacts => ({
       name: props.name,
@@ -77,8 +85,8 @@ export class Role extends Construct implements IRole {
       labels: props.labels,
       expires: props.expires,
       options: props.options ?? {},
-      allow: this.allowed,
-      deny: this.denied,
+      allow: this.checked.allow,
+      deny: this.checked.deny,
       // importFrom() here, or resource.importFrom() on the escape hatch: both adopt the existing role.
       // (toTerraform() is costly: only asked for preset names, the one rule that needs it.)
       imported: this.imported || (PRESET_ROLES.includes(props.name) && this.resource.toTerraform().import !== undefined),
@@ -252,9 +260,10 @@ export class Role extends Construct implements IRole {
     return toL1Spec(this.version, this.options, this.allowed, this.denied);
   }
 
-  private update(side: Side, change: RoleConditions): void {
+  private update(side: Side, change: RoleConditions, checked: RoleConditions = change): void {
     if (side === 'allow') this.allowed = { ...this.allowed, ...change };
     else this.denied = { ...this.denied, ...change };
+    this.checked[side] = { ...this.checked[side], ...checked };
     this.resource.putSpec(this.spec());
   }
 
@@ -262,22 +271,34 @@ export class Role extends Construct implements IRole {
     return side === 'allow' ? this.allowed : this.denied;
   }
 
+  /** The checked view of a list after appending `values`: literal, or the token as entry #1 and then the values. */
+  private checkedList(side: Side, key: keyof RoleConditions, values: unknown[], next: unknown): unknown {
+    if (!Token.isUnresolved(this.conditions(side)[key])) return next;
+    const seen = this.checked[side][key];
+    return [...(Token.isUnresolved(seen) ? [seen] : (seen as unknown[] | undefined) ?? []), ...values];
+  }
+
   private addList(side: Side, key: ListKey, values: string[]): void {
-    this.update(side, { [key]: merged(this.conditions(side)[key] as string[] | undefined, values) });
+    const next = merged(this.conditions(side)[key] as string[] | undefined, values);
+    this.update(side, { [key]: next }, { [key]: this.checkedList(side, key, values, next) });
   }
 
   private addItems<K extends 'kubernetesResources' | 'rules'>(side: Side, key: K, values: NonNullable<RoleConditions[K]>): void {
     const current = this.conditions(side)[key] as unknown[] | undefined;
     const next = current === undefined ? [...values] : Token.isUnresolved(current) ? Token.asAny(Fn.concat([current, values])) : [...current, ...values];
-    this.update(side, { [key]: next });
+    this.update(side, { [key]: next }, { [key]: this.checkedList(side, key, values, next) });
   }
 
   private addLabel(side: Side, key: LabelKey, label: string, values: string[]): void {
     const current = this.conditions(side)[key] as { [k: string]: string[] } | undefined;
-    const next = current !== undefined && Token.isUnresolved(current)
-      ? Token.asAny(Fn.merge([current, { [label]: values }]))
-      : { ...current, [label]: merged(current?.[label], values) };
-    this.update(side, { [key]: next });
+    if (current === undefined || !Token.isUnresolved(current)) {
+      this.update(side, { [key]: { ...current, [label]: merged(current?.[label], values) } });
+      return;
+    }
+    // A token map is extended with merge(); the rules see the literal labels added so far.
+    const seen = this.checked[side][key] as { [k: string]: string[] } | undefined;
+    const literal = seen === undefined || Token.isUnresolved(seen) ? {} : seen;
+    this.update(side, { [key]: Token.asAny(Fn.merge([current, { [label]: values }])) }, { [key]: { ...literal, [label]: merged(literal[label], values) } });
   }
 
   /** Info and warnings that depend on the final props (run at synth). */

@@ -5,9 +5,9 @@ import { RoleConditions, RoleOptions } from './props';
 
 /**
  * The L1 `spec` of a role: the given conditions and options plus what the Auth Service would fill
- * in (defaults.ts), and `{}` for an empty `allow` or `deny`. Teleport stores `namespaces: ["default"]`
- * in both, a field the provider schema does not have, so it reads back an empty object; writing
- * `{}` keeps that from showing as a diff against an absent block.
+ * in (defaults.ts), and `{}` for an empty `allow` or `deny`. The server never stores these blocks
+ * as nil (they hold `namespaces: ["default"]`, a field the provider schema does not have), so the
+ * role has an empty object there, which is what the newest provider plans for an omitted block too.
  */
 export function toL1Spec(version: string, options: RoleOptions | undefined, allow: RoleConditions, deny: RoleConditions): l1.role.RoleSpec {
   return withoutUndefined({

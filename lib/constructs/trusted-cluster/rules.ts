@@ -1,8 +1,32 @@
-import { Rule, hasExplicitPort, isKnown } from '../rules';
-import { isRegex } from './role-map-syntax';
+import { TerraformResource, TerraformStack } from 'cdktf';
+import { providerName } from '../provider-name';
+import { Rule, hasExplicitPort, hostAndPort, isKnown } from '../rules';
+import { IRole } from '../role/i-role';
+import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
 import { TrustedClusterProps } from './trusted-cluster';
 
-const addrRule = (field: string, get: (p: TrustedClusterProps) => string | undefined, what: string): Rule<TrustedClusterProps> => ({
+/** What the rules look at: the props and the stack of the trusted cluster. */
+export type TrustedClusterFacts = TrustedClusterProps & { readonly stack: TerraformStack };
+
+/** The first mapped `Role` construct of the same stack that another provider manages, or undefined. */
+function foreignRole(f: TrustedClusterFacts): { role: IRole; provider: string } | undefined {
+  for (const role of f.roleMap.flatMap((m) => m.local)) {
+    const resource = (role as { resource?: unknown }).resource;
+    if (!(resource instanceof TerraformResource) || TerraformStack.of(resource) !== f.stack) continue;
+    if (providerName(resource.provider) !== providerName(f.provider)) return { role, provider: providerName(resource.provider) };
+  }
+  return undefined;
+}
+
+/** Teleport's well-known ports that are never the reverse tunnel. */
+const NOT_A_TUNNEL: Record<number, string> = {
+  3023: 'the Proxy Service\'s SSH port (3023)',
+  3025: 'the Auth Service\'s port (3025); a leaf dials the root\'s Proxy Service, never its Auth Service',
+};
+
+const TUNNEL_FIX = 'with TLS routing on, use the root proxy\'s web address (e.g. "rootcluster.example.com:443"); with it off, the reverse tunnel listener (the root\'s tunnel_public_addr, usually port 3024).';
+
+const addrRule = (field: string, get: (p: TrustedClusterProps) => string | undefined, what: string): Rule<TrustedClusterFacts> => ({
   field,
   broken: (p) => isKnown(get(p)) && !hasExplicitPort(get(p)!),
   message: (p) => `"${get(p)}" is not host:port. Teleport dials ${what} exactly as written and adds no default port.`,
@@ -12,7 +36,7 @@ const addrRule = (field: string, get: (p: TrustedClusterProps) => string | undef
 });
 
 /** What Teleport (or a working trust relationship) needs from a trusted cluster, checked at synth. */
-export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
+export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
   {
     field: 'metadata.name',
     broken: (p) => isKnown(p.name) && !/^[a-zA-Z0-9._-]+$/.test(p.name),
@@ -21,6 +45,19 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
   },
   addrRule('spec.web_proxy_addr', (p) => p.webProxyAddr, 'the web proxy'),
   addrRule('spec.tunnel_addr', (p) => p.tunnelAddr, 'the reverse tunnel'),
+  {
+    // The default is only a safe guess on 443, where TLS routing (web and tunnel on one port) is the common setup.
+    field: 'spec.tunnel_addr',
+    broken: (p) => p.tunnelAddr === undefined && (!isKnown(p.webProxyAddr) || (hasExplicitPort(p.webProxyAddr) && hostAndPort(p.webProxyAddr)!.port !== 443)),
+    message: (p) => `is not set, and web_proxy_addr ${isKnown(p.webProxyAddr) ? `"${p.webProxyAddr}" is not on port 443` : 'is not known at synth'}, so it cannot stand in for the reverse tunnel address (it does only when the root uses TLS routing; otherwise ${isKnown(p.webProxyAddr) ? `port ${hostAndPort(p.webProxyAddr)!.port}` : 'the web port'} serves no tunnel and the leaf never connects).`,
+    fix: `set tunnelAddr: ${TUNNEL_FIX}`,
+  },
+  {
+    field: 'spec.tunnel_addr',
+    broken: (p) => isKnown(p.tunnelAddr) && NOT_A_TUNNEL[hostAndPort(p.tunnelAddr!)?.port ?? 0] !== undefined,
+    message: (p) => `"${p.tunnelAddr}" is ${NOT_A_TUNNEL[hostAndPort(p.tunnelAddr!)!.port]}, not the reverse tunnel: the leaf's tunnel would never come up.`,
+    fix: TUNNEL_FIX,
+  },
   {
     field: 'spec.role_map',
     broken: (p) => p.roleMap.length === 0,
@@ -35,9 +72,15 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
   },
   {
     field: 'spec.role_map[].remote',
-    broken: (p) => p.roleMap.some((m) => isKnown(m.remote) && isRegex(m.remote) && !compiles(m.remote)),
-    message: (p) => `"${p.roleMap.find((m) => isKnown(m.remote) && isRegex(m.remote) && !compiles(m.remote))!.remote}" is not a valid regular expression.`,
-    fix: 'fix the expression (Teleport uses RE2 syntax: no lookarounds or backreferences).',
+    broken: (p) => regexWith(p, (r) => re2Unsupported(r) !== undefined) !== undefined,
+    message: (p) => { const r = regexWith(p, (x) => re2Unsupported(x) !== undefined)!; return `"${r}" uses ${re2Unsupported(r)}, which Go's RE2 engine (Teleport's regular expressions) does not support: Teleport rejects the role_map.`; },
+    fix: 'rewrite it without lookarounds or backreferences (RE2 syntax: https://github.com/google/re2/wiki/Syntax), e.g. split it into several mappings, or match the wanted roles explicitly.',
+  },
+  {
+    field: 'spec.role_map[].remote',
+    broken: (p) => regexWith(p, (r) => re2Unsupported(r) === undefined && !re2Compiles(r)) !== undefined,
+    message: (p) => `"${regexWith(p, (r) => re2Unsupported(r) === undefined && !re2Compiles(r))}" is not a valid regular expression.`,
+    fix: 'fix the expression (Teleport uses Go RE2 syntax), or drop the ^ and $ to match it as a glob.',
   },
   {
     field: 'spec.role_map[].remote',
@@ -53,9 +96,21 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
   },
   {
     field: 'spec.role_map[].local',
+    broken: (p) => expansionProblems(p).length > 0,
+    message: (p) => expansionProblems(p)[0],
+    fix: 'give remote the group the local name refers to: a ^...$ regular expression with a (...) group (e.g. remote "^(.*)-admin$" with local "$1-admin"), or a glob whose * is group 1 (e.g. "team-*"); or name the local role literally.',
+  },
+  {
+    field: 'spec.role_map[].local',
     broken: (p) => p.roleMap.some((m) => m.local.some((r) => isKnown(r.roleName) && (r.roleName === '*' || r.roleName.trim() === ''))),
     message: 'contains "*" or an empty role name; Teleport does not support wildcards in local roles.',
     fix: 'name the leaf roles explicitly (or use "$1"-style expansions with a "^...$" remote).',
+  },
+  {
+    field: 'spec.role_map[].local',
+    broken: (f) => foreignRole(f) !== undefined,
+    message: (f) => `role "${foreignRole(f)!.role.roleName}" is managed by provider ${foreignRole(f)!.provider}, but this trusted cluster by ${providerName(f.provider)}: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on.`,
+    fix: 'create the Role with the trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
   },
   {
     field: 'spec.enabled',
@@ -65,37 +120,22 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterProps>[] = [
   },
   {
     field: 'spec.token',
-    broken: (p) => p.token.source === 'reference' && !p.token.isReference,
-    message: 'JoinToken.fromReference() was given a literal value; it would be written in plaintext.',
-    fix: 'use JoinToken.fromVariable() with a sensitive variable, JoinToken.fromProvisionToken(), or JoinToken.unsafePlainText() to accept the plaintext literal on purpose.',
-  },
-  {
-    field: 'spec.token',
-    broken: (p) => p.token.variable !== undefined && p.token.variable.sensitive !== true,
-    message: 'comes from a variable that is not sensitive, so Terraform would print the token in plans and logs.',
-    fix: 'declare the variable with sensitive: true.',
-  },
-  {
-    field: 'spec.token',
-    broken: (p) => p.token.variable !== undefined && p.token.variable.default !== undefined,
-    message: 'comes from a variable with a default: the default is written in plaintext to cdk.tf.json.',
-    fix: 'remove the default and pass the value at plan time (TF_VAR_<name> or -var), or use JoinToken.unsafePlainText() to accept a plaintext literal on purpose.',
-  },
-  {
-    field: 'spec.token',
     broken: (p) => p.token.provisionToken !== undefined && !p.token.provisionToken.isTrustedClusterToken,
     message: 'comes from a provision token without the Trusted_cluster role; the root would refuse the join.',
     fix: 'create the token with ProvisionToken.forTrustedCluster().',
   },
 ];
 
-function compiles(expression: string): boolean {
-  try {
-    new RegExp(expression);
-    return true;
-  } catch {
-    return false;
-  }
+/** The first literal `^...$` remote for which `test` holds. */
+function regexWith(p: TrustedClusterProps, test: (remote: string) => boolean): string | undefined {
+  return p.roleMap.map((m) => m.remote).find((r) => isKnown(r) && isRegex(r) && test(r));
+}
+
+/** `$1`-style local names whose group the remote does not have (literal values only). */
+function expansionProblems(p: TrustedClusterProps): string[] {
+  return p.roleMap.flatMap((m) => (isKnown(m.remote) ? m.local : [])
+    .map((r) => (isKnown(r.roleName) ? expansionProblem(m.remote, r.roleName) : undefined))
+    .filter((x): x is string => x !== undefined));
 }
 
 function duplicates(values: string[]): string[] {

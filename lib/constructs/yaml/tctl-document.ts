@@ -7,6 +7,8 @@ export interface TctlDocument {
   readonly version: string;
   readonly metadata: Record<string, unknown>;
   readonly spec: Record<string, unknown>;
+  /** `sub_kind`, when the document has one. */
+  readonly subKind?: string;
   /** Where it came from, for messages: `visitor.yaml, document 1`. */
   readonly where: string;
 }
@@ -43,12 +45,16 @@ export function parseTctlYaml(text: string, source: string): TctlDocument[] {
     if (typeof value.kind !== 'string' || typeof value.version !== 'string') {
       throw new TctlYamlError(`${where}: fields "kind" and "version" must be strings. Fix: e.g. kind: role, version: v7.`);
     }
+    if (value.sub_kind !== undefined && value.sub_kind !== null && typeof value.sub_kind !== 'string') {
+      throw new TctlYamlError(`${where}: field "sub_kind" must be a string. Fix: write it as a string, or remove it.`);
+    }
     for (const key of ['metadata', 'spec'] as const) {
       if (value[key] !== undefined && (typeof value[key] !== 'object' || value[key] === null || Array.isArray(value[key]))) {
         throw new TctlYamlError(`${where}: field "${key}" must be a mapping. Fix: indent its fields under "${key}:".`);
       }
     }
-    out.push({ kind: value.kind, version: value.version, metadata: value.metadata, spec: value.spec ?? {}, where });
+    const subKind = typeof value.sub_kind === 'string' && value.sub_kind !== '' ? value.sub_kind : undefined;
+    out.push({ kind: value.kind, version: value.version, metadata: value.metadata, spec: value.spec ?? {}, subKind, where });
   });
   return out;
 }

@@ -7,6 +7,7 @@ import { TeleportResourceOptions } from '../options';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
+import { withoutDefaultNamespaces } from './role-namespaces';
 import { toBindingShape } from './schema-shape';
 import { TctlDocument, TctlYamlError, parseTctlYaml } from './tctl-document';
 
@@ -73,8 +74,12 @@ export class TctlResources extends Construct {
   public readonly trustedClusters: { [name: string]: TrustedCluster } = {};
   /** The provision tokens, in document order. */
   public readonly provisionTokens: ProvisionToken[] = [];
-  /** The join-token variable, when one was created or given. */
-  public joinTokenVariable?: TerraformVariable;
+  /**
+   * The sensitive variable the trusted clusters take their join token from: `joinTokenVariable`
+   * when given, else one created here when a `trusted_cluster` document needs it (no token, or a
+   * literal one without `allowLiteralSecrets`).
+   */
+  public readonly joinTokenVariable?: TerraformVariable;
 
   private constructor(scope: Construct, id: string, props: TctlResourcesProps & { yaml?: string; source?: string; documents?: TctlDocument[] }) {
     super(scope, id);
@@ -90,7 +95,7 @@ export class TctlResources extends Construct {
           throw new TctlYamlError(`${doc.where}: kind "${doc.kind}" is not supported here. Fix: use one of ${SUPPORTED.join(', ')}.`);
         }
       }
-      this.joinTokenVariable = props.joinTokenVariable;
+      this.joinTokenVariable = props.joinTokenVariable ?? (documents.some((d) => needsTokenVariable(d, props)) ? this.newTokenVariable() : undefined);
       for (const doc of documents.filter((d) => d.kind === 'role')) this.addRole(doc, props);
       for (const doc of documents.filter((d) => d.kind === 'token')) this.addToken(doc, props);
       for (const doc of documents.filter((d) => d.kind === 'trusted_cluster')) this.addTrustedCluster(doc, props);
@@ -101,7 +106,8 @@ export class TctlResources extends Construct {
 
   private addRole(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_role', 'metadata', doc.metadata, doc.where) as any;
-    const spec = toBindingShape('teleport_role', 'spec', doc.spec, doc.where) as any;
+    const spec = toBindingShape('teleport_role', 'spec', withoutDefaultNamespaces(doc), doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels', 'expires']);
     const name = requireName(doc, metadata);
     if (!(Object.values(RoleVersion) as string[]).includes(doc.version)) {
       throw new TctlYamlError(`${doc.where}: field "version" is "${doc.version}", not a role version. Fix: use one of ${Object.values(RoleVersion).join(', ')}.`);
@@ -110,6 +116,7 @@ export class TctlResources extends Construct {
       ...options(props),
       name,
       version: doc.version as RoleVersion,
+      subKind: doc.subKind,
       description: metadata.description,
       labels: metadata.labels,
       expires: metadata.expires,
@@ -124,6 +131,8 @@ export class TctlResources extends Construct {
   private addToken(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_provision_token', 'metadata', doc.metadata, doc.where) as any;
     const spec = toBindingShape('teleport_provision_token', 'spec', doc.spec, doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels', 'expires']);
+    rejectSubKind(doc);
     if (metadata.name !== undefined) registerSecret(metadata.name);
     const joinMethod: string = spec.joinMethod ?? 'token';
     if (joinMethod === 'token' && metadata.name !== undefined && !props.allowLiteralSecrets) {
@@ -152,16 +161,19 @@ export class TctlResources extends Construct {
   private addTrustedCluster(doc: TctlDocument, props: TctlResourcesProps): void {
     const metadata = toBindingShape('teleport_trusted_cluster', 'metadata', doc.metadata, doc.where) as any;
     const spec = toBindingShape('teleport_trusted_cluster', 'spec', doc.spec, doc.where) as any;
+    checkMetadata(doc, metadata, ['name', 'description', 'labels']);
+    rejectSubKind(doc);
     const name = requireName(doc, metadata);
     let token: JoinToken;
     if (spec.token !== undefined && props.allowLiteralSecrets) {
       token = JoinToken.unsafePlainText(spec.token);
     } else {
+      const variable = this.joinTokenVariable!;
       if (spec.token !== undefined) {
         registerSecret(spec.token);
-        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${this.variableName()}; pass the token at plan time (TF_VAR_<name>).`);
+        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${variable.friendlyUniqueId}; pass the token at plan time (TF_VAR_${variable.friendlyUniqueId}).`);
       }
-      token = JoinToken.fromVariable(this.tokenVariable());
+      token = JoinToken.fromVariable(variable);
     }
     const roleMap: RoleMapping[] = (spec.roleMap ?? []).map((m: { remote: string; local?: string[] }) => ({
       remote: m.remote,
@@ -184,24 +196,47 @@ export class TctlResources extends Construct {
     this.trustedClusters[name] = cluster;
   }
 
-  private tokenVariable(): TerraformVariable {
-    this.joinTokenVariable ??= new TerraformVariable(this, 'JoinToken', {
+  /** A sensitive variable `<id>_join_token` (snake case: what users set as TF_VAR_<name>), no default. */
+  private newTokenVariable(): TerraformVariable {
+    const variable = new TerraformVariable(this, 'JoinToken', {
       type: 'string',
       sensitive: true,
       description: `The join token of the root cluster, for ${this.node.path}`,
     });
-    this.joinTokenVariable.overrideLogicalId(this.variableName());
-    return this.joinTokenVariable;
-  }
-
-  /** `<id>_join_token`, snake case: what users set as TF_VAR_<name>. */
-  private variableName(): string {
-    return `${this.node.id.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}_join_token`;
+    variable.overrideLogicalId(`${this.node.id.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}_join_token`);
+    return variable;
   }
 
   private roleRef(name: string): IRole {
     return this.roles[name] ?? Role.fromName(this, constructId('ExistingRole', name), name);
   }
+}
+
+/** True for a trusted cluster document whose token comes from the join-token variable. */
+function needsTokenVariable(doc: TctlDocument, props: TctlResourcesProps): boolean {
+  return doc.kind === 'trusted_cluster' && !(doc.spec.token !== undefined && doc.spec.token !== null && props.allowLiteralSecrets);
+}
+
+/** Fields tctl prints that the server manages: accepted and dropped (`namespace` only as "default"). */
+const SERVER_METADATA: Record<string, (v: unknown) => boolean> = { namespace: (v) => v === 'default', revision: () => true };
+
+/** Every metadata field is used by the construct, or is server-managed; anything else is rejected, not dropped. */
+function checkMetadata(doc: TctlDocument, metadata: Record<string, unknown>, used: string[]): void {
+  for (const [key, value] of Object.entries(metadata)) {
+    if (used.includes(key) || SERVER_METADATA[key]?.(value)) continue;
+    throw new TctlYamlError(
+      `${doc.where}: field "metadata.${key}" is not supported for a ${doc.kind} here${key === 'namespace' ? ' (Teleport supports only the "default" namespace)' : ''}. ` +
+        `Fix: remove it${used.length ? ` (supported: ${used.join(', ')})` : ''}.`,
+    );
+  }
+}
+
+/** sub_kind means nothing for trusted clusters and tokens: rejected rather than silently dropped. */
+function rejectSubKind(doc: TctlDocument): void {
+  if (doc.subKind === undefined) return;
+  throw new TctlYamlError(
+    `${doc.where}: field "sub_kind" is not supported for a ${doc.kind} here. Fix: remove it (or set it on the construct's L1 resource with addOverride("sub_kind", ...)).`,
+  );
 }
 
 function options(props: TeleportResourceOptions): TeleportResourceOptions {
