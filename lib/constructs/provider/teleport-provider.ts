@@ -1,6 +1,4 @@
 import { Construct } from 'constructs';
-import { TerraformStack } from 'cdktf';
-import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { Rule, hasExplicitPort, isKnown, validateWith } from '../rules';
 import { secretProblems } from '../secret';
@@ -112,7 +110,6 @@ export class TeleportProvider extends l1.provider.TeleportProvider {
       keyBase64: a.key_base64,
       rootCaBase64: a.root_ca_base64,
     });
-    addSchemaValidation(TerraformStack.of(this));
     validateWith(this, () => props, RULES);
     this.node.addValidation({
       validate: () => auth._secretAttributes.flatMap((attr) => secretProblems(this, {

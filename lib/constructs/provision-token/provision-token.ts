@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations, TerraformStack, Token } from 'cdktf';
-import { addSchemaValidation } from '../../app/schema-validation';
+import { Annotations, Token } from 'cdktf';
 import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
@@ -162,7 +161,6 @@ export class ProvisionToken extends Construct {
 
   constructor(scope: Construct, id: string, props: ProvisionTokenProps) {
     super(scope, id);
-    addSchemaValidation(TerraformStack.of(this));
 
     const method: string = props.joinMethod ?? (props.allow !== undefined ? JoinMethod.EC2 : JoinMethod.TOKEN);
     const givenRoles = props.roles ?? (props.botName !== undefined ? [SystemRole.BOT] : []);

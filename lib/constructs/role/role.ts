@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations, Fn, TerraformStack, Token } from 'cdktf';
-import { addSchemaValidation } from '../../app/schema-validation';
+import { Annotations, Fn, Token } from 'cdktf';
 import * as l1 from '../../gen';
 import { problem, validateWith } from '../rules';
 import { hasKubernetesMatchers } from './defaults';
@@ -70,7 +69,6 @@ export class Role extends Construct implements IRole {
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
-    addSchemaValidation(TerraformStack.of(this));
 
     this.roleName = props.name;
     this.version = props.version;

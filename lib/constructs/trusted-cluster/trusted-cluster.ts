@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { Annotations, TerraformResource, TerraformStack, Token } from 'cdktf';
-import { addSchemaValidation } from '../../app/schema-validation';
 import * as l1 from '../../gen';
 import { TeleportResourceOptions } from '../options';
 import { withIgnoredChanges } from '../lifecycle';
@@ -77,7 +76,6 @@ export class TrustedCluster extends Construct {
   constructor(scope: Construct, id: string, props: TrustedClusterProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    addSchemaValidation(stack);
     // The rule table loads on first validation (import stays cheap).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, (): Rules.TrustedClusterFacts => ({ ...props, stack }), () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
