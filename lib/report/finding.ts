@@ -14,6 +14,8 @@ export interface Finding {
   readonly check: string;
   /** The Terraform address (`teleport_role.visitor`) or the cluster address the finding is about. */
   readonly resource: string;
+  /** The stack the resource belongs to, when the input holds stacks (`resource` stays a pure address). */
+  readonly stack?: string;
   /** The attribute path inside the resource, dotted (`spec.role_map[0].local`). */
   readonly path?: string;
   /** What is wrong, in one or two sentences. */
