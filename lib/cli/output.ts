@@ -31,14 +31,18 @@ export function printJson(io: Io, report: Report): void {
   io.out(JSON.stringify(report, null, 2) + '\n');
 }
 
-/** Human output: findings grouped by resource address, each with its fix, then a summary line. */
+/** Human output: findings grouped by stack and resource address, each with its fix, then a summary line. */
 export function printHuman(io: Io, findings: readonly Finding[], subject: string): void {
   const sorted = sortFindings(findings);
+  const stacks = new Set(sorted.map((f) => f.stack ?? ''));
+  // Several stacks: group by stack first (a stable sort keeps sortFindings' order inside each).
+  if (stacks.size > 1) sorted.sort((a, b) => (a.stack ?? '').localeCompare(b.stack ?? ''));
+  const heading = (f: Finding) => (stacks.size > 1 && f.stack ? `${f.stack}: ${f.resource}` : f.resource);
   let current: string | undefined;
   for (const f of sorted) {
-    if (f.resource !== current) {
-      current = f.resource;
-      io.out(`\n${f.resource}\n`);
+    if (heading(f) !== current) {
+      current = heading(f);
+      io.out(`\n${current}\n`);
     }
     const where = f.path ? ` ${f.path}:` : '';
     io.out(`  ${f.severity.toUpperCase()} [${f.check}]${where} ${f.message}\n`);

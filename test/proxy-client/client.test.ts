@@ -5,6 +5,7 @@ import * as path from 'path';
 import { request } from 'undici';
 import { ALLOWED_REQUESTS, CaFileError, MAX_SERVER_TEXT, NEVER_CALLED, ProxyClient, ProxyClientError, advertisedTunnelAddr, caContext, isAllowed, normalizePing, probeTcp } from '../../lib/proxy-client';
 import { clearSecrets, redact } from '../../lib/report/redact';
+import { freePort } from '../support/cli';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
 import { tempDir } from '../support/synth';
 import { FakeServer, RecordedRequest, SESSION_SECRETS, pingBody, startFakeProxy, testCa } from '../support/teleport-servers';
@@ -408,13 +409,4 @@ async function startSilentServer(): Promise<{ address: string; close(): Promise<
       s.close(() => r());
     }),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }

@@ -161,6 +161,7 @@ function route(c: FakeCluster, method: string, path: string, body: string, authe
   if (method === 'POST' && path.startsWith('/webapi/yaml/parse/')) {
     const { yaml } = JSON.parse(body || '{}');
     if (/version"?:\s*"?v99/.test(yaml)) return send(res, 400, { error: { message: 'role version "v99" is not supported' } });
+    if (String(yaml).includes('${')) return send(res, 400, { error: { message: 'cannot parse a Terraform expression as a value' } });
     return send(res, 200, { resource: {} });
   }
   send(res, 404, { error: { message: `not found: ${method} ${path}` } });
