@@ -43,7 +43,7 @@ beforeEach(() => {
 afterEach(() => clearSecrets());
 
 const client = (extra: Partial<ConstructorParameters<typeof ProxyClient>[0]> = {}) =>
-  new ProxyClient({ address: server.address, caFile, connectTimeoutMs: 500, requestTimeoutMs: 300, backoffMs: 10, ...extra });
+  new ProxyClient({ address: server.address, caFile, connectTimeoutMs: 3000, requestTimeoutMs: 3000, backoffMs: 10, ...extra });
 
 async function failure(p: Promise<unknown>): Promise<ProxyClientError> {
   try {
@@ -115,7 +115,7 @@ describe('transport faults: each a clear error of its own kind', () => {
 
   test('a stall past the timeout: timeout', async () => {
     server.faults = { '/webapi/find': 'stall' };
-    const e = await failure(client({ retries: 0 }).find());
+    const e = await failure(client({ retries: 0, requestTimeoutMs: 300 }).find());
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/did not answer in time.*--timeout/);
   });
@@ -309,7 +309,7 @@ describe('HTTPS_PROXY: the CA, --insecure and the timeouts go through the proxy 
   test('a proxy that does not answer: a timeout, not a hang', async () => {
     const silent = await startSilentServer();
     try {
-      const e = await failure(client({ env: { HTTPS_PROXY: `http://${silent.address}` }, retries: 0 }).find());
+      const e = await failure(client({ env: { HTTPS_PROXY: `http://${silent.address}` }, retries: 0, requestTimeoutMs: 300 }).find());
       expect(['timeout', 'unreachable']).toContain(e.kind);
     } finally {
       await silent.close();
