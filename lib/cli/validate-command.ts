@@ -1,3 +1,5 @@
+import { parseHostPort } from '../proxy-client/address';
+import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
 import { runValidate } from '../validation/run';
 import type { CommandSpec } from './main';
@@ -6,27 +8,59 @@ import { UsageError } from './usage-error';
 export const VALIDATE_HELP = `cdktf-teleport validate <stack dir | cdk.tf.json | cdktf.out | plan.json> [options]
 
 Checks a synthesized stack or a \`terraform show -json\` plan: offline (schema, role_map roles, join
-token, ports, token expiry, immutable updates in a plan), then against the live clusters it names
-(provider addr, trusted clusters' web_proxy_addr): reachable with valid TLS, cluster name, tunnel
-address, version skew, provider constraint, role version, edition. With a web session per cluster
-(local user: TELEPORT_<NAME>_USER, TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP; NAME is the provider
-alias or the trusted cluster's name in upper snake case): mapped roles exist on the leaf, the join
-token exists on the root, no remote cluster blocks the join, the server parses each role and token.
-Read-only: never calls anything that writes (not even the trusted-cluster handshake).
+token, ports, token expiry, immutable updates and role version changes in a plan), then against the
+live clusters it names (provider addr, or TF_TELEPORT_ADDR when a provider block has none; trusted
+clusters' web_proxy_addr): reachable with valid TLS, cluster name, tunnel address (an unset
+tunnel_addr is web_proxy_addr, as Teleport sets it) and a TCP connect to it, version skew, provider
+constraint, role version, edition. With a web session per cluster (local user: TELEPORT_<NAME>_USER,
+TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP, NAME in upper snake case; every NAME that reaches a
+cluster address is tried, and one login is made per address, only where something is read): mapped
+roles exist on the leaf, the join token exists on the root, no remote cluster blocks the join, the
+server parses each role and token. Read-only: never calls anything that writes (not even the
+trusted-cluster handshake).
 
-  --proxy NAME=HOST:PORT     where to reach cluster NAME (provider alias, "teleport", or trusted cluster name)
-  --ca-file [NAME=]FILE      trust this CA (for NAME, or every cluster)
-  --insecure                 skip TLS verification (test clusters only)
+NAME is a provider alias ("teleport" for a default provider) or a trusted cluster's metadata.name;
+write <stack>/<name> to pick one stack's (a plain NAME applies in every stack). A --proxy covers
+every NAME whose configured address is the same literal (--proxy root=... also covers the trusted
+cluster whose web_proxy_addr names the root's proxy).
+
+  --proxy NAME=HOST:PORT     dial cluster NAME at HOST:PORT (plain host:port only)
+  --ca-file [NAME=]FILE      trust the PEM certificates in FILE for NAME, or for every cluster when
+                             bare; repeatable: all the files that apply to a cluster are trusted
+                             together, and replace the system roots for it
+  --insecure                 skip TLS verification (test clusters only; also a warning finding)
   --offline                  no network
   --timeout SECONDS          per connection and request (default 10)`;
 
-function pairs(values: unknown, flag: string, allowBare: boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of (values as string[] | undefined) ?? []) {
+function pairs(values: unknown): [string, string][] {
+  return ((values as string[] | undefined) ?? []).map((v) => {
     const i = v.indexOf('=');
-    if (i > 0) out[v.slice(0, i)] = v.slice(i + 1);
-    else if (allowBare) out['*'] = v;
-    else throw new UsageError(`${flag} takes NAME=HOST:PORT, got "${v}"`);
+    return i > 0 ? [v.slice(0, i), v.slice(i + 1)] : ['*', v];
+  });
+}
+
+function proxies(values: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, address] of pairs(values)) {
+    if (name === '*') throw new UsageError(`--proxy takes NAME=HOST:PORT, got "${address}"`);
+    if (!parseHostPort(address)) throw new UsageError(`--proxy ${name}: "${address}" is not a plain host:port (no scheme, path, query or user)`);
+    if (out[name] !== undefined && out[name] !== address) throw new UsageError(`--proxy ${name} is given twice (${out[name]}, ${address})`);
+    out[name] = address;
+  }
+  return out;
+}
+
+function caFiles(values: unknown, offline: boolean): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, file] of pairs(values)) {
+    if (!offline) {
+      try {
+        readCaFile(file);
+      } catch (e) {
+        throw new UsageError(`--ca-file: ${(e as Error).message}`);
+      }
+    }
+    out[name] = [...(out[name] ?? []), file];
   }
   return out;
 }
@@ -44,19 +78,15 @@ export const validateCommand: CommandSpec = {
     if (positionals.length !== 1) throw new UsageError(`validate takes exactly one path, got ${positionals.length}\n\n${VALIDATE_HELP}`);
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout takes a number of seconds, got "${values.timeout}"`);
-    if (values.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
+    const offline = values.offline === true;
+    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, timeoutMs: timeout * 1000 };
+    if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
     try {
-      const { findings, stacks } = await runValidate(positionals[0], {
-        offline: values.offline === true,
-        proxies: pairs(values.proxy, '--proxy', false),
-        caFiles: pairs(values['ca-file'], '--ca-file', true),
-        insecure: values.insecure === true,
-        timeoutMs: timeout * 1000,
-        progress: (line) => io.err(`${line}\n`),
-      });
-      return { findings, subject: `${stacks} stack(s) validated${values.offline ? ' offline' : ''}` };
+      const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${line}\n`) });
+      return { findings, subject: `${stacks} stack(s) validated${offline ? ' offline' : ''}` };
     } catch (e) {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
+      if (e instanceof CaFileError) throw new UsageError(`--ca-file: ${e.message}`);
       if (/^(cannot read|no cdk\.tf\.json|.* is not valid JSON)/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
     }

@@ -1,20 +1,25 @@
-// A thin, read-only client of a Teleport proxy's web API (undici). Every request is checked against
-// the allow-list; TLS is always verified (a CA file adds trust; `insecure` only when asked);
-// HTTPS_PROXY/NO_PROXY are honoured; redirects are never followed; bodies are capped; idempotent
-// GETs are retried with backoff on 429, 5xx and resets; the login POST is never retried.
-import * as fs from 'fs';
-import * as tls from 'tls';
-import { Agent, Dispatcher, EnvHttpProxyAgent, request } from 'undici';
-import { redact, registerSecret } from '../report/redact';
+// A thin, read-only client of a Teleport proxy's web API (undici). The address must be a plain
+// host:port; every request is checked against the allow-list, here and again at the dispatch point
+// (transport.ts); TLS is always verified (CA files replace the system roots; `insecure` only when
+// asked); HTTPS_PROXY/NO_PROXY are honoured; redirects are never followed; bodies are capped;
+// idempotent GETs are retried with backoff on 429, 5xx and resets; the login POST is never retried.
+// Server text quoted in an error is masked and capped (server-text.ts).
+import { Dispatcher, request } from 'undici';
+import { registerSecret } from '../report/redact';
+import { parseHostPort, sameAddress } from './address';
 import { isAllowed } from './allow-list';
 import { ProxyClientError } from './errors';
-import { PingInfo, normalizePing } from './ping';
+import { PingInfo, normalizePing, pingProblem } from './ping';
+import { serverText } from './server-text';
+import { createDispatcher } from './transport';
 
 export interface ProxyClientOptions {
-  /** The proxy's web address, `host:port`. */
+  /** The proxy's web address, `host:port` (nothing else is accepted). */
   readonly address: string;
-  /** A PEM file of CAs to trust in addition to the system's. */
+  /** A PEM file of CAs that replaces the system roots for this cluster. */
   readonly caFile?: string;
+  /** More such files; all of them (with `caFile`) are trusted together. */
+  readonly caFiles?: readonly string[];
   /** Skip TLS verification (test clusters only; the CLI warns loudly). */
   readonly insecure?: boolean;
   readonly connectTimeoutMs?: number;
@@ -25,6 +30,15 @@ export interface ProxyClientOptions {
   readonly retries?: number;
   /** Base of the exponential backoff. @default 200 ms */
   readonly backoffMs?: number;
+  /** Where HTTPS_PROXY and NO_PROXY are read. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** A provision token as the root lists it; `id` is the secret token value. */
+export interface JoinTokenInfo {
+  readonly id: string;
+  readonly roles: string[];
+  readonly expiry?: string;
 }
 
 interface Session {
@@ -39,16 +53,17 @@ export class ProxyClient {
   private session?: Session;
 
   constructor(private readonly options: ProxyClientOptions) {
-    const connect = {
-      // A CA file replaces the system roots for this cluster (as curl --cacert does); one TLS
-      // context per file, shared by every client (building one per connection costs ~10 ms of CPU).
-      secureContext: options.caFile ? secureContextFor(options.address, options.caFile) : undefined,
-      rejectUnauthorized: options.insecure !== true,
-      timeout: options.connectTimeoutMs ?? 10_000,
-    };
-    const timeouts = { headersTimeout: options.requestTimeoutMs ?? 30_000, bodyTimeout: options.requestTimeoutMs ?? 30_000 };
-    const proxied = process.env.HTTPS_PROXY ?? process.env.https_proxy;
-    this.dispatcher = proxied ? new EnvHttpProxyAgent({ connect, ...timeouts }) : new Agent({ connect, ...timeouts });
+    if (!parseHostPort(options.address)) {
+      throw new ProxyClientError('not-allowed', String(options.address), 'is not host:port (no scheme, path, query or user allowed); nothing is sent to it.');
+    }
+    this.dispatcher = createDispatcher({
+      address: options.address,
+      caFiles: [...(options.caFile ? [options.caFile] : []), ...(options.caFiles ?? [])],
+      insecure: options.insecure === true,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      env: options.env ?? process.env,
+    });
   }
 
   public get address(): string {
@@ -69,7 +84,7 @@ export class ProxyClient {
   public async presetRoles(): Promise<string[] | undefined> {
     const r = await this.call('GET', '/webapi/presetroles', { allowStatus: [404] });
     if (r.status === 404) return undefined;
-    return itemsOf(r.json).map((i: any) => String(i.name));
+    return this.names('/webapi/presetroles', r.json);
   }
 
   /** Creates a web session for a local user (password and, when required, a TOTP code). Never retried. */
@@ -78,7 +93,7 @@ export class ProxyClient {
     registerSecret(otp);
     const r = await this.call('POST', '/webapi/sessions/web', { body: { user, pass: password, second_factor_token: otp ?? '' }, retry: false, allowStatus: [400, 401, 403] });
     if (r.status !== 200) {
-      throw new ProxyClientError('login', this.address, `login as ${user} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`, r.status);
+      throw new ProxyClientError('login', this.address, `login as ${serverText(user)} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`, r.status);
     }
     const bearer = String((r.json as any)?.token ?? '');
     const cookie = (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
@@ -97,32 +112,32 @@ export class ProxyClient {
   /** Role names (`GET /webapi/roles`). */
   public async roles(): Promise<string[]> {
     const r = await this.call('GET', '/webapi/roles', { authenticated: true });
-    return itemsOf(r.json).map((i: any) => String(i.name));
+    return this.names('/webapi/roles', r.json);
   }
 
   /** Provision tokens (`GET /webapi/tokens`); every token value is registered as a secret first. */
-  public async tokens(): Promise<{ id: string; roles: string[]; expiry?: string }[]> {
+  public async tokens(): Promise<JoinTokenInfo[]> {
     const r = await this.call('GET', '/webapi/tokens', { authenticated: true });
-    return itemsOf(r.json).map((t: any) => {
-      registerSecret(t.id);
-      return { id: String(t.id), roles: Array.isArray(t.roles) ? t.roles.map(String) : [], expiry: typeof t.expiry === 'string' ? t.expiry : undefined };
-    });
+    const items = this.items('/webapi/tokens', r.json);
+    for (const t of items) registerSecret(t?.id);
+    if (!items.every((t) => typeof t?.id === 'string' && t.id !== '')) throw this.malformed('/webapi/tokens', 'a token has no id');
+    return items.map((t) => ({ id: t.id, roles: Array.isArray(t.roles) ? t.roles.map(String) : [], expiry: typeof t.expiry === 'string' ? t.expiry : undefined }));
   }
 
   /** Trusted cluster names (`GET /webapi/trustedcluster`); the YAML's spec.token is registered as a secret. */
   public async trustedClusters(): Promise<string[]> {
     const r = await this.call('GET', '/webapi/trustedcluster', { authenticated: true });
-    return itemsOf(r.json).map((i: any) => {
-      // The resource YAML holds the join token in spec.token: make sure it can never print.
-      for (const m of String(i.content ?? '').matchAll(/^\s*token:\s*["']?([^"'\s]+)/gm)) registerSecret(m[1]);
-      return String(i.name);
-    });
+    const items = this.items('/webapi/trustedcluster', r.json);
+    // The resource YAML holds the join token in spec.token: make sure it can never print.
+    for (const i of items) for (const m of String(i?.content ?? '').matchAll(/^\s*token:\s*["']?([^"'\s]+)/gm)) registerSecret(m[1]);
+    return this.names('/webapi/trustedcluster', items);
   }
 
   /** The local cluster and its remote (leaf) clusters (`GET /webapi/sites`). */
   public async sites(): Promise<{ name: string; status?: string }[]> {
     const r = await this.call('GET', '/webapi/sites', { authenticated: true });
-    return itemsOf(r.json).map((s: any) => ({ name: String(s.name), status: typeof s.status === 'string' ? s.status : undefined }));
+    const names = this.names('/webapi/sites', r.json);
+    return this.items('/webapi/sites', r.json).map((s, i) => ({ name: names[i], status: typeof s.status === 'string' ? s.status : undefined }));
   }
 
   /** The server's own parse of a role or token (`POST /webapi/yaml/parse/<kind>`; stores nothing). */
@@ -139,8 +154,27 @@ export class ProxyClient {
   private async pingLike(path: string): Promise<PingInfo> {
     const r = await this.call('GET', path);
     const info = normalizePing(r.json);
-    if (!info) throw new ProxyClientError('malformed', this.address, `${path} answered without cluster_name and server_version: is this a Teleport proxy?`);
+    if (!info) throw this.malformed(path, `${pingProblem(r.json)}: is this a Teleport proxy?`);
     return info;
+  }
+
+  /** The list in an answer: a JSON array, or `{items: [...]}`; anything else is a malformed answer. */
+  private items(path: string, json: unknown): any[] {
+    if (Array.isArray(json)) return json;
+    const items = (json as { items?: unknown } | null)?.items;
+    if (Array.isArray(items)) return items;
+    throw this.malformed(path, 'the answer is not a list');
+  }
+
+  /** The `name` of every item of a list answer; an item without a name is a malformed answer. */
+  private names(path: string, json: unknown): string[] {
+    const items = this.items(path, json);
+    if (!items.every((i) => typeof i?.name === 'string' && i.name !== '')) throw this.malformed(path, 'an item has no name');
+    return items.map((i) => i.name as string);
+  }
+
+  private malformed(path: string, why: string): ProxyClientError {
+    return new ProxyClientError('malformed', this.address, `${path} gave a malformed answer (${why}).`);
   }
 
   private async call(
@@ -159,7 +193,9 @@ export class ProxyClient {
           continue;
         }
         if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status)) {
-          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${errorMessage(r.json) ? `: ${errorMessage(r.json)}` : ''}.`, r.status);
+          const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
+          const detail = errorMessage(r.json);
+          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}.`, r.status);
         }
         return r;
       } catch (e) {
@@ -180,7 +216,7 @@ export class ProxyClient {
       headers.authorization = `Bearer ${this.session.bearer}`;
       headers.cookie = this.session.cookie;
     }
-    const res = await request(`https://${this.address}${path}`, {
+    const res = await request(new URL(path, `https://${this.address}`), {
       method: method as Dispatcher.HttpMethod,
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -190,14 +226,7 @@ export class ProxyClient {
     const responseHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v : v === undefined ? [] : [String(v)]]));
     if (res.statusCode >= 300 && res.statusCode < 400) {
       await res.body.dump();
-      const location = responseHeaders.location?.[0] ?? '';
-      let target = location;
-      try {
-        target = new URL(location, `https://${this.address}`).host;
-      } catch {
-        // keep the raw value
-      }
-      throw new ProxyClientError('redirect', this.address, `${path} redirects to ${target === this.address ? 'another path' : `another host (${target})`}; redirects are not followed. Point the address at the proxy itself.`, res.statusCode);
+      throw new ProxyClientError('redirect', this.address, `${path} redirects ${this.redirectTarget(responseHeaders.location?.[0] ?? '')}; redirects are not followed. Point the address at the proxy itself.`, res.statusCode);
     }
     const text = await readCapped(res.body, this.options.maxResponseBytes ?? 4 << 20, this.address, path);
     let json: unknown = undefined;
@@ -212,6 +241,21 @@ export class ProxyClient {
     return { status: res.statusCode, json, headers: responseHeaders, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
   }
 
+  /** Where a redirect points, said without calling the same host "another host". */
+  private redirectTarget(location: string): string {
+    let url: URL;
+    try {
+      url = new URL(location, `https://${this.address}`);
+    } catch {
+      return 'to an address that is not a URL';
+    }
+    const port = url.port || (url.protocol === 'http:' ? '80' : '443');
+    if (sameAddress(`${url.hostname}:${port}`, this.address)) {
+      return url.protocol === 'https:' ? `to another path on the same host (${serverText(url.pathname)})` : `to plain ${url.protocol.replace(':', '')} on the same host`;
+    }
+    return `to another host (${serverText(url.host)})`;
+  }
+
   private backoff(attempt: number, retryAfterSeconds?: number): number {
     const base = this.options.backoffMs ?? 200;
     const exp = base * 2 ** attempt;
@@ -223,32 +267,18 @@ export class ProxyClient {
     if (e instanceof ProxyClientError) return e;
     const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
     const code = err.code ?? err.cause?.code ?? '';
-    const text = redact(err.cause?.message ?? err.message ?? String(e));
+    const text = serverText(err.cause?.message ?? err.message ?? String(e));
     if (err.name === 'TimeoutError' || err.name === 'AbortError' || /TIMEOUT/.test(code)) {
       return new ProxyClientError('timeout', this.address, `${path} did not answer in time (${text}). Check the address and the network, or raise --timeout.`);
     }
     if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(text)) {
       return new ProxyClientError('tls', this.address, `TLS verification failed (${code || text}). Give the cluster's CA with --ca-file, or check the address.`);
     }
-    return new ProxyClientError('unreachable', this.address, `cannot connect (${code || text}). Check the address and port, and that the proxy is reachable from here.`);
-  }
-}
-
-const contexts = new Map<string, tls.SecureContext>();
-
-function secureContextFor(address: string, file: string): tls.SecureContext {
-  let context = contexts.get(file);
-  if (!context) {
-    let pem: string;
-    try {
-      pem = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new ProxyClientError('tls', address, `cannot read CA file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    if (/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code) || /other side closed|socket hang up/i.test(text)) {
+      return new ProxyClientError('unreachable', this.address, `the connection was closed before an answer to ${path} (${code || 'reset'}). Check that the address is the proxy's web port.`);
     }
-    context = tls.createSecureContext({ ca: pem });
-    contexts.set(file, context);
+    return new ProxyClientError('unreachable', this.address, `cannot connect (${code || serverText(text)}). Check the address and port, and that the proxy is reachable from here.`);
   }
-  return context;
 }
 
 async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max: number, address: string, path: string): Promise<string> {
@@ -265,15 +295,9 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function itemsOf(json: unknown): any[] {
-  if (Array.isArray(json)) return json;
-  const items = (json as { items?: unknown })?.items;
-  return Array.isArray(items) ? items : [];
-}
-
 function errorMessage(json: unknown): string | undefined {
   const m = (json as { error?: { message?: unknown }; message?: unknown })?.error?.message ?? (json as { message?: unknown })?.message;
-  return typeof m === 'string' ? redact(m) : undefined;
+  return typeof m === 'string' ? serverText(m) : undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

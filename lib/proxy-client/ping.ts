@@ -16,18 +16,29 @@ export interface PingInfo {
   readonly tunnelListenAddr?: string;
 }
 
-export function normalizePing(raw: unknown): PingInfo | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
+const VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?$/;
+
+/** What makes `raw` not a ping answer, or undefined when it is one. */
+export function pingProblem(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'the answer is not a JSON object';
   const r = raw as Record<string, any>;
-  if (typeof r.cluster_name !== 'string' || typeof r.server_version !== 'string') return undefined;
-  const ssh = r.proxy?.ssh ?? {};
+  if (typeof r.cluster_name !== 'string' || r.cluster_name.trim() === '') return 'cluster_name is missing or empty';
+  if (typeof r.server_version !== 'string' || !VERSION.test(r.server_version)) return 'server_version is missing or not a version';
+  if (typeof r.proxy !== 'object' || r.proxy === null || Array.isArray(r.proxy)) return 'proxy settings are missing';
+  return undefined;
+}
+
+export function normalizePing(raw: unknown): PingInfo | undefined {
+  if (pingProblem(raw) !== undefined) return undefined;
+  const r = raw as Record<string, any>;
+  const ssh = typeof r.proxy.ssh === 'object' && r.proxy.ssh !== null ? r.proxy.ssh : {};
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   return {
     clusterName: r.cluster_name,
     serverVersion: r.server_version,
     minClientVersion: str(r.min_client_version),
     edition: str(r.edition),
-    tlsRoutingEnabled: r.proxy?.tls_routing_enabled === true,
+    tlsRoutingEnabled: r.proxy.tls_routing_enabled === true,
     publicAddr: str(ssh.public_addr),
     sshPublicAddr: str(ssh.ssh_public_addr),
     tunnelPublicAddr: str(ssh.ssh_tunnel_public_addr),
@@ -43,7 +54,7 @@ export function major(version: string | undefined): number | undefined {
 }
 
 function splitHostPort(addr: string): { host: string; port?: string } {
-  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(addr);
+  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(addr);
   return m ? { host: m[1], port: m[2] } : { host: addr };
 }
 

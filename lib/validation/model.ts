@@ -25,6 +25,11 @@ export interface TfResource {
    * that are not known at plan time are `undefined` in a plan and `${...}` strings in a config.
    */
   readonly values: Record<string, any>;
+  /**
+   * Plans only: Terraform's `after_unknown` tree (`true` where a value is known only after apply),
+   * so that an unknown value is not read as an unset one.
+   */
+  readonly unknown?: Record<string, any>;
   /** Addresses this resource depends on (`depends_on` plus references found in its values). */
   readonly dependsOn: readonly string[];
 }
@@ -49,6 +54,8 @@ export interface TfResourceChange {
   readonly actions: readonly string[];
   readonly before: Record<string, any> | null;
   readonly after: Record<string, any> | null;
+  /** `after_unknown`: `true` where a value is known only after apply. */
+  readonly afterUnknown?: Record<string, any>;
   /** Paths Terraform says force replacement, if any (`replace_paths`). */
   readonly replacePaths?: readonly (readonly (string | number)[])[];
 }

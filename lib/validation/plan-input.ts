@@ -11,6 +11,8 @@ export function isPlan(doc: unknown): boolean {
 export function stackFromPlan(name: string, file: string, plan: Record<string, any>): { stack: TfStack; changes: TfResourceChange[] } {
   const configResources = new Map<string, Record<string, any>>();
   for (const r of plan.configuration?.root_module?.resources ?? []) configResources.set(r.address, r);
+  const unknownByAddress = new Map<string, Record<string, any>>();
+  for (const c of plan.resource_changes ?? []) if (c.change?.after_unknown && typeof c.change.after_unknown === 'object') unknownByAddress.set(c.address, c.change.after_unknown);
   const resources: TfResource[] = [];
   const walk = (module: Record<string, any> | undefined) => {
     for (const r of module?.resources ?? []) {
@@ -24,6 +26,7 @@ export function stackFromPlan(name: string, file: string, plan: Record<string, a
         name: r.name,
         providerKey: conf?.provider_config_key ?? 'teleport',
         values: r.values ?? {},
+        unknown: unknownByAddress.get(r.address),
         dependsOn: conf?.depends_on ?? [],
       });
       registerSecret(r.values?.spec?.token);
@@ -51,6 +54,7 @@ export function stackFromPlan(name: string, file: string, plan: Record<string, a
       actions: c.change?.actions ?? [],
       before: c.change?.before ?? null,
       after: c.change?.after ?? null,
+      afterUnknown: c.change?.after_unknown && typeof c.change.after_unknown === 'object' ? c.change.after_unknown : undefined,
       replacePaths: c.change?.replace_paths,
     }));
   for (const c of changes) {

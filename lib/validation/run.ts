@@ -14,7 +14,8 @@ export async function runValidate(target: string, options: ValidateOptions = {})
   if (options.offline) return { findings: offline, stacks: input.stacks.length };
   const live = await runLiveChecks(input, options);
   // A mapped role the leaf was asked about is settled by the live answer: drop the offline warning.
-  const settled = new Set(live.filter((f) => f.check === 'validate.role-exists').map((f) => `${f.resource} ${f.path}`));
-  const kept = offline.filter((f) => f.check !== 'validate.role-map-role' || !settled.has(`${f.resource} ${f.path}`));
+  const key = (f: Finding) => `${f.stack} ${f.resource} ${f.path}`;
+  const settled = new Set(live.filter((f) => f.check === 'validate.role-exists').map(key));
+  const kept = offline.filter((f) => f.check !== 'validate.role-map-role' || !settled.has(key(f)));
   return { findings: [...kept, ...live], stacks: input.stacks.length };
 }

@@ -29,8 +29,18 @@ export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' |
 
 export interface RecordedRequest {
   readonly method: string;
+  /** The path without the query. */
   readonly path: string;
+  /** The request target as received (path and query). */
+  readonly url: string;
   readonly authenticated: boolean;
+  /** The address of the server that received it. */
+  readonly server: string;
+}
+
+export interface FakeProxyOptions {
+  /** A log shared by several servers (a test file's whole run); never reset by the server. */
+  readonly log?: RecordedRequest[];
 }
 
 export interface FakeServer {
@@ -50,9 +60,9 @@ export function testCa() {
   return createCertificate({ commonName: 'test CA', isCa: true }, generateKey('P-256'));
 }
 
-export async function startFakeProxy(cluster: FakeCluster, ca = testCa()): Promise<FakeServer> {
+export async function startFakeProxy(cluster: FakeCluster, ca = testCa(), options: FakeProxyOptions = {}): Promise<FakeServer> {
   const leaf = createCertificate({ commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'], issuer: { certificatePem: ca.certificatePem, privateKey: ca.privateKey } }, generateKey('P-256'));
-  const state: { requests: RecordedRequest[]; faults: Record<string, Fault>; cluster: FakeCluster; fired: Set<string> } = { requests: [], faults: {}, cluster, fired: new Set() };
+  const state: State = { requests: [], log: options.log, address: '', faults: {}, cluster, fired: new Set() };
   const server = https.createServer({ key: leaf.privateKeyPem, cert: leaf.certificatePem }, (req, res) => handle(state, req, res));
   const sockets = new Set<{ destroy(): void }>();
   server.on('connection', (s) => {
@@ -61,6 +71,7 @@ export async function startFakeProxy(cluster: FakeCluster, ca = testCa()): Promi
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
+  state.address = `127.0.0.1:${port}`;
   return {
     address: `127.0.0.1:${port}`,
     caPem: ca.certificatePem,
@@ -86,10 +97,22 @@ export async function startFakeProxy(cluster: FakeCluster, ca = testCa()): Promi
   };
 }
 
-function handle(state: { requests: RecordedRequest[]; faults: Record<string, Fault>; cluster: FakeCluster; fired: Set<string> }, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const path = (req.url ?? '/').split('?')[0];
+interface State {
+  requests: RecordedRequest[];
+  log?: RecordedRequest[];
+  address: string;
+  faults: Record<string, Fault>;
+  cluster: FakeCluster;
+  fired: Set<string>;
+}
+
+function handle(state: State, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const url = req.url ?? '/';
+  const path = url.split('?')[0];
   const authenticated = req.headers.authorization === `Bearer ${BEARER}` && String(req.headers.cookie ?? '').includes(COOKIE);
-  state.requests.push({ method: req.method ?? 'GET', path, authenticated });
+  const record = { method: req.method ?? 'GET', path, url, authenticated, server: state.address };
+  state.requests.push(record);
+  state.log?.push(record);
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
@@ -138,6 +161,7 @@ function route(c: FakeCluster, method: string, path: string, body: string, authe
   if (method === 'POST' && path.startsWith('/webapi/yaml/parse/')) {
     const { yaml } = JSON.parse(body || '{}');
     if (/version"?:\s*"?v99/.test(yaml)) return send(res, 400, { error: { message: 'role version "v99" is not supported' } });
+    if (String(yaml).includes('${')) return send(res, 400, { error: { message: 'cannot parse a Terraform expression as a value' } });
     return send(res, 200, { resource: {} });
   }
   send(res, 404, { error: { message: `not found: ${method} ${path}` } });

@@ -44,6 +44,27 @@ test('every example stack: no error and no warning', () => {
   expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
 });
 
+test('several stacks: the stack is its own field and resource stays a pure Terraform address', () => {
+  const raw = JSON.parse(fs.readFileSync(path.join(examples, 'stacks', 'seed-l1-leaf', 'cdk.tf.json'), 'utf8'));
+  raw.resource.teleport_trusted_cluster.rootcluster.spec.tunnel_addr = 'rootcluster.example.com';
+  const file = path.join(dir, 'multi', 'stacks', 'seed-l1-leaf', 'cdk.tf.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(raw));
+  fs.cpSync(path.join(examples, 'stacks', 'one-stack'), path.join(dir, 'multi', 'stacks', 'one-stack'), { recursive: true });
+  const input = loadValidateInput(path.join(dir, 'multi'));
+  expect(input.stacks.map((s) => s.name)).toEqual(['one-stack', 'seed-l1-leaf']);
+  const findings = runOfflineChecks(input, { now: NOW });
+  expect(findings).toContainEqual(expect.objectContaining({ check: 'validate.address-port', stack: 'seed-l1-leaf', resource: 'teleport_trusted_cluster.rootcluster' }));
+  expect(findings.every((f) => f.stack !== undefined && !f.resource.includes(': '))).toBe(true);
+});
+
+test('the schema check runs in validate: an unknown attribute is an error with its path', () => {
+  const input = config({ teleport_trusted_cluster: { root: tc({ proxy_addr: 'root.example.com:3080' }) } });
+  expect(run(input).filter((f) => f.severity === 'error' && f.check.startsWith('schema.'))).toEqual([
+    expect.objectContaining({ resource: 'teleport_trusted_cluster.root', path: 'spec.proxy_addr' }),
+  ]);
+});
+
 describe('role_map local roles', () => {
   test('defined here, preset, or an expansion: fine', () => {
     const input = config({ teleport_role: { visitor: VISITOR }, teleport_trusted_cluster: { root: tc({ role_map: [{ remote: 'access', local: ['visitor', 'auditor'] }, { remote: '^(.*)$', local: ['$1'] }] }) } });
@@ -80,8 +101,32 @@ describe('join token', () => {
     expect(JSON.stringify(findings)).not.toContain(secret);
   });
 
-  test('missing: error', () => {
-    expect(only(config({ teleport_trusted_cluster: { root: tc({ token: '' }) } }), 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('has no join token') })]);
+  test('missing in a configuration: a warning (fine once the leaf joined; a new trusted cluster cannot join)', () => {
+    const { token: _token, ...spec } = tc({}).spec;
+    for (const input of [config({ teleport_trusted_cluster: { root: tc({ token: '' }) } }), config({ teleport_trusted_cluster: { root: { ...tc({}), spec } } })]) {
+      expect(only(input, 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.' })]);
+    }
+  });
+
+  test('missing in a plan: an error when the plan creates the trusted cluster; fine for an update or no-op; unknown is not missing', () => {
+    const planWith = (actions: string[], token: unknown, unknown = false) => {
+      const plan = JSON.parse(fs.readFileSync(path.join(PLANS, 'seed-l1-leaf.plan.json'), 'utf8'));
+      for (const c of plan.resource_changes.filter((x: any) => x.type === 'teleport_trusted_cluster')) {
+        c.change.actions = actions;
+        c.change.before = actions.includes('create') ? null : { ...c.change.after };
+        c.change.after.spec.token = token;
+        if (unknown) c.change.after_unknown.spec.token = true;
+      }
+      for (const r of plan.planned_values.root_module.resources.filter((x: any) => x.type === 'teleport_trusted_cluster')) r.values.spec.token = token;
+      const file = path.join(dir, `tokenless-${actions.join('-')}-${unknown}.plan.json`);
+      fs.writeFileSync(file, JSON.stringify(plan));
+      return only(loadValidateInput(file), 'validate.join-token');
+    };
+    expect(planWith(['create'], null)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('creates this trusted cluster without a join token') })]);
+    expect(planWith(['delete', 'create'], null)).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(planWith(['update'], null)).toEqual([]);
+    expect(planWith(['no-op'], null)).toEqual([]);
+    expect(planWith(['create'], null, true)).toEqual([]);
   });
 });
 
@@ -128,25 +173,47 @@ describe('plans from terraform show -json', () => {
     expect(runOfflineChecks(input, { now: NOW }).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  test('an in-place update of token and web_proxy_addr, and a role version change', () => {
+  /** The seed leaf's plan with the trusted cluster's `before` spec and the role's action and `before` version changed. */
+  const changedPlan = (name: string, tcBefore: Record<string, unknown>, roleActions: string[], roleBeforeVersion: string) => {
     const plan = JSON.parse(fs.readFileSync(path.join(PLANS, 'seed-l1-leaf.plan.json'), 'utf8'));
     for (const c of plan.resource_changes) {
       const after = c.change.after;
       if (c.type === 'teleport_trusted_cluster') {
         c.change.actions = ['update'];
-        c.change.before = { ...after, spec: { ...after.spec, token: 'old-token-value-1b2c', web_proxy_addr: 'old.example.com:443' } };
+        c.change.before = { ...after, spec: { ...after.spec, ...tcBefore } };
       } else {
-        c.change.actions = ['delete', 'create'];
-        c.change.before = { ...after, version: 'v6' };
+        c.change.actions = roleActions;
+        c.change.before = { ...after, version: roleBeforeVersion };
       }
     }
-    const file = path.join(dir, 'changed.plan.json');
+    const file = path.join(dir, `${name}.plan.json`);
     fs.writeFileSync(file, JSON.stringify(plan));
-    const findings = runOfflineChecks(loadValidateInput(file), { now: NOW });
+    return runOfflineChecks(loadValidateInput(file), { now: NOW });
+  };
+
+  test('an in-place update of token and web_proxy_addr; a role replaced to change its version: errors', () => {
+    const findings = changedPlan('changed', { token: 'old-token-value-1b2c', web_proxy_addr: 'old.example.com:443' }, ['delete', 'create'], 'v6');
     expect(findings.filter((f) => f.check === 'validate.immutable-update').map((f) => f.path)).toEqual(['spec.token', 'spec.web_proxy_addr']);
     expect(findings.find((f) => f.path === 'spec.token')?.fix).toContain('ignore_changes');
-    expect(findings.filter((f) => f.check === 'validate.role-replace')).toEqual([expect.objectContaining({ resource: 'teleport_role.visitor', message: expect.stringContaining('from v6 to v7') })]);
+    expect(findings.filter((f) => f.check.startsWith('validate.role-'))).toEqual([
+      expect.objectContaining({ severity: 'error', check: 'validate.role-replace', resource: 'teleport_role.visitor', message: expect.stringContaining('from v6 to v7') }),
+    ]);
     expect(JSON.stringify(findings)).not.toContain('old-token-value-1b2c');
+  });
+
+  test('an in-place update of tunnel_addr: error; a role version updated in place (the newest provider): warning', () => {
+    const findings = changedPlan('tunnel', { tunnel_addr: 'rootcluster.example.com:3024' }, ['update'], 'v6');
+    expect(findings.filter((f) => f.check === 'validate.immutable-update')).toEqual([
+      expect.objectContaining({ severity: 'error', resource: 'teleport_trusted_cluster.rootcluster', path: 'spec.tunnel_addr', message: expect.stringContaining('can not update tunnel_addr') }),
+    ]);
+    expect(findings.filter((f) => f.check.startsWith('validate.role-'))).toEqual([
+      expect.objectContaining({ severity: 'warning', check: 'validate.role-version-update', path: 'version', message: expect.stringContaining('from v6 to v7') }),
+    ]);
+  });
+
+  test('no change to the immutable fields or the role version: no finding', () => {
+    const findings = changedPlan('unchanged', {}, ['update'], 'v7');
+    expect(findings.filter((f) => f.check === 'validate.immutable-update' || f.check.startsWith('validate.role-'))).toEqual([]);
   });
 });
 

@@ -1,61 +1,78 @@
-// Which clusters a configuration names: provider `addr`s and trusted clusters' `web_proxy_addr`,
-// with `--proxy NAME=HOST:PORT` overrides (NAME: a provider alias, `teleport` for the default
-// provider, or a trusted cluster's name) where the configuration holds variables.
-import { TfResource, TfStack, ValidateInput } from '../model';
+// Which clusters a configuration names: each provider (its `addr`, or TF_TELEPORT_ADDR when the
+// block has none) and each trusted cluster's root (`spec.web_proxy_addr`), with the NAMEs that
+// `--proxy`, `--ca-file` and the credential variables use: the provider alias (`teleport` for the
+// default provider) or the trusted cluster's `metadata.name`, plain or as `<stack>/<name>`.
+import { TfResource, TfResourceChange, TfStack, ValidateInput } from '../model';
 import { isLiteral } from '../rules/context';
+
+/** One place in the input that names a cluster address. */
+export interface ClusterRef {
+  readonly stack: string;
+  /** The NAME, when the configuration gives one literally. */
+  readonly name?: string;
+  /** The configured value: a literal address, a `${...}` expression, or undefined. */
+  readonly configured?: unknown;
+  /** Where the value is, for messages (`provider.teleport.leaf addr`). */
+  readonly source: string;
+  /** A provider (the web API of its cluster) or a trusted cluster's root proxy. */
+  readonly kind: 'provider' | 'root';
+}
+
+export interface ProviderTarget {
+  readonly stack: TfStack;
+  /** `teleport` or `teleport.<alias>`. */
+  readonly key: string;
+  readonly ref: ClusterRef;
+  /** The managed resources this provider applies. */
+  readonly resources: readonly TfResource[];
+}
 
 export interface TrustedClusterTarget {
   readonly stack: TfStack;
   readonly resource: TfResource;
+  /** metadata.name, when literal: the root's cluster name. */
   readonly name?: string;
-  /** Where the root proxy is dialled. */
-  readonly rootAddress?: string;
-  /** The leaf: the proxy of the provider that manages the trusted cluster. */
-  readonly leafAddress?: string;
-  readonly leafName: string;
+  readonly root: ClusterRef;
+  /** The provider that manages the trusted cluster: the leaf. */
+  readonly leaf?: ProviderTarget;
+  /** Plans only: the planned change. */
+  readonly change?: TfResourceChange;
 }
 
 export function providerName(key: string): string {
   return key === 'teleport' ? 'teleport' : key.replace(/^teleport\./, '');
 }
 
-export function providerAddress(stack: TfStack, key: string, overrides: Record<string, string>): string | undefined {
-  const override = overrides[providerName(key)];
-  if (override) return override;
-  const addr = stack.providers.find((p) => p.key === key)?.values.addr;
-  return isLiteral(addr) ? addr : undefined;
+export function providerTargets(input: ValidateInput, env: NodeJS.ProcessEnv): ProviderTarget[] {
+  return input.stacks.flatMap((stack) => {
+    const keys = new Set([...stack.providers.map((p) => p.key), ...stack.resources.filter((r) => r.mode === 'managed').map((r) => r.providerKey)]);
+    return [...keys].map((key) => {
+      const values = stack.providers.find((p) => p.key === key)?.values ?? {};
+      const fromEnv = !('addr' in values) && env.TF_TELEPORT_ADDR !== undefined;
+      return {
+        stack,
+        key,
+        ref: { stack: stack.name, name: providerName(key), configured: fromEnv ? env.TF_TELEPORT_ADDR : values.addr, source: fromEnv ? `TF_TELEPORT_ADDR (provider.${key} has no addr)` : `provider.${key} addr`, kind: 'provider' as const },
+        resources: stack.resources.filter((r) => r.providerKey === key && r.mode === 'managed'),
+      };
+    });
+  });
 }
 
-export function trustedClusterTargets(input: ValidateInput, overrides: Record<string, string>): TrustedClusterTarget[] {
+export function trustedClusterTargets(input: ValidateInput, providers: readonly ProviderTarget[]): TrustedClusterTarget[] {
   return input.stacks.flatMap((stack) =>
     stack.resources
       .filter((r) => r.type === 'teleport_trusted_cluster' && r.mode === 'managed')
-      .map((r) => {
-        const name = isLiteral(r.values.metadata?.name) ? r.values.metadata.name : undefined;
-        const web = r.values.spec?.web_proxy_addr;
+      .map((resource) => {
+        const name = isLiteral(resource.values.metadata?.name) ? resource.values.metadata.name : undefined;
         return {
           stack,
-          resource: r,
+          resource,
           name,
-          rootAddress: (name && overrides[name]) || (isLiteral(web) ? web : undefined),
-          leafAddress: providerAddress(stack, r.providerKey, overrides),
-          leafName: providerName(r.providerKey),
+          root: { stack: stack.name, name, configured: resource.values.spec?.web_proxy_addr, source: `${resource.address} spec.web_proxy_addr`, kind: 'root' as const },
+          leaf: providers.find((p) => p.stack === stack && p.key === resource.providerKey),
+          change: input.changes.find((c) => c.stack === stack.name && c.address === resource.address),
         };
       }),
   );
-}
-
-/** Every provider address of the input, by provider name. */
-export function providerTargets(input: ValidateInput, overrides: Record<string, string>): { stack: TfStack; key: string; name: string; address: string }[] {
-  return input.stacks.flatMap((stack) =>
-    stack.providers
-      .map((p) => ({ stack, key: p.key, name: providerName(p.key), address: providerAddress(stack, p.key, overrides) }))
-      .filter((t): t is { stack: TfStack; key: string; name: string; address: string } => t.address !== undefined),
-  );
-}
-
-/** `TELEPORT_<NAME>_USER`, `_PASSWORD`, `_OTP` with NAME in upper snake case (`root.example.com` -> `ROOT_EXAMPLE_COM`). */
-export function credentialVariables(name: string): { user: string; password: string; otp: string } {
-  const n = name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  return { user: `TELEPORT_${n}_USER`, password: `TELEPORT_${n}_PASSWORD`, otp: `TELEPORT_${n}_OTP` };
 }

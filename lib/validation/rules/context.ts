@@ -1,4 +1,5 @@
 // Shared helpers of the offline rules.
+import { parseHostPort } from '../../proxy-client/address';
 import { TfResource, TfStack } from '../model';
 
 export const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
@@ -8,10 +9,23 @@ export function ofType(stack: TfStack, type: string): TfResource[] {
   return stack.resources.filter((r) => r.type === type && r.mode === 'managed');
 }
 
-/** A literal `host:port` with a numeric port (IPv6 hosts in brackets). */
+/** A literal plain `host:port` (IPv6 hosts in brackets; no scheme, path, query or user). */
 export function hasPort(addr: string): boolean {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s/\[\]]+):(\d{1,5})$/.exec(addr);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 65535;
+  return parseHostPort(addr) !== undefined;
+}
+
+/** Not given: absent, null or empty (an unknown plan value is not "not given": see isUnknownAt). */
+export const isUnset = (v: unknown): boolean => v === undefined || v === null || v === '';
+
+/** True when a plan's `after_unknown` tree marks `path` (dotted) as known only after apply. */
+export function isUnknownAt(unknown: Record<string, any> | undefined, path: string): boolean {
+  let node: any = unknown;
+  for (const key of path.split('.')) {
+    if (node === true) return true;
+    if (!node || typeof node !== 'object') return false;
+    node = node[key];
+  }
+  return node === true;
 }
 
 /** Options of the offline checks. */

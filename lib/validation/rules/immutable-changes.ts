@@ -1,4 +1,7 @@
-// From a plan: in-place updates that Teleport or the provider will not make.
+// From a plan: in-place updates that Teleport or the provider will not make, and role version
+// changes. The newest provider has no RequiresReplace on a role's version, so a real plan shows an
+// in-place update (the server then applies the new version's defaults); an older provider, or
+// -replace, shows delete and create.
 import { Finding } from '../../report/finding';
 import { TfResourceChange } from '../model';
 
@@ -25,16 +28,32 @@ export function immutableChangeFindings(changes: readonly TfResourceChange[]): F
         });
       }
     }
-    if (c.type === 'teleport_role' && c.actions.includes('delete') && c.actions.includes('create') && c.before.version !== c.after.version) {
-      out.push({
-        severity: 'warning',
-        check: 'validate.role-replace',
-        resource: c.address,
-        path: 'version',
-        message: `the plan replaces the role to change its version from ${c.before.version} to ${c.after.version} (the version is immutable): users holding it lose it between delete and create.`,
-        fix: 'keep the version, or create a new role with the new version and move users over.',
-      });
+    if (c.type === 'teleport_role' && c.before.version !== c.after.version && c.after.version !== undefined) {
+      out.push(...roleVersionChange(c));
     }
   }
   return out;
+}
+
+function roleVersionChange(c: TfResourceChange): Finding[] {
+  const from = `from ${c.before!.version} to ${c.after!.version}`;
+  if (c.actions.includes('delete') && c.actions.includes('create')) {
+    return [{
+      severity: 'error',
+      check: 'validate.role-replace',
+      resource: c.address,
+      path: 'version',
+      message: `the plan replaces the role to change its version ${from}: Teleport refuses to delete a role assigned to users, and users holding it lose access between delete and create.`,
+      fix: 'change the version in place (a provider without RequiresReplace on version), or create a new role with the new version and move users over.',
+    }];
+  }
+  if (!c.actions.includes('update')) return [];
+  return [{
+    severity: 'warning',
+    check: 'validate.role-version-update',
+    resource: c.address,
+    path: 'version',
+    message: `the plan changes the role's version in place ${from}: the server applies the new version's defaults (e.g. kubernetes_resources semantics change from v6 to v7 to v8), so access can change without any other line of the role changing.`,
+    fix: 'review what the new version defaults (Role writes them out per version), or create a new role with the new version and move users over.',
+  }];
 }

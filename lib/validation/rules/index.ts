@@ -13,20 +13,21 @@ export type { OfflineOptions };
 
 export function runOfflineChecks(input: ValidateInput, options: OfflineOptions = {}): Finding[] {
   const out: Finding[] = [];
-  const several = input.stacks.length > 1;
   for (const stack of input.stacks) {
+    const changes = input.changes.filter((c) => c.stack === stack.name);
     const found = [
       ...(stack.rawConfig ? checkConfig(stack.rawConfig) : []),
       ...roleMapFindings(stack),
-      ...joinTokenFindings(stack, input.kind),
+      ...joinTokenFindings(stack, input.kind, changes),
       ...addressFindings(stack),
       ...tokenExpiryFindings(stack, options),
+      ...immutableChangeFindings(changes),
     ];
-    out.push(...(several ? found.map((f) => ({ ...f, resource: `${stack.name}: ${f.resource}` })) : found));
+    if (input.kind === 'plan') {
+      found.push({ severity: 'info', check: 'validate.schema-skipped', resource: stack.file, message: 'a plan holds no configuration text: the schema check runs on cdk.tf.json (cdktf-teleport check, or validate on the stack directory).' });
+    }
+    // The stack goes in its own field; resource stays a pure Terraform address.
+    out.push(...found.map((f) => ({ ...f, stack: stack.name })));
   }
-  if (input.kind === 'plan') {
-    out.push({ severity: 'info', check: 'validate.schema-skipped', resource: input.stacks.map((s) => s.name).join(', '), message: 'a plan holds no configuration text: the schema check runs on cdk.tf.json (cdktf-teleport check, or validate on the stack directory).' });
-  }
-  out.push(...immutableChangeFindings(input.changes));
   return out;
 }

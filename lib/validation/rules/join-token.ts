@@ -1,18 +1,26 @@
-// Each trusted cluster needs a Trusted_cluster join token: by reference to a provision token with
-// that role, from a variable (not checkable offline), or a literal (plaintext in the config).
+// A trusted cluster joins with a Trusted_cluster join token: by reference to a provision token with
+// that role, from a variable (not checkable offline), or a literal (plaintext in the config). The
+// token is only used to join: a trusted cluster whose leaf already joined may omit it (the provider
+// attribute is optional, and Terraform keeps the state value), so a missing token is a warning in
+// a configuration, an error in a plan that creates the trusted cluster, and fine in one that
+// updates it or leaves it alone.
 import { Finding } from '../../report/finding';
-import { TfStack } from '../model';
-import { isExpression, isLiteral, ofType } from './context';
+import { TfResourceChange, TfStack } from '../model';
+import { isExpression, isLiteral, isUnknownAt, isUnset, ofType } from './context';
 
-export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan'): Finding[] {
+export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', changes: readonly TfResourceChange[] = []): Finding[] {
   const out: Finding[] = [];
   const tokens = new Map(ofType(stack, 'teleport_provision_token').map((t) => [t.address, t]));
   for (const tc of ofType(stack, 'teleport_trusted_cluster')) {
     const token = tc.values.spec?.token;
     const path = 'spec.token';
-    if (token === undefined || token === null || token === '') {
-      if (kind === 'plan') continue; // sensitive or unknown until apply
-      out.push({ severity: 'error', check: 'validate.join-token', resource: tc.address, path, message: 'has no join token: the leaf cannot join the root without one.', fix: 'give the token of a Trusted_cluster provision token on the root (JoinToken.fromProvisionToken or a sensitive variable).' });
+    if (isUnset(token)) {
+      const fix = 'give the token of a Trusted_cluster provision token on the root (JoinToken.fromProvisionToken or a sensitive variable).';
+      if (kind === 'config') {
+        out.push({ severity: 'warning', check: 'validate.join-token', resource: tc.address, path, message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.', fix });
+      } else if (!isUnknownAt(tc.unknown, path) && changes.find((c) => c.address === tc.address)?.actions.includes('create')) {
+        out.push({ severity: 'error', check: 'validate.join-token', resource: tc.address, path, message: 'the plan creates this trusted cluster without a join token: it cannot join the root.', fix });
+      }
       continue;
     }
     if (isLiteral(token) && kind === 'config') {

@@ -1,0 +1,26 @@
+// A plain TCP connect to `host:port`, closed as soon as it is open: no byte is sent. Direct, not
+// through HTTPS_PROXY (the leaf dials the tunnel directly too).
+import * as net from 'net';
+import { parseHostPort } from './address';
+
+export interface TcpProbeResult {
+  readonly reachable: boolean;
+  /** Why not: an errno code (ECONNREFUSED, ENOTFOUND, ...), `timeout`, or `not host:port`. */
+  readonly reason?: string;
+}
+
+export function probeTcp(address: string, timeoutMs: number): Promise<TcpProbeResult> {
+  const hp = parseHostPort(address);
+  if (!hp) return Promise.resolve({ reachable: false, reason: 'not host:port' });
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hp.host.replace(/^\[|\]$/g, ''), port: hp.port });
+    const done = (result: TcpProbeResult) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done({ reachable: false, reason: 'timeout' }), timeoutMs);
+    socket.once('connect', () => done({ reachable: true }));
+    socket.once('error', (e: NodeJS.ErrnoException) => done({ reachable: false, reason: e.code ?? e.message }));
+  });
+}
