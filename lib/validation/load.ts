@@ -2,6 +2,7 @@
 // `terraform show -json` plan file.
 import * as fs from 'fs';
 import * as path from 'path';
+import { jsonErrorWhere } from '../check/json-error-position';
 import { loadConfigs } from '../check/load-configs';
 import { ValidateInput } from './model';
 import { stackFromConfig } from './config-input';
@@ -10,10 +11,17 @@ import { isPlan, stackFromPlan } from './plan-input';
 export function loadValidateInput(target: string): ValidateInput {
   if (fs.existsSync(target) && fs.statSync(target).isFile()) {
     let doc: unknown;
+    let text: string;
     try {
-      doc = JSON.parse(fs.readFileSync(target, 'utf8'));
+      text = fs.readFileSync(target, 'utf8');
     } catch (e) {
-      throw new Error(`cannot read ${target}: ${(e as Error).message}`);
+      throw new Error(`cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      // Never the parser's message: V8 quotes a snippet of the text, which can hold a secret.
+      throw new Error(`${target} is not valid JSON (${jsonErrorWhere(text)})`);
     }
     if (isPlan(doc)) {
       const name = path.basename(target).replace(/(\.plan)?\.json$/, '');

@@ -93,7 +93,11 @@ const CASES: Case[] = [
     fs.writeFileSync(junk, 'hello');
     return { args: [seed, '--proxy', `teleport=${leaf.address}`, '--ca-file', junk] };
   }, /^--ca-file: .*junk\.pem is not a PEM certificate$/],
-  ['a --proxy that is not host:port', async () => ({ args: [seed, '--proxy', 'teleport=https://leaf.example.com:443'] }), /^--proxy teleport: "https:\/\/leaf\.example\.com:443" is not a plain host:port/],
+  ['a --proxy that is not host:port', async () => ({ args: [seed, '--proxy', 'teleport=https://leaf.example.com:443'] }), /^--proxy teleport: "https:\/\/leaf\.example\.com:443" is not a plain host:port/],  ['a plan file that is not valid JSON (its text holds an unquoted token)', async () => {
+    const broken = path.join(dir, 'broken.plan.json');
+    fs.writeFileSync(broken, `{\n  "format_version": "1.2",\n  "token": ${ROOT_TOKEN}\n}\n`);
+    return { args: [broken] };
+  }, /broken\.plan\.json is not valid JSON \(line 3, column 12\)$/],
 ];
 
 describe.each(CASES)('%s: exit 2', (_what, setup, pattern) => {
