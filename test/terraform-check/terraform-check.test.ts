@@ -6,7 +6,7 @@ import { buildExamples } from '../../examples/main';
 import { main } from '../../lib/cli/main';
 import { terraformCheck } from '../../lib/terraform-check/terraform-check';
 import { tempDir } from '../support/synth';
-import { PROVIDER, TERRAFORM, VISITOR, providerProcesses, stackDir, terraformAvailable } from './harness';
+import { PROVIDER, TERRAFORM, VISITOR, stackDir, terraformAvailable } from './harness';
 
 const available = terraformAvailable();
 const maybe = available ? describe : describe.skip;
@@ -101,9 +101,5 @@ maybe('terraform-check', () => {
       else process.env.TERRAFORM_BINARY = saved;
     }
     expect(JSON.parse(c.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('no-terraform-here, which does not exist') });
-  });
-
-  afterAll(() => {
-    expect(providerProcesses()).toEqual([]);
   });
 });
