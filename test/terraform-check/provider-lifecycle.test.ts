@@ -9,7 +9,8 @@ import { buildExamples } from '../../examples/main';
 import { findTerraform, providerEntry, writeHarness } from '../../lib/terraform-check/environment';
 import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/provider-schema';
 import { runTerraform } from '../../lib/terraform-check/run-terraform';
-import { copyStack, placeholderVariables } from '../../lib/terraform-check/workspace';
+import { PLACEHOLDER_FILE, placeholderVariables } from '../../lib/terraform-check/placeholders';
+import { copyStack } from '../../lib/terraform-check/workspace';
 import { loadServices } from '../../lib/provider-server/proto';
 import { readStack, tempDir } from '../support/synth';
 import { PROVIDER, TERRAFORM, VISITOR, providerProcesses, terraformAvailable } from './harness';
@@ -26,8 +27,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function tf(cwd: string, args: string[], env: Record<string, string> = {}) {
-  return runTerraform(findTerraform(), args, cwd, cli, env);
+async function tf(cwd: string, args: string[]) {
+  return runTerraform(findTerraform(), args, cwd, cli);
 }
 
 function workspace(name: string, config: Record<string, unknown>): string {
@@ -43,15 +44,16 @@ maybe('the offline provider under Terraform', () => {
     buildExamples(out).synth();
     const config = readStack(out, 'one-stack');
     const ws = path.join(dir, 'two-apply');
-    copyStack(path.join(out, 'stacks', 'one-stack'), config, ws);
-    const env = placeholderVariables(config);
-    const apply = await tf(ws, ['apply', '-input=false', '-no-color', '-auto-approve'], env);
+    const file = path.join(out, 'stacks', 'one-stack', 'cdk.tf.json');
+    copyStack({ file, config, wholeDirectory: true }, ws, placeholderVariables(config).values);
+    const vars = `-var-file=${PLACEHOLDER_FILE}`;
+    const apply = await tf(ws, ['apply', '-input=false', '-no-color', '-auto-approve', vars]);
     expect(apply.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
     const state = JSON.parse(fs.readFileSync(path.join(ws, 'terraform.tfstate'), 'utf8'));
     const token = state.resources.find((r: any) => r.type === 'teleport_provision_token').instances[0].attributes;
     expect(token.metadata.name).toMatch(/^placeholder-[0-9a-f]{24}$/); // the generated secret's placeholder
     expect(token.kind).toBe('token');
-    const plan = await tf(ws, ['plan', '-input=false', '-no-color', '-detailed-exitcode'], env);
+    const plan = await tf(ws, ['plan', '-input=false', '-no-color', '-detailed-exitcode', vars]);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes. Your infrastructure matches the configuration.');
   });

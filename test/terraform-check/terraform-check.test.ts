@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { main } from '../../lib/cli/main';
+import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/provider-schema';
+import { runningTerraform } from '../../lib/terraform-check/run-terraform';
 import { terraformCheck } from '../../lib/terraform-check/terraform-check';
 import { tempDir } from '../support/synth';
 import { PROVIDER, TERRAFORM, VISITOR, stackDir, terraformAvailable } from './harness';
@@ -76,6 +78,80 @@ maybe('terraform-check', () => {
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([
       expect.objectContaining({ severity: 'warning', check: 'terraform.not-checkable', resource: 'foreign', message: expect.stringContaining('it uses provider random, random_password,') }),
     ]);
+    expect(r.terraform).toBe('not-run');
+  });
+
+  test('a module call is not checkable (no misleading "Module not installed"); terraform.cloud and terraform.backend are dropped', async () => {
+    const withModule = stackDir(dir, 'with-module', { terraform: TERRAFORM, provider: PROVIDER, module: { roles: { source: './roles' } }, resource: { teleport_role: { visitor: VISITOR } } });
+    // With either block left in, plan fails (HCP Terraform wants `terraform init`; both together are an error).
+    const state = { cloud: { organization: 'example-org', workspaces: { name: 'leaf' } }, backend: { s3: { bucket: 'b', key: 'k', region: 'eu-west-1' } } };
+    const withState = stackDir(dir, 'with-cloud-and-backend', { terraform: { ...TERRAFORM, ...state }, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
+    const [m, c] = await terraformCheck([withModule, withState]);
+    expect(m.findings.filter((f) => f.severity !== 'info')).toEqual([
+      expect.objectContaining({ severity: 'warning', check: 'terraform.not-checkable', message: expect.stringContaining('it calls module roles') }),
+    ]);
+    expect(JSON.stringify(m.findings)).not.toContain('Module not installed');
+    expect(c.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(c.terraform).toBe('planned');
+  });
+
+  test('placeholders follow the variable types; a placeholder failing a validation block is a warning; --var-file gives real values; the user\'s TF_* settings do not leak in', async () => {
+    const variable = {
+      owner: { type: 'object({name=string, team=optional(string)})' },
+      pair: { type: 'tuple([string, number])' },
+      addr: { type: 'string', validation: [{ condition: '${can(regex("^[a-z]+[.]example[.]com$", var.addr))}', error_message: 'addr must be a host in example.com.' }] },
+    };
+    const role = { ...VISITOR, metadata: { name: 'visitor', description: '${var.owner.name}-${var.pair[0]}-${var.pair[1]}', labels: { addr: '${var.addr}' } } };
+    const stack = stackDir(dir, 'typed-vars', { terraform: TERRAFORM, provider: PROVIDER, variable, resource: { teleport_role: { visitor: role } } });
+    // Each of these would change the run if it reached Terraform (TF_VAR_addr would even pass the validation).
+    const leaked = { TF_CLI_ARGS: '-no-such-flag', TF_CLI_ARGS_plan: '-target=nothing.here', TF_DATA_DIR: path.join(dir, 'elsewhere'), TF_WORKSPACE: 'ghost', TF_VAR_addr: 'leaf.example.com' };
+    const saved = Object.fromEntries(Object.keys(leaked).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, leaked);
+    let placeholdered;
+    try {
+      [placeholdered] = await terraformCheck([stack]);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    expect(placeholdered.findings.filter((f) => f.severity !== 'info')).toEqual([
+      expect.objectContaining({ severity: 'warning', check: 'terraform.placeholder-validation', message: expect.stringContaining('placeholder value for var.addr failed its validation') }),
+    ]);
+    expect(placeholdered.terraform).toBe('validated');
+    const varFile = path.join(dir, 'real.tfvars.json');
+    fs.writeFileSync(varFile, JSON.stringify({ addr: 'leaf.example.com' }));
+    const [real] = await terraformCheck([stack], { varFiles: [varFile] });
+    expect(real.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(real.plan?.resource_changes[0].change.after.metadata).toMatchObject({ description: 'placeholder-owner-placeholder-pair-0', labels: { addr: 'leaf.example.com' } });
+  });
+
+  test('stack files: one named by a file is checked once; extra *.tf.json are strictly checked and *.tf files get a warning; same-named stacks keep their own plan JSON', async () => {
+    const extra = stackDir(path.join(dir, 'a'), 'leaf', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
+    fs.writeFileSync(path.join(extra, 'more.tf.json'), JSON.stringify({ resource: { teleport_role: { other: { ...VISITOR, metadata: { name: 'other', labelz: {} } } } } }));
+    fs.writeFileSync(path.join(extra, 'outputs.tf'), 'output "x" {\n  value = teleport_role.visitor.id\n}\n');
+    // Named by its file (not cdk.tf.json), beside files that are not part of it; its directory is also called leaf.
+    const byFile = path.join(dir, 'b', 'leaf');
+    fs.mkdirSync(byFile, { recursive: true });
+    fs.writeFileSync(path.join(byFile, 'role.tf.json'), JSON.stringify({ terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { twin: VISITOR } } }));
+    fs.writeFileSync(path.join(byFile, 'old.tf.json'), JSON.stringify({ resource: { teleport_role: { twin: VISITOR } } }));
+    const plans = path.join(dir, 'twin-plans');
+    const [a, b] = await terraformCheck([extra, path.join(byFile, 'role.tf.json')], { planJsonDir: plans });
+    expect(a.findings).toContainEqual(expect.objectContaining({ severity: 'error', check: 'schema.unknown-attribute', path: 'metadata.labelz', message: expect.stringContaining('(in more.tf.json)') }));
+    expect(a.findings).toContainEqual(expect.objectContaining({ severity: 'warning', check: 'terraform.hcl-not-strict', message: expect.stringContaining('outputs.tf is planned by Terraform but not strictly checked') }));
+    expect(a.plan?.resource_changes.map((c: any) => c.address)).toEqual(['teleport_role.other', 'teleport_role.visitor']);
+    expect(b.findings.filter((x) => x.severity !== 'info')).toEqual([]); // no "Duplicate resource"
+    expect(b.plan?.resource_changes.map((c: any) => c.address)).toEqual(['teleport_role.twin']);
+    expect([a.stack, b.stack]).toEqual(['leaf', 'leaf-2']);
+    expect(fs.readdirSync(plans).sort()).toEqual(['leaf-2.plan.json', 'leaf.plan.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(plans, 'leaf-2.plan.json'), 'utf8')).resource_changes[0].address).toBe('teleport_role.twin');
+  });
+
+  test('a stack that fails before Terraform does not remove the workspace under a stack still running', async () => {
+    const bad = stackDir(dir, 'bad-extra', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
+    fs.writeFileSync(path.join(bad, 'broken.tf.json'), '{ not json');
+    const good = stackDir(dir, 'good-neighbour', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
+    await expect(terraformCheck([bad, good], { concurrency: 2 })).rejects.toThrow(/broken.tf.json is not valid JSON/);
+    expect(runningTerraform.size).toBe(0); // the neighbour's terraform finished before the workspace went
   });
 
   test('the CLI: exit 0 on the examples, 1 on a broken stack, 2 when terraform is missing', async () => {
@@ -101,5 +177,30 @@ maybe('terraform-check', () => {
       else process.env.TERRAFORM_BINARY = saved;
     }
     expect(JSON.parse(c.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('no-terraform-here, which does not exist') });
+  });
+
+  test('the CLI: a stack that is not checkable does not say it was checked; --schema is resolved, checked, and used by the strict check too', async () => {
+    const io = () => {
+      const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
+      return c;
+    };
+    const foreign = stackDir(dir, 'cli-foreign', { terraform: TERRAFORM, provider: PROVIDER, resource: { random_id: { x: { byte_length: 4 } } } });
+    const a = io();
+    expect(await main(['terraform-check', foreign], a)).toBe(0);
+    expect(a.stdout).not.toMatch(/OK: 1 stack\(s\) checked with terraform/);
+    expect(a.stdout).toMatch(/OK: 0 of 1 stack\(s\) planned with terraform; not checked with terraform \(strict offline check only\): cli-foreign/);
+
+    // A schema with one more top-level role attribute: Terraform accepts it, and so must the strict check.
+    const doc = JSON.parse(fs.readFileSync(defaultSchemaPath(), 'utf8'));
+    doc.provider_schemas[TELEPORT_PROVIDER_SOURCE].resource_schemas.teleport_role.block.attributes.owner_team = { type: 'string', optional: true, description_kind: 'plain' };
+    const schema = path.join(dir, 'extended.schema.json');
+    fs.writeFileSync(schema, JSON.stringify(doc));
+    const extended = stackDir(dir, 'cli-extended', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: { ...VISITOR, owner_team: 'sre' } } } });
+    const b = io();
+    expect(await main(['terraform-check', extended, '--schema', path.relative(process.cwd(), schema), '--json'], b)).toBe(0);
+    expect(JSON.parse(b.stdout)).toMatchObject({ ok: true, findings: [expect.objectContaining({ check: 'terraform.plan-summary' })] });
+    const c = io();
+    expect(await main(['terraform-check', extended, '--schema', 'no/such.schema.json'], c)).toBe(2);
+    expect(c.stderr).toBe('cdktf-teleport: the schema file no/such.schema.json does not exist.\n');
   });
 });
