@@ -7,7 +7,7 @@ import * as path from 'path';
 import { main } from '../../lib/cli/main';
 import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/provider-schema';
 import { tempDir } from '../support/synth';
-import { PROVIDER, TERRAFORM, VISITOR, providerProcesses, providersAfter, stackDir, terraformAvailable } from './harness';
+import { PROVIDER, TERRAFORM, VISITOR, captureIo as io, providerProcesses, providersAfter, stackDir, terraformAvailable, withEnv } from './harness';
 
 let dir: string;
 let good: string;
@@ -16,11 +16,6 @@ beforeAll(() => {
   good = stackDir(dir, 'good', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function io() {
-  const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
-  return c;
-}
 
 /** A fake terraform: `version -json` prints `version`, every other command runs `other` (shell). */
 function fakeTerraform(name: string, version: string, other: string): string {
@@ -31,14 +26,8 @@ function fakeTerraform(name: string, version: string, other: string): string {
 
 async function withTerraform(binary: string, argv: string[]) {
   const c = io();
-  const saved = process.env.TERRAFORM_BINARY;
-  process.env.TERRAFORM_BINARY = binary;
-  try {
-    return { code: await main(argv, c), ...c };
-  } finally {
-    if (saved === undefined) delete process.env.TERRAFORM_BINARY;
-    else process.env.TERRAFORM_BINARY = saved;
-  }
+  const code = await withEnv({ TERRAFORM_BINARY: binary }, () => main(argv, c));
+  return { code, ...c };
 }
 
 const VERSION_OK = `echo '{"terraform_version":"1.11.4","platform":"linux_amd64"}'; exit 0`;

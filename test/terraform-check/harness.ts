@@ -68,3 +68,23 @@ export async function providersAfter(ms: number, ...alsoMarked: string[]): Promi
 export const PROVIDER = { teleport: [{ addr: 'leaf.example.com:443' }] };
 export const TERRAFORM = { required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: '~> 18.0' } } };
 export const VISITOR = { version: 'v7', metadata: { name: 'visitor' }, spec: { allow: { logins: ['visitor'] } } };
+
+/** An Io for the CLI's main() that keeps what it prints. */
+export function captureIo() {
+  const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
+  return c;
+}
+
+/** Runs `fn` with `vars` set in process.env, then puts the environment back as it was. */
+export async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

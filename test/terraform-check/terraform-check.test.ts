@@ -8,7 +8,7 @@ import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/pr
 import { runningTerraform } from '../../lib/terraform-check/run-terraform';
 import { terraformCheck } from '../../lib/terraform-check/terraform-check';
 import { tempDir } from '../support/synth';
-import { PROVIDER, TERRAFORM, VISITOR, stackDir, terraformAvailable } from './harness';
+import { PROVIDER, TERRAFORM, VISITOR, captureIo as io, stackDir, terraformAvailable, withEnv } from './harness';
 
 const available = terraformAvailable();
 const maybe = available ? describe : describe.skip;
@@ -40,9 +40,9 @@ maybe('terraform-check', () => {
     expect(token.change.after_unknown.metadata.name).toBe(true);
     expect(root.output_changes.leaf_join_token.after_sensitive).toBe(true);
     // The plan JSON feeds validate: the seed leaf's plan passes the offline checks.
-    const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };
-    expect(await main(['validate', path.join(plans, 'seed-l1-leaf.plan.json'), '--offline', '--json'], io)).toBe(0);
-    expect(JSON.parse(io.stdout)).toMatchObject({ schemaVersion: 1, ok: true });
+    const v = io();
+    expect(await main(['validate', path.join(plans, 'seed-l1-leaf.plan.json'), '--offline', '--json'], v)).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ schemaVersion: 1, ok: true });
   });
 
   // [what, config, Terraform's own message fragments]
@@ -105,15 +105,7 @@ maybe('terraform-check', () => {
     const stack = stackDir(dir, 'typed-vars', { terraform: TERRAFORM, provider: PROVIDER, variable, resource: { teleport_role: { visitor: role } } });
     // Each of these would change the run if it reached Terraform (TF_VAR_addr would even pass the validation).
     const leaked = { TF_CLI_ARGS: '-no-such-flag', TF_CLI_ARGS_plan: '-target=nothing.here', TF_DATA_DIR: path.join(dir, 'elsewhere'), TF_WORKSPACE: 'ghost', TF_VAR_addr: 'leaf.example.com' };
-    const saved = Object.fromEntries(Object.keys(leaked).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, leaked);
-    let placeholdered;
-    try {
-      [placeholdered] = await terraformCheck([stack]);
-    } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    const [placeholdered] = await withEnv(leaked, () => terraformCheck([stack]));
     expect(placeholdered.findings.filter((f) => f.severity !== 'info')).toEqual([
       expect.objectContaining({ severity: 'warning', check: 'terraform.placeholder-validation', message: expect.stringContaining('placeholder value for var.addr failed its validation') }),
     ]);
@@ -155,10 +147,6 @@ maybe('terraform-check', () => {
   });
 
   test('the CLI: exit 0 on the examples, 1 on a broken stack, 2 when terraform is missing', async () => {
-    const io = () => {
-      const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
-      return c;
-    };
     const good = stackDir(dir, 'cli-good', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
     const bad = stackDir(dir, 'cli-bad', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: { ...VISITOR, bogus_top: 1 } } } });
     const a = io();
@@ -168,22 +156,11 @@ maybe('terraform-check', () => {
     expect(await main(['terraform-check', bad], b)).toBe(1);
     expect(b.stdout).toMatch(/ERROR \[terraform.validate\].*No argument or block type is named "bogus_top"/);
     const c = io();
-    const saved = process.env.TERRAFORM_BINARY;
-    process.env.TERRAFORM_BINARY = path.join(dir, 'no-terraform-here');
-    try {
-      expect(await main(['terraform-check', good, '--json'], c)).toBe(2);
-    } finally {
-      if (saved === undefined) delete process.env.TERRAFORM_BINARY;
-      else process.env.TERRAFORM_BINARY = saved;
-    }
+    expect(await withEnv({ TERRAFORM_BINARY: path.join(dir, 'no-terraform-here') }, () => main(['terraform-check', good, '--json'], c))).toBe(2);
     expect(JSON.parse(c.stdout)).toMatchObject({ ok: false, error: expect.stringContaining('no-terraform-here, which does not exist') });
   });
 
   test('the CLI: a stack that is not checkable does not say it was checked; --schema is resolved, checked, and used by the strict check too', async () => {
-    const io = () => {
-      const c = { stdout: '', stderr: '', out: (t: string) => void (c.stdout += t), err: (t: string) => void (c.stderr += t) };
-      return c;
-    };
     const foreign = stackDir(dir, 'cli-foreign', { terraform: TERRAFORM, provider: PROVIDER, resource: { random_id: { x: { byte_length: 4 } } } });
     const a = io();
     expect(await main(['terraform-check', foreign], a)).toBe(0);
