@@ -5,7 +5,6 @@ import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { main } from '../../lib/cli/main';
 import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/provider-schema';
-import { runningTerraform } from '../../lib/terraform-check/run-terraform';
 import { terraformCheck } from '../../lib/terraform-check/terraform-check';
 import { tempDir } from '../support/synth';
 import { PROVIDER, TERRAFORM, VISITOR, captureIo as io, stackDir, terraformAvailable, withEnv } from './harness';
@@ -115,35 +114,6 @@ maybe('terraform-check', () => {
     const [real] = await terraformCheck([stack], { varFiles: [varFile] });
     expect(real.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(real.plan?.resource_changes[0].change.after.metadata).toMatchObject({ description: 'placeholder-owner-placeholder-pair-0', labels: { addr: 'leaf.example.com' } });
-  });
-
-  test('stack files: one named by a file is checked once; extra *.tf.json are strictly checked and *.tf files get a warning; same-named stacks keep their own plan JSON', async () => {
-    const extra = stackDir(path.join(dir, 'a'), 'leaf', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
-    fs.writeFileSync(path.join(extra, 'more.tf.json'), JSON.stringify({ resource: { teleport_role: { other: { ...VISITOR, metadata: { name: 'other', labelz: {} } } } } }));
-    fs.writeFileSync(path.join(extra, 'outputs.tf'), 'output "x" {\n  value = teleport_role.visitor.id\n}\n');
-    // Named by its file (not cdk.tf.json), beside files that are not part of it; its directory is also called leaf.
-    const byFile = path.join(dir, 'b', 'leaf');
-    fs.mkdirSync(byFile, { recursive: true });
-    fs.writeFileSync(path.join(byFile, 'role.tf.json'), JSON.stringify({ terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { twin: VISITOR } } }));
-    fs.writeFileSync(path.join(byFile, 'old.tf.json'), JSON.stringify({ resource: { teleport_role: { twin: VISITOR } } }));
-    const plans = path.join(dir, 'twin-plans');
-    const [a, b] = await terraformCheck([extra, path.join(byFile, 'role.tf.json')], { planJsonDir: plans });
-    expect(a.findings).toContainEqual(expect.objectContaining({ severity: 'error', check: 'schema.unknown-attribute', path: 'metadata.labelz', message: expect.stringContaining('(in more.tf.json)') }));
-    expect(a.findings).toContainEqual(expect.objectContaining({ severity: 'warning', check: 'terraform.hcl-not-strict', message: expect.stringContaining('outputs.tf is planned by Terraform but not strictly checked') }));
-    expect(a.plan?.resource_changes.map((c: any) => c.address)).toEqual(['teleport_role.other', 'teleport_role.visitor']);
-    expect(b.findings.filter((x) => x.severity !== 'info')).toEqual([]); // no "Duplicate resource"
-    expect(b.plan?.resource_changes.map((c: any) => c.address)).toEqual(['teleport_role.twin']);
-    expect([a.stack, b.stack]).toEqual(['leaf', 'leaf-2']);
-    expect(fs.readdirSync(plans).sort()).toEqual(['leaf-2.plan.json', 'leaf.plan.json']);
-    expect(JSON.parse(fs.readFileSync(path.join(plans, 'leaf-2.plan.json'), 'utf8')).resource_changes[0].address).toBe('teleport_role.twin');
-  });
-
-  test('a stack that fails before Terraform does not remove the workspace under a stack still running', async () => {
-    const bad = stackDir(dir, 'bad-extra', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
-    fs.writeFileSync(path.join(bad, 'broken.tf.json'), '{ not json');
-    const good = stackDir(dir, 'good-neighbour', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } });
-    await expect(terraformCheck([bad, good], { concurrency: 2 })).rejects.toThrow(/broken.tf.json is not valid JSON/);
-    expect(runningTerraform.size).toBe(0); // the neighbour's terraform finished before the workspace went
   });
 
   test('the CLI: exit 0 on the examples, 1 on a broken stack, 2 when terraform is missing', async () => {
