@@ -21,10 +21,10 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): void {
   if (!versions.includes('6')) throw new ServeError(`Terraform offers plugin protocol versions "${env.PLUGIN_PROTOCOL_VERSIONS}"; this provider speaks 6.`);
 }
 
-export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = process.env, descriptorFile?: string): Promise<void> {
   checkEnvironment(env);
   process.on('SIGINT', () => undefined); // Terraform forwards Ctrl-C to the group and then calls StopProvider.
-  const services = loadServices();
+  const services = loadServices(descriptorFile);
   const state: ProviderState = { stopped: false };
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 << 20, 'grpc.max_send_message_length': 256 << 20 });
   server.addService(services.provider, reportingErrors(providerHandlers(schema, state)) as any);

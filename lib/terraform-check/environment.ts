@@ -2,6 +2,7 @@
 // Terraform at the provider through dev_overrides (never the user's own ~/.terraformrc).
 import * as fs from 'fs';
 import * as path from 'path';
+import { protocolDescriptor } from '../provider-server/proto';
 import { TELEPORT_PROVIDER_SOURCE } from '../schema/provider-schema';
 
 /** Thrown when the check cannot run (no terraform, no compiled provider, unreadable input): the CLI exits 2 with the message. */
@@ -60,7 +61,9 @@ export function writeHarness(dir: string, schemaFile?: string): string {
   const plugins = path.join(dir, 'plugins');
   fs.mkdirSync(plugins, { recursive: true });
   const shim = path.join(plugins, 'terraform-provider-teleport');
-  const args = [process.execPath, providerEntry(), ...(schemaFile ? ['--schema', path.resolve(schemaFile)] : [])].map(shellQuote).join(' ');
+  const descriptor = path.join(dir, 'protocol.json');
+  fs.writeFileSync(descriptor, JSON.stringify(protocolDescriptor()));
+  const args = [process.execPath, providerEntry(), '--descriptor', descriptor, ...(schemaFile ? ['--schema', path.resolve(schemaFile)] : [])].map(shellQuote).join(' ');
   fs.writeFileSync(shim, `#!/bin/sh\n# cdktf-teleport offline provider (schema only; never contacts a cluster)\nexec ${args} "$@"\n`, { mode: 0o755 });
   const config = path.join(dir, 'cli.tfrc');
   fs.writeFileSync(

@@ -11,7 +11,7 @@ import { TELEPORT_PROVIDER_SOURCE, defaultSchemaPath } from '../../lib/schema/pr
 import { runTerraform } from '../../lib/terraform-check/run-terraform';
 import { PLACEHOLDER_FILE, placeholderVariables } from '../../lib/terraform-check/placeholders';
 import { copyStack } from '../../lib/terraform-check/workspace';
-import { loadServices } from '../../lib/provider-server/proto';
+import { loadServices, protocolDescriptor } from '../../lib/provider-server/proto';
 import { readStack, tempDir } from '../support/synth';
 import { PROVIDER, TERRAFORM, VISITOR, providerProcesses, terraformAvailable } from './harness';
 
@@ -140,12 +140,14 @@ maybe('the offline provider under Terraform', () => {
     expect(stderr).toContain('This is a Terraform provider plugin');
   });
 
-  test('GetProviderSchema serves each schema version from the schema file; GetFunctions answers with no functions', async () => {
+  test('GetProviderSchema serves each schema version from the schema file; GetFunctions answers with no functions (served from a --descriptor, called from the .proto files)', async () => {
     const doc = JSON.parse(fs.readFileSync(defaultSchemaPath(), 'utf8'));
     doc.provider_schemas[TELEPORT_PROVIDER_SOURCE].resource_schemas.teleport_role.version = 3;
     const schemaFile = path.join(dir, 'versioned.schema.json');
     fs.writeFileSync(schemaFile, JSON.stringify(doc));
-    const child = spawn(process.execPath, [providerEntry(), '--schema', schemaFile], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const descriptor = path.join(dir, 'protocol.json');
+    fs.writeFileSync(descriptor, JSON.stringify(protocolDescriptor()));
+    const child = spawn(process.execPath, [providerEntry(), '--schema', schemaFile, '--descriptor', descriptor], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const address = (await firstLine(child)).split('|')[3];
       const Provider = grpc.makeGenericClientConstructor(loadServices().provider, 'Provider');
