@@ -1,4 +1,8 @@
 /** Type checking happens in `npm run build` (tsc); jest only transpiles, which keeps the suite fast. */
+// Marks every process this run starts (workers, terraform, the offline provider inherit it), so the
+// global teardown counts only this run's leftover providers, not those of a parallel run.
+process.env.CDKTF_TELEPORT_TEST_RUN = process.env.CDKTF_TELEPORT_TEST_RUN || `${process.pid}-${Date.now()}`;
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -8,4 +12,5 @@ module.exports = {
   },
   testTimeout: 120000,
   setupFiles: ['<rootDir>/test/support/env.js'],
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

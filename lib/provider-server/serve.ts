@@ -21,13 +21,13 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): void {
   if (!versions.includes('6')) throw new ServeError(`Terraform offers plugin protocol versions "${env.PLUGIN_PROTOCOL_VERSIONS}"; this provider speaks 6.`);
 }
 
-export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = process.env, descriptorFile?: string): Promise<void> {
   checkEnvironment(env);
   process.on('SIGINT', () => undefined); // Terraform forwards Ctrl-C to the group and then calls StopProvider.
-  const services = loadServices();
+  const services = loadServices(descriptorFile);
   const state: ProviderState = { stopped: false };
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 256 << 20, 'grpc.max_send_message_length': 256 << 20 });
-  server.addService(services.provider, providerHandlers(schema, state) as any);
+  server.addService(services.provider, reportingErrors(providerHandlers(schema, state)) as any);
   server.addService(services.health, { Check: (_c: unknown, cb: grpc.sendUnaryData<any>) => cb(null, { status: 'SERVING' }) });
   server.addService(services.controller, {
     Shutdown: (_c: unknown, cb: grpc.sendUnaryData<any>) => {
@@ -49,6 +49,25 @@ export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = pro
   const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', credentials, (e, p) => (e ? reject(e) : resolve(p))));
   process.stdout.write(`1|6|tcp|127.0.0.1:${port}|grpc|${certField}\n`);
   watchParent();
+}
+
+/**
+ * A handler that throws answers INTERNAL with its message (grpc-js would say only "Unknown error"),
+ * so Terraform's "Plugin error" names the cause.
+ */
+function reportingErrors(handlers: Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void>): Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (call: any, cb: grpc.sendUnaryData<any>) => {
+        try {
+          handler(call, cb);
+        } catch (e) {
+          cb({ code: grpc.status.INTERNAL, details: `cdktf-teleport offline provider, ${name}: ${(e as Error).message}` });
+        }
+      },
+    ]),
+  );
 }
 
 /** Exits when the parent (Terraform) goes away, so a killed Terraform leaves no provider behind. */

@@ -16,20 +16,54 @@ const KINDS: Record<string, string> = {
 
 /** Plan for a create: computed attributes left null by the configuration become unknown. */
 export function planCreate(block: SchemaBlock, proposed: Record<string, any>): Record<string, any> {
-  return markComputedUnknown(block.attributes ?? {}, proposed);
+  return planObject(block.attributes ?? {}, proposed, undefined);
 }
 
-function markComputedUnknown(attrs: Attrs, value: Record<string, any>): Record<string, any> {
+/**
+ * Plan for an update. Terraform's proposed state already carries the prior value of every computed
+ * attribute the configuration leaves null, wherever a prior object exists; inside nested objects
+ * that did not exist before (a new list element, map key or set element) computed attributes become
+ * unknown, as the real provider plans them (its generator sets use_state_for_unknown_by_default).
+ */
+export function planUpdate(block: SchemaBlock, proposed: Record<string, any>, prior: Record<string, any>): Record<string, any> {
+  return planObject(block.attributes ?? {}, proposed, prior);
+}
+
+/** `prior` is the same object in the prior state, or undefined when it did not exist there. */
+function planObject(attrs: Attrs, value: Record<string, any>, prior: Record<string, any> | undefined): Record<string, any> {
   const out: Record<string, any> = { ...value };
   for (const [name, a] of Object.entries(attrs)) {
     const v = value[name];
-    if ((v === null || v === undefined) && a.computed) {
-      out[name] = unknownValue();
-    } else if (v !== null && v !== undefined && !isUnknown(v) && a.nested_type) {
-      out[name] = mapNested(a, v, (o) => markComputedUnknown(a.nested_type!.attributes, o));
+    if (v === null || v === undefined) {
+      if (a.computed && prior === undefined) out[name] = unknownValue();
+    } else if (!isUnknown(v) && a.nested_type) {
+      const nested = a.nested_type.attributes;
+      out[name] = mapNestedWithPrior(a, v, known(prior?.[name]), (o, p) => planObject(nested, o, p));
     }
   }
   return out;
+}
+
+function known(v: unknown): any {
+  return v === null || v === undefined || isUnknown(v) ? undefined : v;
+}
+
+/** Maps each nested object with its counterpart in the prior value: same index, same key, or an equal set element. */
+function mapNestedWithPrior(a: SchemaAttribute, v: any, prior: any, f: (o: Record<string, any>, p: Record<string, any> | undefined) => Record<string, any>): any {
+  const mode = a.nested_type!.nesting_mode;
+  const apply = (o: any, p: any) => (isUnknown(o) || o === null ? o : f(o, known(p)));
+  if (mode === 'single') return f(v, prior);
+  if (mode === 'map') return Object.fromEntries(Object.entries(v).map(([k, o]) => [k, apply(o, prior?.[k])]));
+  if (!Array.isArray(v)) return v;
+  if (mode === 'set') return v.map((o) => apply(o, Array.isArray(prior) ? prior.find((p) => sameConfigured(a.nested_type!.attributes, o, p)) : undefined));
+  return v.map((o, i) => apply(o, Array.isArray(prior) ? prior[i] : undefined));
+}
+
+/** Set elements are the same object when every attribute that only configuration sets is equal. */
+function sameConfigured(attrs: Attrs, a: any, b: any): boolean {
+  if (!a || !b || isUnknown(a) || isUnknown(b)) return false;
+  const text = (v: unknown) => JSON.stringify(v ?? null, (_k, x) => (isUnknown(x) ? '?' : x));
+  return Object.entries(attrs).every(([name, attr]) => attr.computed || text(a[name]) === text(b[name]));
 }
 
 /**
@@ -56,7 +90,7 @@ function fill(attrs: Attrs, value: Record<string, any>, prefix: string, ctx: Fil
     const path = prefix ? `${prefix}.${name}` : name;
     const v = value?.[name];
     if (isUnknown(v)) out[name] = placeholder(a, path, ctx);
-    else if (v !== null && v !== undefined && a.nested_type) out[name] = mapNested(a, v, (o) => fill(a.nested_type!.attributes, o, path, ctx));
+    else if (v !== null && v !== undefined && a.nested_type) out[name] = mapNestedWithPrior(a, v, undefined, (o) => fill(a.nested_type!.attributes, o, path, ctx));
     else out[name] = v ?? null;
   }
   return out;
@@ -82,13 +116,6 @@ function zero(type: unknown): unknown {
   return null;
 }
 
-function mapNested(a: SchemaAttribute, v: any, f: (o: Record<string, any>) => Record<string, any>): any {
-  const mode = a.nested_type!.nesting_mode;
-  if (mode === 'single') return f(v);
-  if (mode === 'map') return Object.fromEntries(Object.entries(v).map(([k, o]) => [k, isUnknown(o) || o === null ? o : f(o as any)]));
-  return Array.isArray(v) ? v.map((o) => (isUnknown(o) || o === null ? o : f(o))) : v;
-}
-
 /** A state for an imported resource: every attribute null but the name and id. */
 export function importedState(block: SchemaBlock, id: string): Record<string, any> {
   const state: Record<string, any> = Object.fromEntries(Object.keys(block.attributes ?? {}).map((k) => [k, null]));
@@ -100,5 +127,5 @@ export function importedState(block: SchemaBlock, id: string): Record<string, an
 
 /** A data source's state: its configuration with computed attributes given placeholders. */
 export function dataSourceState(typeName: string, block: SchemaBlock, config: Record<string, any>): Record<string, any> {
-  return applyPlanned(typeName, block, markComputedUnknown(block.attributes ?? {}, config));
+  return applyPlanned(typeName, block, planObject(block.attributes ?? {}, config, undefined));
 }

@@ -2,6 +2,7 @@
 // Terraform at the provider through dev_overrides (never the user's own ~/.terraformrc).
 import * as fs from 'fs';
 import * as path from 'path';
+import { protocolDescriptor } from '../provider-server/proto';
 import { TELEPORT_PROVIDER_SOURCE } from '../schema/provider-schema';
 
 /** Thrown when the check cannot run (no terraform, no compiled provider, unreadable input): the CLI exits 2 with the message. */
@@ -37,12 +38,32 @@ export function providerEntry(): string {
   throw new CannotRunError(`the compiled provider (${fromSources}) is missing: run \`npm run build\` first.`);
 }
 
+/**
+ * A `--schema` file as an absolute path (the provider runs in the temporary workspace, so a relative
+ * path would point elsewhere there); throws CannotRunError when it is not a readable file.
+ */
+export function resolveSchemaFile(file: string, cwd: string = process.cwd()): string {
+  const resolved = path.resolve(cwd, file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(resolved);
+    fs.accessSync(resolved, fs.constants.R_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CannotRunError(`the schema file ${file} ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code})`}.`);
+  }
+  if (!stat.isFile()) throw new CannotRunError(`the schema file ${file} is not a file.`);
+  return resolved;
+}
+
 /** Writes the provider shim and the CLI configuration into `dir`; returns the CLI config path. */
 export function writeHarness(dir: string, schemaFile?: string): string {
   const plugins = path.join(dir, 'plugins');
   fs.mkdirSync(plugins, { recursive: true });
   const shim = path.join(plugins, 'terraform-provider-teleport');
-  const args = [process.execPath, providerEntry(), ...(schemaFile ? ['--schema', schemaFile] : [])].map(shellQuote).join(' ');
+  const descriptor = path.join(dir, 'protocol.json');
+  fs.writeFileSync(descriptor, JSON.stringify(protocolDescriptor()));
+  const args = [process.execPath, providerEntry(), '--descriptor', descriptor, ...(schemaFile ? ['--schema', path.resolve(schemaFile)] : [])].map(shellQuote).join(' ');
   fs.writeFileSync(shim, `#!/bin/sh\n# cdktf-teleport offline provider (schema only; never contacts a cluster)\nexec ${args} "$@"\n`, { mode: 0o755 });
   const config = path.join(dir, 'cli.tfrc');
   fs.writeFileSync(

@@ -1,0 +1,141 @@
+// What terraform-check prepares before Terraform runs, without Terraform: placeholders built from
+// parsed type expressions, the workspace copy, what is not checkable, the scrubbed environment, and
+// how diagnostics become findings.
+import * as fs from 'fs';
+import * as path from 'path';
+import { notCheckable } from '../../lib/terraform-check/checkability';
+import { dedupe, diagnosticFinding, fixFor } from '../../lib/terraform-check/diagnostics';
+import { PLACEHOLDER_FILE, placeholderVariables } from '../../lib/terraform-check/placeholders';
+import { terraformEnv } from '../../lib/terraform-check/run-terraform';
+import { parseTypeExpression } from '../../lib/terraform-check/type-expression';
+import { copyStack } from '../../lib/terraform-check/workspace';
+import { Finding } from '../../lib/report/finding';
+import { tempDir } from '../support/synth';
+import { TERRAFORM } from './harness';
+
+describe('placeholders for required variables', () => {
+  const values = (variable: Record<string, unknown>) => placeholderVariables({ variable }).values;
+
+  test('every type gets a value of that type, recursively', () => {
+    expect(
+      values({
+        s: { type: 'string' },
+        n: { type: 'number' },
+        b: { type: 'bool' },
+        untyped: {},
+        anything: { type: 'any' },
+        l: { type: 'list(string)' },
+        st: { type: 'set(number)' },
+        m: { type: 'map(object({a=string}))' },
+        o: { type: 'object({name=string, port=optional(number, 443), tags=optional(map(string), {"a" = "b, c)"}), nested=object({on=bool, ids=list(number)})})' },
+        t: { type: 'tuple([string, number, object({x = string})])' },
+        wrapped: { type: '${list(string)}' },
+        withDefault: { type: 'string', default: 'kept' },
+      }),
+    ).toEqual({
+      s: 'placeholder-s',
+      n: 0,
+      b: false,
+      untyped: 'placeholder-untyped',
+      anything: 'placeholder-anything',
+      l: [],
+      st: [],
+      m: {},
+      o: { name: 'placeholder-o', nested: { on: false, ids: [] } },
+      t: ['placeholder-t', 0, { x: 'placeholder-t' }],
+      wrapped: [],
+    });
+  });
+
+  test('a type that cannot be read gets a string placeholder and is reported', () => {
+    const p = placeholderVariables({ variable: { odd: { type: 'strang' } } });
+    expect(p.values).toEqual({ odd: 'placeholder-odd' });
+    expect(p.unreadable.odd).toMatch(/unknown type "strang"/);
+    expect(() => parseTypeExpression('object({a=string')).toThrow(/expected/);
+  });
+});
+
+describe('the workspace copy', () => {
+  let dir: string;
+  beforeAll(() => (dir = tempDir('tfinputs-')));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('drops terraform.backend and terraform.cloud, state and auto-loaded var files; writes the placeholders', () => {
+    const stackDir = path.join(dir, 'stack');
+    fs.mkdirSync(stackDir);
+    const config = { terraform: { ...TERRAFORM, backend: { local: { path: 'x.tfstate' } }, cloud: { organization: 'o', workspaces: { name: 'w' } } } };
+    for (const f of ['cdk.tf.json', 'extra.tf.json', 'notes.md', 'terraform.tfstate', 'terraform.tfvars', 'secrets.auto.tfvars.json']) fs.writeFileSync(path.join(stackDir, f), '{}');
+    const into = path.join(dir, 'ws-dir');
+    const extra = copyStack({ file: path.join(stackDir, 'cdk.tf.json'), config, wholeDirectory: true }, into, { v: 'placeholder-v' });
+    expect(extra).toEqual({ json: ['extra.tf.json'], hcl: [] });
+    expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', 'extra.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
+    expect(JSON.parse(fs.readFileSync(path.join(into, 'cdk.tf.json'), 'utf8'))).toEqual({ terraform: TERRAFORM });
+    expect(JSON.parse(fs.readFileSync(path.join(into, PLACEHOLDER_FILE), 'utf8'))).toEqual({ v: 'placeholder-v' });
+  });
+
+  test('a stack named by a file: only that file (as cdk.tf.json) and the non-Terraform files', () => {
+    const stackDir = path.join(dir, 'by-file');
+    fs.mkdirSync(stackDir);
+    for (const f of ['main.tf.json', 'other.tf.json', 'other.tf', 'notes.md']) fs.writeFileSync(path.join(stackDir, f), '{}');
+    const into = path.join(dir, 'ws-file');
+    copyStack({ file: path.join(stackDir, 'main.tf.json'), config: {}, wholeDirectory: false }, into, {});
+    expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
+  });
+});
+
+describe('what cannot be checked offline', () => {
+  test('other providers, module calls and another Teleport source each say so', () => {
+    expect(notCheckable({ terraform: TERRAFORM, resource: { teleport_role: {} } })).toBeUndefined();
+    expect(notCheckable({ terraform: TERRAFORM, resource: { random_password: {} } })?.uses).toEqual(['random_password']);
+    expect(notCheckable({ terraform: TERRAFORM, module: { vpc: { source: './vpc' } } })).toMatchObject({ uses: ['module vpc'], message: expect.stringContaining('terraform init') });
+    const registry = notCheckable({ terraform: { required_providers: { teleport: { source: 'gravitational/teleport' } } }, resource: { teleport_role: {} } });
+    expect(registry?.message).toContain('"registry.terraform.io/gravitational/teleport"');
+    expect(notCheckable({ resource: { teleport_role: {} } })?.message).toContain('"registry.terraform.io/hashicorp/teleport"');
+  });
+});
+
+describe('the environment Terraform runs with', () => {
+  test('drops the variables that would change what is checked, keeps the rest', () => {
+    const env = terraformEnv('/ws/cli.tfrc', {
+      PATH: '/bin',
+      HOME: '/home/u',
+      TF_LOG: 'debug',
+      TF_CLI_ARGS: '-lock=true',
+      TF_CLI_ARGS_plan: '-refresh=false',
+      TF_DATA_DIR: '/elsewhere',
+      TF_WORKSPACE: 'prod',
+      TF_VAR_token: 'secret',
+      TF_REATTACH_PROVIDERS: '{}',
+      TF_TOKEN_app_terraform_io: 'secret',
+      TF_CLI_CONFIG_FILE: '/home/u/.terraformrc',
+    });
+    expect(env).toEqual({ PATH: '/bin', HOME: '/home/u', TF_LOG: 'debug', TF_CLI_CONFIG_FILE: '/ws/cli.tfrc', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
+  });
+});
+
+describe('diagnostics as findings', () => {
+  test('the fix names the case: missing provider, module, HCP, or the generic one', () => {
+    expect(fixFor({ summary: 'Module not installed' })).toMatch(/modules cannot be installed/);
+    expect(fixFor({ summary: 'HCP Terraform or Terraform Enterprise initialization required: please run "terraform init"' })).toMatch(/cloud/);
+    expect(fixFor({ summary: 'Failed to query available provider packages' })).toMatch(/only the Teleport provider/);
+    expect(fixFor({ summary: 'Missing required argument' })).toMatch(/Terraform itself rejects/);
+  });
+
+  test('a placeholder that fails its variable\'s validation is a warning naming the variable', () => {
+    const f = diagnosticFinding('leaf', 'plan', {
+      severity: 'error',
+      summary: 'Invalid value for variable',
+      detail: 'must be a hostname',
+      range: { filename: PLACEHOLDER_FILE, start: { line: 2, column: 3 } },
+      snippet: { values: [{ traversal: 'var.addr', statement: 'is "placeholder-addr"' }] },
+    });
+    expect(f).toMatchObject({ severity: 'warning', check: 'terraform.placeholder-validation', message: expect.stringContaining('placeholder value for var.addr failed its validation') });
+    // A value the user gave that fails is the user's error.
+    expect(diagnosticFinding('leaf', 'plan', { severity: 'error', summary: 'Invalid value for variable', range: { filename: '/home/u/prod.tfvars', start: { line: 1, column: 1 } } })?.severity).toBe('error');
+  });
+
+  test('a warning reported by validate and again by plan is listed once', () => {
+    const w = (check: string): Finding => ({ severity: 'warning', check, resource: 'teleport_role.x', message: 'Deprecated attribute' });
+    expect(dedupe([w('terraform.validate'), w('terraform.plan'), { ...w('terraform.plan'), message: 'other' }])).toEqual([w('terraform.validate'), { ...w('terraform.plan'), message: 'other' }]);
+  });
+});
