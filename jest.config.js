@@ -3,8 +3,13 @@
 // global teardown counts only this run's leftover providers, not those of a parallel run.
 process.env.CDKTF_TELEPORT_TEST_RUN = process.env.CDKTF_TELEPORT_TEST_RUN || `${process.pid}-${Date.now()}`;
 
+const os = require('os');
+
 module.exports = {
   testEnvironment: 'node',
+  // Much of the suite waits on child processes (terraform, the offline provider, npm pack), so two
+  // workers pay off even on two cores (measured here: 202 s with jest's default of one, 135 s with two).
+  maxWorkers: Math.max(2, os.cpus().length - 1),
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -45,7 +45,7 @@ export function diagnosticFinding(stack: string, phase: 'validate' | 'plan', d: 
   return {
     severity,
     check: `terraform.${phase}`,
-    resource: d.address ?? (where ? `${stack}: ${where}` : stack),
+    resource: d.address ?? where ?? stack,
     message: `${d.summary}${d.detail ? `: ${d.detail.replace(/\s+/g, ' ').trim()}` : ''}${where && d.address ? ` (${where})` : ''}`,
     ...(severity === 'error' ? { fix: fixFor(d) } : {}),
   };

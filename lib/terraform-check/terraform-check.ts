@@ -141,7 +141,8 @@ function labelled(stacks: LoadedStack[]): Stack[] {
 
 async function checkOne(ctx: Context, workspace: string, stack: Stack): Promise<StackResult> {
   const name = stack.label;
-  const label = (f: Finding): Finding => (ctx.prefix && f.resource !== name && !f.resource.startsWith(`${name}: `) ? { ...f, resource: `${name}: ${f.resource}` } : f);
+  // Several stacks: each finding names its stack in `stack`; `resource` stays an address (or file:line).
+  const label = (f: Finding): Finding => (ctx.prefix ? { ...f, stack: name } : f);
   const result = (findings: Finding[], terraform: TerraformReach, plan?: Record<string, any>): StackResult => ({
     stack: name,
     file: stack.file,
