@@ -1,5 +1,6 @@
 // Synth scale: (a) constructs vs (b) raw L1 bindings, same JSON (asserted before timing), each run
-// in a fresh process; wall time, peak RSS and the floor (stringify + write the document), medians.
+// in a fresh process; wall time, peak RSS and the floor (stringify + write the document), medians;
+// also whole cold processes (start, import, first synth) at the smaller sizes.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -9,11 +10,16 @@ interface ChildResult { mode: string; units: number; cold: boolean; synthMs: num
 
 /** Resources per unit in the fixtures (two roles, two tokens, one trusted cluster). */
 const PER_UNIT = 5;
-export const SIZES: { resources: number; repeats: number }[] = [
-  { resources: 10, repeats: 7 },
-  { resources: 100, repeats: 7 },
-  { resources: 1000, repeats: 5 },
-  { resources: 5000, repeats: 3 },
+/**
+ * Steady-state pairs per size (after an untimed pair that proves the outputs equal), and cold-process
+ * pairs (none at 5,000: one such child takes ~30 s here, and the fixed cost a cold process adds is
+ * measured at the smaller sizes). Sized so `npm run bench` stays under 10 minutes on 2 cores.
+ */
+export const SIZES: { resources: number; repeats: number; coldRepeats: number }[] = [
+  { resources: 10, repeats: 9, coldRepeats: 9 },
+  { resources: 100, repeats: 9, coldRepeats: 7 },
+  { resources: 1000, repeats: 7, coldRepeats: 3 },
+  { resources: 5000, repeats: 3, coldRepeats: 0 },
 ];
 
 function child(mode: 'constructs' | 'l1', resources: number, outdir: string, cold = false): ChildResult {
@@ -35,31 +41,37 @@ export function synthBench(scratch: string): SynthResult {
   const rows: Record<string, unknown>[] = [];
   const targets: Target[] = [];
   const medianMs: Record<number, number> = {};
+  const baseMs: Record<number, number> = {};
   const a = path.join(scratch, 'a');
   const b = path.join(scratch, 'b');
   const keep = path.join(scratch, 'largest-constructs.cdk.tf.json');
-  for (const { resources, repeats } of SIZES) {
-    // Same JSON first: the comparison is only fair if both produce the same document.
+  for (const { resources, repeats, coldRepeats } of SIZES) {
+    const ours: ChildResult[] = [];
+    const base: ChildResult[] = [];
+    const oursCold: ChildResult[] = [];
+    const baseCold: ChildResult[] = [];
+    // Same JSON first, untimed: the comparison is only fair if both write the same document.
     child('constructs', resources, a);
     child('l1', resources, b);
     if (!fs.readFileSync(stackFile(a)).equals(fs.readFileSync(stackFile(b)))) {
       throw new Error(`synth bench: constructs and L1 outputs differ at ${resources} resources (${stackFile(a)} vs ${stackFile(b)})`);
     }
     fs.copyFileSync(stackFile(a), keep);
-    const ours: ChildResult[] = [];
-    const base: ChildResult[] = [];
-    const oursCold: ChildResult[] = [];
-    const baseCold: ChildResult[] = [];
-    for (let i = 0; i < repeats; i++) {
-      ours.push(child('constructs', resources, a));
-      base.push(child('l1', resources, b));
-      oursCold.push(child('constructs', resources, a, true));
-      baseCold.push(child('l1', resources, b, true));
+    for (let i = 0; i < Math.max(repeats, coldRepeats); i++) {
+      if (i < repeats) {
+        ours.push(child('constructs', resources, a));
+        base.push(child('l1', resources, b));
+      }
+      if (i < coldRepeats) {
+        oursCold.push(child('constructs', resources, a, true));
+        baseCold.push(child('l1', resources, b, true));
+      }
     }
     const m = (list: ChildResult[], k: keyof ChildResult) => median(list.map((r) => Number(r[k])));
     const ratio = m(ours, 'synthMs') / m(base, 'synthMs');
-    const coldRatio = m(oursCold, 'coldMs') / m(baseCold, 'coldMs');
+    const coldRatio = coldRepeats ? m(oursCold, 'coldMs') / m(baseCold, 'coldMs') : NaN;
     medianMs[resources] = m(ours, 'synthMs');
+    baseMs[resources] = m(base, 'synthMs');
     rows.push({
       resources,
       repeats,
@@ -73,12 +85,17 @@ export function synthBench(scratch: string): SynthResult {
       firstSynthOneTimeMs: { constructs: round(m(ours, 'firstSynthMs')), l1: round(m(base, 'firstSynthMs')) },
       // Not a target: one whole `cdktf synth` process. Its fixed part (loading the constructs and the
       // schema check's validators once) dominates small stacks; see bench/README.md.
-      coldProcessMs: { constructs: round(m(oursCold, 'coldMs')), l1: round(m(baseCold, 'coldMs')), ratio: round(coldRatio, 3), extraMs: round(m(oursCold, 'coldMs') - m(baseCold, 'coldMs')) },
-      coldMaxRssMb: { constructs: round(m(oursCold, 'maxRssKb') / 1024, 1), l1: round(m(baseCold, 'maxRssKb') / 1024, 1) },
+      ...(coldRepeats ? {
+        coldRepeats,
+        coldProcessMs: { constructs: round(m(oursCold, 'coldMs')), l1: round(m(baseCold, 'coldMs')), ratio: round(coldRatio, 3), extraMs: round(m(oursCold, 'coldMs') - m(baseCold, 'coldMs')) },
+        coldMaxRssMb: { constructs: round(m(oursCold, 'maxRssKb') / 1024, 1), l1: round(m(baseCold, 'maxRssKb') / 1024, 1) },
+      } : {}),
     });
     targets.push(atMost(`synth ${resources} resources: constructs / L1, medians (steady state)`, ratio, 1.15, 'ratio'));
   }
   const growth = medianMs[5000] / medianMs[1000];
   targets.push(atMost('synth time 5,000 / 1,000 resources (constructs; linear = 5)', growth, 5, 'ratio'));
+  // Context for the growth target: how the raw-L1 baseline (cdktf alone) grows over the same sizes.
+  rows.push({ growth: { constructs: round(growth, 3), l1: round(baseMs[5000] / baseMs[1000], 3) } });
   return { rows, targets, largestConstructsOutput: keep };
 }

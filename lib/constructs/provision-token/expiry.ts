@@ -49,8 +49,13 @@ export function planExpiry(p: { ttl?: string; expires?: string; noExpiry?: boole
   return { expires: relativeExpiry(DEFAULT_SECRET_TOKEN_TTL), ignoreChanges: true, kind: 'default-ttl' };
 }
 
-/** `${timeadd(plantimestamp(), ttl)}`; works with a literal or an unresolved TTL. */
+/**
+ * `${timeadd(plantimestamp(), ttl)}`; works with a literal or an unresolved TTL. A literal TTL is
+ * written as the expression text itself, which synthesizes to the same JSON as `Fn.timeadd(...)`
+ * without creating two cdktf tokens per provision token (each captures a full stack trace).
+ */
 export function relativeExpiry(ttl: string): string {
+  if (!Token.isUnresolved(ttl)) return `\${timeadd(plantimestamp(), ${JSON.stringify(ttl)})}`;
   return Fn.timeadd(Fn.plantimestamp(), ttl);
 }
 

@@ -146,7 +146,10 @@ export class ProvisionToken extends Construct {
    * is the secret itself. Give it to a `TrustedCluster` (`JoinToken.fromProvisionToken`) or to a
    * sensitive output; never print it.
    */
-  public readonly tokenName: string;
+  public get tokenName(): string {
+    // A getter: the reference token is only made when asked for (each cdktf token captures a stack trace).
+    return this.resource.metadata.name;
+  }
   /** `spec.roles` in canonical form. */
   public readonly roles: string[];
   /** `spec.join_method`. */
@@ -193,7 +196,6 @@ export class ProvisionToken extends Construct {
       dependsOn: props.dependsOn,
       lifecycle: expiry.ignoreChanges ? withIgnoredChanges(props.lifecycle, [EXPIRES_PATH]) : props.lifecycle,
     });
-    this.tokenName = this.resource.metadata.name;
 
     if (expiry.kind === 'expires' && typeof props.expires === 'string' && !Token.isUnresolved(props.expires)) {
       Annotations.of(this).addWarning(
