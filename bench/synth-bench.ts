@@ -15,16 +15,17 @@ const PER_UNIT = 5;
  * pairs (none at 5,000: one such child takes ~30 s here, and the fixed cost a cold process adds is
  * measured at the smaller sizes). Sized so `npm run bench` stays under 10 minutes on 2 cores.
  */
-export const SIZES: { resources: number; repeats: number; coldRepeats: number }[] = [
-  { resources: 10, repeats: 9, coldRepeats: 9 },
-  { resources: 100, repeats: 9, coldRepeats: 7 },
-  { resources: 1000, repeats: 7, coldRepeats: 3 },
-  { resources: 5000, repeats: 3, coldRepeats: 0 },
+export const SIZES: { resources: number; repeats: number; coldRepeats: number; warmUps: number }[] = [
+  { resources: 10, repeats: 9, coldRepeats: 9, warmUps: 10 },
+  { resources: 100, repeats: 9, coldRepeats: 7, warmUps: 10 },
+  { resources: 1000, repeats: 5, coldRepeats: 3, warmUps: 3 },
+  { resources: 5000, repeats: 3, coldRepeats: 0, warmUps: 3 },
 ];
 
-function child(mode: 'constructs' | 'l1', resources: number, outdir: string, cold = false): ChildResult {
+/** One fresh process; `warm` is the number of small warm-up synths, or 'cold' for none at all. */
+function child(mode: 'constructs' | 'l1', resources: number, outdir: string, warm: number | 'cold'): ChildResult {
   fs.rmSync(outdir, { recursive: true, force: true });
-  const args = [path.join(__dirname, 'synth-child.js'), mode, String(resources / PER_UNIT), outdir, ...(cold ? ['cold'] : [])];
+  const args = [path.join(__dirname, 'synth-child.js'), mode, String(resources / PER_UNIT), outdir, String(warm)];
   const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     env: { ...process.env, CHECKPOINT_DISABLE: '1' },
@@ -45,26 +46,26 @@ export function synthBench(scratch: string): SynthResult {
   const a = path.join(scratch, 'a');
   const b = path.join(scratch, 'b');
   const keep = path.join(scratch, 'largest-constructs.cdk.tf.json');
-  for (const { resources, repeats, coldRepeats } of SIZES) {
+  for (const { resources, repeats, coldRepeats, warmUps } of SIZES) {
     const ours: ChildResult[] = [];
     const base: ChildResult[] = [];
     const oursCold: ChildResult[] = [];
     const baseCold: ChildResult[] = [];
     // Same JSON first, untimed: the comparison is only fair if both write the same document.
-    child('constructs', resources, a);
-    child('l1', resources, b);
+    child('constructs', resources, a, 'cold');
+    child('l1', resources, b, 'cold');
     if (!fs.readFileSync(stackFile(a)).equals(fs.readFileSync(stackFile(b)))) {
       throw new Error(`synth bench: constructs and L1 outputs differ at ${resources} resources (${stackFile(a)} vs ${stackFile(b)})`);
     }
     fs.copyFileSync(stackFile(a), keep);
     for (let i = 0; i < Math.max(repeats, coldRepeats); i++) {
       if (i < repeats) {
-        ours.push(child('constructs', resources, a));
-        base.push(child('l1', resources, b));
+        ours.push(child('constructs', resources, a, warmUps));
+        base.push(child('l1', resources, b, warmUps));
       }
       if (i < coldRepeats) {
-        oursCold.push(child('constructs', resources, a, true));
-        baseCold.push(child('l1', resources, b, true));
+        oursCold.push(child('constructs', resources, a, 'cold'));
+        baseCold.push(child('l1', resources, b, 'cold'));
       }
     }
     const m = (list: ChildResult[], k: keyof ChildResult) => median(list.map((r) => Number(r[k])));
@@ -75,6 +76,7 @@ export function synthBench(scratch: string): SynthResult {
     rows.push({
       resources,
       repeats,
+      warmUps,
       constructsMs: round(m(ours, 'synthMs')),
       l1Ms: round(m(base, 'synthMs')),
       ratio: round(ratio, 3),

@@ -5,7 +5,7 @@
 import { Finding } from '../report/finding';
 import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { CHECK_IDS, errorsToFindings } from './ajv-findings';
-import { registerBlockSecrets, registerDocumentSecrets, registerImportSecrets } from './secrets';
+import { blockSecretRegistrar, registerBlockSecrets, registerDocumentSecrets, registerImportSecrets } from './secrets';
 import { closestName } from './suggest';
 import { blockValidator, skeletonValidator } from './validators';
 
@@ -102,14 +102,15 @@ function checkBodies(schema: ProviderSchema, kind: 'resource' | 'data', section:
       continue;
     }
     const validator = blockValidator(schema, kind, type);
+    const register = secrets ? blockSecretRegistrar(schema, kind, type) : undefined;
     for (const [name, entry] of named) {
       if (!isObject(entry) && !Array.isArray(entry)) continue; // the skeleton reports it
       for (const body of Array.isArray(entry) ? entry : [entry]) {
-        const resource = `${prefix}${type}.${name}`;
         if (!validator.validate(body)) {
+          const resource = `${prefix}${type}.${name}`;
           findings.push(...errorsToFindings(validator.validate.errors, { resource, schema: validator.schema, data: body, silentDrop: true }));
         }
-        if (secrets && isObject(body)) registerBlockSecrets(schema, kind, type, body);
+        if (register && isObject(body)) register(body);
       }
     }
   }

@@ -47,7 +47,15 @@ function collect(value: unknown, steps: readonly PathStep[], i: number): void {
 
 /** Registers the literal values of a block's sensitive attributes. */
 export function registerBlockSecrets(schema: ProviderSchema, kind: BlockKind, type: string, body: unknown): void {
-  for (const steps of sensitiveSteps(schema, kind, type)) collect(body, steps, 0);
+  blockSecretRegistrar(schema, kind, type)(body);
+}
+
+/** {@link registerBlockSecrets} for many bodies of one block type: the sensitive paths are looked up once. */
+export function blockSecretRegistrar(schema: ProviderSchema, kind: BlockKind, type: string): (body: unknown) => void {
+  const all = sensitiveSteps(schema, kind, type);
+  return (body) => {
+    for (const steps of all) collect(body, steps, 0);
+  };
 }
 
 /** True when a variable or output block says `sensitive` (a bool or the string "true"). */
