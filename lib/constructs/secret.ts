@@ -70,11 +70,30 @@ export function secretProblems(scope: IConstruct, slot: SecretSlot): string[] {
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
+/**
+ * The variables of each stack by Terraform name, so that many secret slots do not each walk the
+ * whole construct tree. A name that is not there (a variable added, or renamed with
+ * overrideLogicalId, since the map was made) rebuilds the map once before it counts as unknown.
+ */
+const variablesByStack = new WeakMap<TerraformStack, Map<string, TerraformVariable>>();
+
+function stackVariables(stack: TerraformStack, rebuild: boolean): Map<string, TerraformVariable> {
+  let byName = variablesByStack.get(stack);
+  if (!byName || rebuild) {
+    byName = new Map();
+    for (const c of stack.node.findAll()) if (c instanceof TerraformVariable) byName.set(c.friendlyUniqueId, c);
+    variablesByStack.set(stack, byName);
+  }
+  return byName;
+}
+
 /** The TerraformVariables of the scope's stack that `value` refers to (unknown names are left to Terraform). */
 function referencedVariables(scope: IConstruct, value: string): TerraformVariable[] {
   const stack = TerraformStack.of(scope);
   const resolved = JSON.stringify(Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }));
-  const names = new Set([...resolved.matchAll(VARIABLE_REFERENCE)].map((m) => m[1]));
-  if (names.size === 0) return [];
-  return stack.node.findAll().filter((c): c is TerraformVariable => c instanceof TerraformVariable && names.has(c.friendlyUniqueId));
+  const names = [...new Set([...resolved.matchAll(VARIABLE_REFERENCE)].map((m) => m[1]))];
+  if (names.length === 0) return [];
+  let byName = stackVariables(stack, false);
+  if (names.some((n) => byName.get(n)?.friendlyUniqueId !== n)) byName = stackVariables(stack, true);
+  return names.map((n) => byName.get(n)).filter((v): v is TerraformVariable => v !== undefined);
 }

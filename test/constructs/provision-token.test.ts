@@ -303,6 +303,22 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     expect(errors).not.toContain(SECRET);
   });
 
+  test('variables added or renamed after a first validation are still found (the per-stack lookup rebuilds)', () => {
+    const stack = newStack();
+    const fine = new TerraformVariable(stack, 'fine', { type: 'string', sensitive: true });
+    ProvisionToken.forTrustedCluster(stack, 'first', { name: fine.stringValue });
+    expect(stack.node.findAll().flatMap((c) => c.node.validate())).toEqual([]);
+    const late = new TerraformVariable(new Construct(stack, 'Nested'), 'late', { type: 'string', sensitive: true, default: SECRET });
+    ProvisionToken.forTrustedCluster(stack, 'second', { name: late.stringValue });
+    const renamed = new TerraformVariable(stack, 'renamed', { type: 'string' });
+    renamed.overrideLogicalId('open_token');
+    ProvisionToken.forTrustedCluster(stack, 'third', { name: renamed.stringValue });
+    const errors = stack.node.findAll().flatMap((c) => c.node.validate()).join('\n');
+    expect(errors).toContain(`field "metadata.name": comes from variable "${late.friendlyUniqueId}", which has a default`);
+    expect(errors).toContain('field "metadata.name": comes from variable "open_token", which is not sensitive');
+    expect(errors).not.toContain(SECRET);
+  });
+
   test('a defaulted variable is accepted with the explicit opt-in (that is the opt-in)', () => {
     const stack = newStack();
     const v = new TerraformVariable(stack, 'v', { type: 'string', sensitive: true, default: SECRET });
