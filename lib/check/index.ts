@@ -2,6 +2,4 @@
 export { CHECK_IDS } from './ajv-findings';
 export { checkConfig } from './schema-check';
 export type { CheckOptions } from './schema-check';
-export { loadConfigs } from './load-configs';
-export type { LoadedConfig } from './load-configs';
 export { closestName, levenshtein } from './suggest';

@@ -1,5 +1,6 @@
 import { Finding } from '../report/finding';
-import { checkConfig, loadConfigs } from '../check';
+import { checkConfig } from '../check';
+import { loadConfigs } from '../config';
 import { UsageError } from './usage-error';
 
 export const CHECK_HELP = `cdktf-teleport check <stack dir | cdk.tf.json | cdktf.out> [--json]

@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { checkConfig, loadConfigs } from '../check';
+import { checkConfig } from '../check';
+import { loadConfigs } from '../config';
 import { Finding } from '../report/finding';
 import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { notCheckable } from './checkability';

@@ -1,7 +1,7 @@
 // `cdktf-teleport validate`: the offline checks, then (unless offline) the live checks.
 import { Finding } from '../report/finding';
 import { LiveOptions, runLiveChecks } from './live/live-checks';
-import { loadValidateInput } from './load';
+import { loadInput } from '../config/load';
 import { OfflineOptions, runOfflineChecks } from './rules';
 
 export interface ValidateOptions extends OfflineOptions, LiveOptions {
@@ -9,7 +9,7 @@ export interface ValidateOptions extends OfflineOptions, LiveOptions {
 }
 
 export async function runValidate(target: string, options: ValidateOptions = {}): Promise<{ findings: Finding[]; stacks: number }> {
-  const input = loadValidateInput(target);
+  const input = loadInput(target);
   const offline = runOfflineChecks(input, options);
   if (options.offline) return { findings: offline, stacks: input.stacks.length };
   const live = await runLiveChecks(input, options);

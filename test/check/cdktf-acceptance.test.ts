@@ -3,7 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformIterator, TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { checkConfig, loadConfigs } from '../../lib/check';
+import { checkConfig } from '../../lib/check';
+import { loadConfigs } from '../../lib/config';
 import { REDACTED, clearSecrets, redact } from '../../lib/report/redact';
 import * as l1 from '../../lib/gen';
 import { readStack, tempDir } from '../support/synth';

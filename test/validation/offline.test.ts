@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { clearSecrets } from '../../lib/report/redact';
-import { loadValidateInput } from '../../lib/validation/load';
-import { ValidateInput } from '../../lib/validation/model';
+import { loadInput } from '../../lib/config/load';
+import { TfInput } from '../../lib/config/model';
 import { runOfflineChecks } from '../../lib/validation/rules';
 import { tempDir } from '../support/synth';
 
@@ -29,18 +29,18 @@ const tc = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-function config(resource: Record<string, unknown>, provider: Record<string, unknown> = { addr: 'leaf.example.com:443' }): ValidateInput {
+function config(resource: Record<string, unknown>, provider: Record<string, unknown> = { addr: 'leaf.example.com:443' }): TfInput {
   const file = path.join(dir, `c${Math.random().toString(36).slice(2)}`, 'cdk.tf.json');
   fs.mkdirSync(path.dirname(file));
   fs.writeFileSync(file, JSON.stringify({ terraform: TERRAFORM, provider: { teleport: [provider] }, variable: { t: { type: 'string', sensitive: true } }, resource }));
-  return loadValidateInput(file);
+  return loadInput(file);
 }
 
-const run = (input: ValidateInput) => runOfflineChecks(input, { now: NOW });
-const only = (input: ValidateInput, check: string) => run(input).filter((f) => f.check === check);
+const run = (input: TfInput) => runOfflineChecks(input, { now: NOW });
+const only = (input: TfInput, check: string) => run(input).filter((f) => f.check === check);
 
 test('every example stack: no error and no warning', () => {
-  const findings = runOfflineChecks(loadValidateInput(examples), { now: NOW });
+  const findings = runOfflineChecks(loadInput(examples), { now: NOW });
   expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
 });
 
@@ -51,7 +51,7 @@ test('several stacks: the stack is its own field and resource stays a pure Terra
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(raw));
   fs.cpSync(path.join(examples, 'stacks', 'one-stack'), path.join(dir, 'multi', 'stacks', 'one-stack'), { recursive: true });
-  const input = loadValidateInput(path.join(dir, 'multi'));
+  const input = loadInput(path.join(dir, 'multi'));
   expect(input.stacks.map((s) => s.name)).toEqual(['one-stack', 'seed-l1-leaf']);
   const findings = runOfflineChecks(input, { now: NOW });
   expect(findings).toContainEqual(expect.objectContaining({ check: 'validate.address-port', stack: 'seed-l1-leaf', resource: 'teleport_trusted_cluster.rootcluster' }));
@@ -120,7 +120,7 @@ describe('join token', () => {
       for (const r of plan.planned_values.root_module.resources.filter((x: any) => x.type === 'teleport_trusted_cluster')) r.values.spec.token = token;
       const file = path.join(dir, `tokenless-${actions.join('-')}-${unknown}.plan.json`);
       fs.writeFileSync(file, JSON.stringify(plan));
-      return only(loadValidateInput(file), 'validate.join-token');
+      return only(loadInput(file), 'validate.join-token');
     };
     expect(planWith(['create'], null)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('creates this trusted cluster without a join token') })]);
     expect(planWith(['delete', 'create'], null)).toEqual([expect.objectContaining({ severity: 'error' })]);
@@ -165,7 +165,7 @@ describe('token expiry', () => {
 
 describe('plans from terraform show -json', () => {
   test('the real plan of the seed leaf (from terraform-check): loads, no errors', () => {
-    const input = loadValidateInput(path.join(PLANS, 'seed-l1-leaf.plan.json'));
+    const input = loadInput(path.join(PLANS, 'seed-l1-leaf.plan.json'));
     expect(input.kind).toBe('plan');
     expect(input.stacks[0].resources.map((r) => r.address).sort()).toEqual(['teleport_role.visitor', 'teleport_trusted_cluster.rootcluster']);
     expect(input.stacks[0].providerVersionConstraint).toBe('~> 18.0');
@@ -188,7 +188,7 @@ describe('plans from terraform show -json', () => {
     }
     const file = path.join(dir, `${name}.plan.json`);
     fs.writeFileSync(file, JSON.stringify(plan));
-    return runOfflineChecks(loadValidateInput(file), { now: NOW });
+    return runOfflineChecks(loadInput(file), { now: NOW });
   };
 
   test('an in-place update of token and web_proxy_addr; a role replaced to change its version: errors', () => {
@@ -218,5 +218,5 @@ describe('plans from terraform show -json', () => {
 });
 
 test('unreadable input: a clear error naming the file', () => {
-  expect(() => loadValidateInput(path.join(dir, 'nope.json'))).toThrow(/nope\.json/);
+  expect(() => loadInput(path.join(dir, 'nope.json'))).toThrow(/nope\.json/);
 });

@@ -5,7 +5,7 @@
 // those with a web session (session-checks.ts). Transport faults propagate: the CLI exits 2.
 import { PingInfo, ProxyClient, TcpProbeResult, parseHostPort, probeTcp } from '../../proxy-client';
 import { Finding } from '../../report/finding';
-import { ValidateInput } from '../model';
+import { TfInput } from '../../config/model';
 import { caFilesFor, resolveAddresses, unknownNameFindings } from './address-map';
 import { LiveContext } from './context';
 import { POOL_SIZE, mapPool } from './pool';
@@ -29,7 +29,7 @@ export interface LiveOptions {
   readonly progress?: (line: string) => void;
 }
 
-export async function runLiveChecks(input: ValidateInput, options: LiveOptions = {}): Promise<Finding[]> {
+export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): Promise<Finding[]> {
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const providers = providerTargets(input, env);

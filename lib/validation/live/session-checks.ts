@@ -5,7 +5,7 @@
 // is registered before any other server text is quoted; then the other reads, in the bounded pool.
 import { JoinTokenInfo, ProxyClient } from '../../proxy-client';
 import { Finding } from '../../report/finding';
-import { TfResource } from '../model';
+import { TfResource } from '../../config/model';
 import { isExpression, isLiteral } from '../rules/context';
 import { LiveContext, notChecked } from './context';
 import { Credentials, credentialsFor } from './credentials';

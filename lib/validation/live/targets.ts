@@ -2,7 +2,7 @@
 // block has none) and each trusted cluster's root (`spec.web_proxy_addr`), with the NAMEs that
 // `--proxy`, `--ca-file` and the credential variables use: the provider alias (`teleport` for the
 // default provider) or the trusted cluster's `metadata.name`, plain or as `<stack>/<name>`.
-import { TfResource, TfResourceChange, TfStack, ValidateInput } from '../model';
+import { TfResource, TfResourceChange, TfStack, TfInput } from '../../config/model';
 import { isLiteral } from '../rules/context';
 
 /** One place in the input that names a cluster address. */
@@ -43,7 +43,7 @@ export function providerName(key: string): string {
   return key === 'teleport' ? 'teleport' : key.replace(/^teleport\./, '');
 }
 
-export function providerTargets(input: ValidateInput, env: NodeJS.ProcessEnv): ProviderTarget[] {
+export function providerTargets(input: TfInput, env: NodeJS.ProcessEnv): ProviderTarget[] {
   return input.stacks.flatMap((stack) => {
     const keys = new Set([...stack.providers.map((p) => p.key), ...stack.resources.filter((r) => r.mode === 'managed').map((r) => r.providerKey)]);
     return [...keys].map((key) => {
@@ -59,7 +59,7 @@ export function providerTargets(input: ValidateInput, env: NodeJS.ProcessEnv): P
   });
 }
 
-export function trustedClusterTargets(input: ValidateInput, providers: readonly ProviderTarget[]): TrustedClusterTarget[] {
+export function trustedClusterTargets(input: TfInput, providers: readonly ProviderTarget[]): TrustedClusterTarget[] {
   return input.stacks.flatMap((stack) =>
     stack.resources
       .filter((r) => r.type === 'teleport_trusted_cluster' && r.mode === 'managed')

@@ -1,6 +1,6 @@
 // Explicit ports: Teleport dials tunnel_addr exactly as written and adds no default port.
 import { Finding } from '../../report/finding';
-import { TfStack } from '../model';
+import { TfStack } from '../../config/model';
 import { hasPort, isLiteral, ofType } from './context';
 
 export function addressFindings(stack: TfStack): Finding[] {

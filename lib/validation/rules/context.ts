@@ -1,6 +1,6 @@
 // Shared helpers of the offline rules.
 import { parseHostPort } from '../../proxy-client/address';
-import { TfResource, TfStack } from '../model';
+import { TfResource, TfStack } from '../../config/model';
 
 export const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
 export const isLiteral = (v: unknown): v is string => typeof v === 'string' && v !== '' && !v.includes('${');

@@ -3,7 +3,7 @@
 // in-place update (the server then applies the new version's defaults); an older provider, or
 // -replace, shows delete and create.
 import { Finding } from '../../report/finding';
-import { TfResourceChange } from '../model';
+import { TfResourceChange } from '../../config/model';
 
 const TRUSTED_CLUSTER_IMMUTABLE = ['token', 'web_proxy_addr', 'tunnel_addr'];
 

@@ -1,7 +1,7 @@
 // The offline checks of `validate` (no network).
 import { checkConfig } from '../../check/schema-check';
 import { Finding } from '../../report/finding';
-import { ValidateInput } from '../model';
+import { TfInput } from '../../config/model';
 import { addressFindings } from './addresses';
 import { OfflineOptions } from './context';
 import { immutableChangeFindings } from './immutable-changes';
@@ -11,7 +11,7 @@ import { tokenExpiryFindings } from './token-expiry';
 
 export type { OfflineOptions };
 
-export function runOfflineChecks(input: ValidateInput, options: OfflineOptions = {}): Finding[] {
+export function runOfflineChecks(input: TfInput, options: OfflineOptions = {}): Finding[] {
   const out: Finding[] = [];
   for (const stack of input.stacks) {
     const changes = input.changes.filter((c) => c.stack === stack.name);

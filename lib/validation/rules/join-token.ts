@@ -5,7 +5,7 @@
 // a configuration, an error in a plan that creates the trusted cluster, and fine in one that
 // updates it or leaves it alone.
 import { Finding } from '../../report/finding';
-import { TfResourceChange, TfStack } from '../model';
+import { TfResourceChange, TfStack } from '../../config/model';
 import { isExpression, isLiteral, isUnknownAt, isUnset, ofType } from './context';
 
 export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', changes: readonly TfResourceChange[] = []): Finding[] {

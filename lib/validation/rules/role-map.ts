@@ -2,7 +2,7 @@
 // expansion (`$1`), or else they must already exist on the leaf (Teleport's checkLocalRoles).
 import { PRESET_ROLES } from '../../constructs/role/preset-role';
 import { Finding } from '../../report/finding';
-import { TfStack } from '../model';
+import { TfStack } from '../../config/model';
 import { isLiteral, ofType } from './context';
 
 export function roleMapFindings(stack: TfStack): Finding[] {

@@ -1,6 +1,6 @@
 // A literal metadata.expires must be in the future and far enough ahead to apply both sides.
 import { Finding } from '../../report/finding';
-import { TfStack } from '../model';
+import { TfStack } from '../../config/model';
 import { OfflineOptions, isLiteral, ofType } from './context';
 
 export function tokenExpiryFindings(stack: TfStack, options: OfflineOptions): Finding[] {

@@ -1,4 +1,4 @@
-import { jsonErrorOffset, jsonErrorWhere, positionAt } from '../../lib/check/json-error-position';
+import { jsonErrorOffset, jsonErrorWhere, positionAt } from '../../lib/config/json-error-position';
 
 // A document with every JSON construct: nesting, escapes, \u, numbers in every form, literals.
 const VALID = JSON.stringify(

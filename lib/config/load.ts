@@ -2,13 +2,13 @@
 // `terraform show -json` plan file.
 import * as fs from 'fs';
 import * as path from 'path';
-import { jsonErrorWhere } from '../check/json-error-position';
-import { loadConfigs } from '../check/load-configs';
-import { ValidateInput } from './model';
+import { jsonErrorWhere } from './json-error-position';
+import { loadConfigs } from './load-configs';
+import { TfInput } from './model';
 import { stackFromConfig } from './config-input';
 import { isPlan, stackFromPlan } from './plan-input';
 
-export function loadValidateInput(target: string): ValidateInput {
+export function loadInput(target: string): TfInput {
   if (fs.existsSync(target) && fs.statSync(target).isFile()) {
     let doc: unknown;
     let text: string;

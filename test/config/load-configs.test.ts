@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfigs } from '../../lib/check';
+import { loadConfigs } from '../../lib/config';
 import { tempDir } from '../support/synth';
 
 describe('loadConfigs', () => {

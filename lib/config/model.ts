@@ -74,7 +74,7 @@ export interface TfStack {
 }
 
 /** Everything `validate` was given. */
-export interface ValidateInput {
+export interface TfInput {
   readonly kind: 'config' | 'plan';
   readonly stacks: readonly TfStack[];
   /** Present for plans only. */
