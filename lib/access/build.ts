@@ -4,7 +4,7 @@ import { TfInput, TfResource, TfStack } from '../config/model';
 import { ClusterIndex, locationOf } from './clusters';
 import { NO_GRANTS, combineGrants, roleGrants } from './grants';
 import { RootLogins, effectiveLogins } from './logins';
-import { AccessMapData, AccessPath, LeafRole, RoleGrants, RoleMapEntry, RootRole, TrustEdge } from './model';
+import { AccessMapData, AccessPath, LeafRole, ResourceGrant, RoleGrants, RoleMapEntry, RootRole, TrustEdge } from './model';
 import { PRESETS } from './presets';
 import { RemotePattern, isExpansion, remotePattern } from './role-map';
 import { withServerDefaults } from './server-defaults';
@@ -30,6 +30,29 @@ function resolveValues(name: string, source: string, values: Spec, extra: Partia
     options: spec.options,
     logins: stringList(spec.allow?.logins),
   };
+}
+
+/**
+ * The leaf sets the internal traits of a root user from the root certificate (lib/services/
+ * access_checker.go `AccessInfoFromRemoteTLSIdentity`): `{{internal.kubernetes_groups}}` on the
+ * leaf is what the root role puts in the certificate. Those are resolved here from the root role's
+ * own values (which may be templates themselves); an empty root value expands to nothing.
+ */
+const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string][] = [
+  ['kubernetesGroups', 'kubernetes_groups'], ['kubernetesUsers', 'kubernetes_users'], ['databaseNames', 'db_names'], ['databaseUsers', 'db_users'],
+];
+
+function withRootTraits(g: ResourceGrant, rootSpec: Spec): ResourceGrant {
+  let out = g;
+  for (const [field, attr] of INTERNAL_FROM_ROOT) {
+    const values = g[field] as string[] | undefined;
+    const internal = new RegExp(`^\\{\\{\\s*internal\\.${attr}\\s*\\}\\}$`);
+    if (!values?.some((v) => internal.test(v))) continue;
+    const rootValues = stringList(rootSpec.allow?.[attr]);
+    const resolved = uniqueSorted(values.flatMap((v) => (internal.test(v) ? rootValues : [v])));
+    out = { ...out, [field]: resolved };
+  }
+  return out;
 }
 
 class TrustBuilder {
@@ -78,11 +101,13 @@ class TrustBuilder {
       rolesFrom.add(`${r.location.stack}/${r.location.provider}`);
       rootRoles.set(name, { name, source: 'config', location: r.location, logins: resolveValues(name, 'config', r.resource.values, {}).logins, raw: r.resource.values });
     }
+    const entries = Array.isArray(values.spec?.role_map) ? (values.spec.role_map as Spec[]) : [];
+    // Enterprise-only presets count as root roles only where the role_map names them.
+    const named = new Set(entries.map((e) => e?.remote));
     for (const [name, p] of PRESETS) {
-      if (!rootRoles.has(name)) rootRoles.set(name, { name, source: 'preset', logins: stringList(p.values.spec.allow?.logins), raw: p.values });
+      if (!rootRoles.has(name) && (!p.enterprise || named.has(name))) rootRoles.set(name, { name, source: 'preset', logins: stringList(p.values.spec.allow?.logins), raw: p.values });
     }
 
-    const entries = Array.isArray(values.spec?.role_map) ? (values.spec.role_map as Spec[]) : [];
     if (isExpression(values.spec?.role_map) || unknownInPlan(this.tc, 'spec.role_map')) this.notes.push('spec.role_map is known only at apply: no root role can be followed');
     const patterns: { entry: RoleMapEntry; pattern: RemotePattern }[] = entries.map((e, index) => {
       const pattern = remotePattern(typeof e?.remote === 'string' ? e.remote : '');
@@ -105,9 +130,10 @@ class TrustBuilder {
       }
       return { via, locals: uniqueSorted(locals) };
     };
-    const path = (rootName: string, rootKind: string, rootSource: string, via: number[], leafRoleNames: string[], rootLogins: RootLogins) => {
+    const path = (rootName: string, rootKind: string, rootSource: string, via: number[], leafRoleNames: string[], rootLogins: RootLogins, rootSpec?: Spec) => {
       const roles = leafRoleNames.map((n) => this.leafRole(n));
-      const grants: RoleGrants = combineGrants(roles.map((r) => r.leaf.grants), roles.map((r) => r.options));
+      const combined: RoleGrants = combineGrants(roles.map((r) => r.leaf.grants), roles.map((r) => r.options));
+      const grants = rootSpec ? { ...combined, allow: combined.allow.map((g) => withRootTraits(g, rootSpec)) } : combined;
       const sshDeny = grants.deny.filter((d) => d.kind === 'ssh');
       const denied = new Set(sshDeny.flatMap((d) => d.logins ?? []));
       const denyAll = sshDeny.some((d) => d.everyResource);
@@ -116,7 +142,7 @@ class TrustBuilder {
     };
     for (const r of rootRoles.values()) {
       const { via, locals } = mapRole(r.name);
-      if (via.length) path(r.name, 'role', r.source, via, locals, { known: true, logins: r.logins });
+      if (via.length) path(r.name, 'role', r.source, via, locals, { known: true, logins: r.logins }, r.raw.spec);
     }
     for (const { entry, pattern } of patterns) {
       if (pattern.kind === 'exact' && !rootRoles.has(entry.remote)) {

@@ -1,5 +1,5 @@
 // The rows of the text and Markdown tables: per trust, per root role (or pattern), what it reaches.
-import { AccessPath, TrustEdge } from '../model';
+import { AccessPath, RuleGrant, TrustEdge } from '../model';
 import { conditionText, resourcesText, selectorText } from '../words';
 
 /** One line of a table. */
@@ -19,7 +19,18 @@ export function rootLabel(p: AccessPath): string {
 
 const list = (values: readonly string[] | undefined) => (values ?? []).join(', ');
 
-function pathRows(p: AccessPath): Row[] {
+/** Rules of one role with the same verbs and condition, as one rule over all their resources. */
+function groupRules(rules: readonly RuleGrant[]): RuleGrant[] {
+  const groups = new Map<string, RuleGrant>();
+  for (const r of rules) {
+    const key = `${r.role}\u0000${r.verbs.join(',')}\u0000${r.where ?? ''}`;
+    const g = groups.get(key);
+    groups.set(key, g ? { ...g, resources: [...g.resources, ...r.resources] } : r);
+  }
+  return [...groups.values()];
+}
+
+function pathRows(p: AccessPath, unknownRoles: ReadonlySet<string>): Row[] {
   const base = { root: rootLabel(p), leafRoles: p.leafRoles.join(', ') || '(none)' };
   const everyone = p.rootKind === 'role' ? 'every user of the root role' : 'root users with a matching role';
   const rows: Row[] = [];
@@ -33,24 +44,28 @@ function pathRows(p: AccessPath): Row[] {
     if (g.databaseUsers) parts.push(`users ${list(g.databaseUsers)}`);
     if (g.databaseRoles) parts.push(`roles ${list(g.databaseRoles)}`);
     if (g.kind === 'desktop' && g.logins) parts.push(`logins ${list(g.logins)}`);
-    for (const r of g.kubernetesResources ?? []) parts.push(`${r.verbs.join('|')} ${r.apiGroup ? `${r.apiGroup}/` : ''}${r.kind} ${r.namespace}/${r.name}`);
+    for (const r of g.kubernetesResources ?? []) parts.push(`resources ${r.apiGroup ? `${r.apiGroup}/` : ''}${r.kind} in ${r.namespace}/${r.name} (verbs ${r.verbs.join(',')})`);
     rows.push({ ...base, access: `${g.kind}${parts.length ? ` ${parts.join('; ')}` : ''} (via ${g.role})`, on: resourcesText(g), who: everyone });
   }
-  for (const r of p.grants.rules) rows.push({ ...base, access: `rule ${r.verbs.join(',')} on ${r.resources.join(',')} (via ${r.role})`, on: r.where ? `where ${r.where}` : 'the leaf\'s API', who: everyone });
+  for (const r of groupRules(p.grants.rules)) rows.push({ ...base, access: `rule ${r.verbs.join(',')} on ${r.resources.join(', ')} (via ${r.role})`, on: r.where ? `where ${r.where}` : "the leaf's API", who: everyone });
   for (const d of p.grants.deny) {
     const what = [...(d.logins ?? []), ...(d.kubernetesGroups ?? []), ...(d.kubernetesUsers ?? []), ...(d.databaseNames ?? []), ...(d.databaseUsers ?? [])];
     rows.push({ ...base, access: `DENY ${d.kind}${what.length ? ` ${what.join(', ')}` : ''} (via ${d.role})`, on: resourcesText(d), who: 'nobody (deny wins)' });
   }
-  for (const r of p.grants.denyRules) rows.push({ ...base, access: `DENY rule ${r.verbs.join(',')} on ${r.resources.join(',')} (via ${r.role})`, on: r.where ? `where ${r.where}` : "the leaf's API", who: 'nobody (deny wins)' });
-  if (p.leafRoles.length) {
+  for (const r of groupRules(p.grants.denyRules)) rows.push({ ...base, access: `DENY rule ${r.verbs.join(',')} on ${r.resources.join(',')} (via ${r.role})`, on: r.where ? `where ${r.where}` : "the leaf's API", who: 'nobody (deny wins)' });
+  for (const name of p.leafRoles.filter((n) => unknownRoles.has(n))) rows.push({ ...base, access: `(grants of ${name} not known)`, on: '', who: 'see the note on this role' });
+  if (p.leafRoles.some((n) => !unknownRoles.has(n))) {
     const o = p.grants.options;
     rows.push({ ...base, access: 'options', on: `max_session_ttl ${o.maxSessionTtl ?? 'none'}, session MFA ${o.requireSessionMfa}, port forwarding ${o.portForwarding}, agent forwarding ${o.forwardAgent ? 'on' : 'off'}, X11 ${o.permitX11Forwarding ? 'on' : 'off'}, file copy ${o.sshFileCopy ? 'on' : 'off'}`, who: '' });
-  } else rows.push({ ...base, access: '(no leaf role)', on: '', who: 'the mapping expands to no role name' });
+  } else if (!p.leafRoles.length) rows.push({ ...base, access: '(no leaf role)', on: '', who: 'the mapping expands to no role name' });
   return rows;
 }
 
 /** Every row of one trust. */
-export const trustRows = (t: TrustEdge): Row[] => t.paths.flatMap(pathRows);
+export function trustRows(t: TrustEdge): Row[] {
+  const unknown = new Set(t.leafRoles.filter((r) => r.source === 'missing' || r.source === 'expansion').map((r) => r.name));
+  return t.paths.flatMap((p) => pathRows(p, unknown));
+}
 
 /** Lines that explain what a root user needs, once per login and trait (the seed guide's traits step). */
 export function hints(t: TrustEdge): string[] {
