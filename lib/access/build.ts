@@ -157,7 +157,7 @@ class TrustBuilder {
     if (!rolesFrom.size) this.notes.push(`the root's roles are not in this configuration (no provider with the address of ${rootCluster ?? root}): only Teleport's presets are known on the root side`);
     if (!enabled) this.notes.push(enabledAtApply ? 'spec.enabled is known only at apply' : 'disabled (spec.enabled is not true): this trust grants nothing until it is enabled');
     return {
-      key: `${this.tc.stack}|${leaf.name}|${root}`,
+      key: `${leaf.name}|${root}`,
       leaf,
       root,
       ...(proxy !== undefined ? { rootProxy: proxy } : {}),
@@ -183,6 +183,11 @@ export function buildAccessMap(input: TfInput): AccessMapData {
       if (r.type === 'teleport_trusted_cluster' && r.mode === 'managed') trusts.push(new TrustBuilder(index, stack, r).build());
     }
   }
-  trusts.sort((a, b) => a.leaf.name.localeCompare(b.leaf.name) || a.root.localeCompare(b.root) || a.key.localeCompare(b.key));
-  return { schemaVersion: ACCESS_SCHEMA_VERSION, inputKind: input.kind, stacks: input.stacks.map((s) => s.name), trusts };
+  // A trust is keyed by leaf and root, so that a diff matches it whatever the stack directory is
+  // called; the stack is added only where several stacks hold the same leaf and root.
+  const seen = new Map<string, number>();
+  for (const t of trusts) seen.set(`${t.leaf.name}|${t.root}`, (seen.get(`${t.leaf.name}|${t.root}`) ?? 0) + 1);
+  const keyed = trusts.map((t) => ({ ...t, key: seen.get(`${t.leaf.name}|${t.root}`)! > 1 ? `${t.location.stack}|${t.leaf.name}|${t.root}` : `${t.leaf.name}|${t.root}` }));
+  keyed.sort((a, b) => a.leaf.name.localeCompare(b.leaf.name) || a.root.localeCompare(b.root) || a.key.localeCompare(b.key));
+  return { schemaVersion: ACCESS_SCHEMA_VERSION, inputKind: input.kind, stacks: input.stacks.map((s) => s.name), trusts: keyed };
 }

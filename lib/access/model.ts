@@ -191,7 +191,7 @@ export interface AccessPath {
 
 /** One trusted cluster: a leaf's trust in a root, and what it grants. */
 export interface TrustEdge {
-  /** Stable key for diffs: `<leaf>|<root>`. */
+  /** Stable key for diffs: `<leaf>|<root>`, or `<stack>|<leaf>|<root>` where several stacks hold the same pair. */
   readonly key: string;
   readonly leaf: ClusterRef;
   /** The root cluster's name (`metadata.name`). */

@@ -10,7 +10,7 @@ import { SCENARIOS, copyTree, editStack, synthExamples } from './support';
 
 process.env.CHECKPOINT_DISABLE = '1';
 
-const TRUST = 'trust-leaf|leaf.example.com|root.example.com';
+const TRUST = 'leaf.example.com|root.example.com';
 
 /** The diff from the scenarios to a copy with one edit. */
 function diffAfter(edit: (dir: string) => void) {
@@ -61,7 +61,7 @@ describe('grant-level diff', () => {
 
   test('a new trusted cluster adds every grant it carries', () => {
     const d = diffAfter((dir) => editStack(dir, 'trust-leaf', (c) => (c.resource.teleport_trusted_cluster.second = { ...c.resource.teleport_trusted_cluster.root, metadata: { name: 'other-root.example.com' }, spec: { ...tc(c), web_proxy_addr: 'other-root.example.com:443' } })));
-    const added = d.changes.filter((c) => c.trust === 'trust-leaf|leaf.example.com|other-root.example.com');
+    const added = d.changes.filter((c) => c.trust === 'leaf.example.com|other-root.example.com');
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((c) => c.change === 'added')).toBe(true);
     expect(added.map((c) => `${c.root}: ${c.grant}`)).toContain('contractor-*: ssh login guest via guest');
@@ -109,6 +109,15 @@ describe('done when: the examples, visitor widened from env=staging to all nodes
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('changes against the base: +0 grants, \u22120 grants, 1 widened, 0 narrowed');
     expect(run.stdout).toContain('WIDENED  seed-l1-leaf|leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)');
+  });
+
+  test('two stack directories with different names still pair up: the trust is keyed by leaf and root', async () => {
+    const dir = path.join(tempDir('access-dirs-'), 'before-change');
+    copyTree(path.join(base, 'stacks', 'seed-l1-leaf'), dir);
+    const run = await runCli(['access', path.join(head, 'stacks', 'seed-l1-leaf'), '--base', dir, '--fail-on', 'widened']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('WIDENED  leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)');
+    expect(run.stdout).not.toContain('REMOVED');
   });
 
   test('--fail-on widened exits 1 and says why on stderr', async () => {

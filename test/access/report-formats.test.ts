@@ -76,8 +76,8 @@ describe('markdown', () => {
     expect(tables[0].header.map((h: any) => h.text)).toEqual(['change', 'trust', 'root role', 'grant', 'before', 'after']);
     // Cell text as written: the `*` of the glob is escaped so Markdown does not read it as emphasis.
     expect(tables[0].rows.map((r: any) => r.map((c: any) => c.text))).toEqual([
-      ['widened', 'trust-leaf|leaf.example.com|root.example.com', 'contractor-\\*', 'ssh login guest via guest', 'env=dev', 'env=staging'],
-      ['widened', 'trust-leaf|leaf.example.com|root.example.com', 'contractor-acme', 'ssh login guest via guest', 'env=dev', 'env=staging'],
+      ['widened', 'leaf.example.com|root.example.com', 'contractor-\\*', 'ssh login guest via guest', 'env=dev', 'env=staging'],
+      ['widened', 'leaf.example.com|root.example.com', 'contractor-acme', 'ssh login guest via guest', 'env=dev', 'env=staging'],
     ]);
     // The rules leaf has more rows than fit (57): its table is inside <details>; the graph (27 edges) is not.
     const html = tokens.filter((t) => t.type === 'html').map((t: any) => t.raw.trim());

@@ -33,7 +33,7 @@ export function renderMarkdown(map: AccessMapData, diff?: AccessDiffData): strin
     lines.push('', ...collapsed(`${diff.changes.length} changes`, tableLines(['change', 'trust', 'root role', 'grant', 'before', 'after'], rows), rows.length > COLLAPSE_ROWS));
   }
   for (const t of map.trusts) {
-    lines.push('', `#### ${md(trustTitle(t))}`, '', `\`${printable(t.location.address).replace(/`/g, "'")}\` \u00b7 ${md(whereText(t))}`, '');
+    lines.push('', `#### ${md(trustTitle(t))}`, '', md(whereText(t)), '');
     for (const m of [...roleMapText(t), ...t.notes.map((n) => `note: ${n}`), ...hints(t).map((h) => `hint: ${h}`)]) lines.push(`- ${md(m)}`);
     const rows = trustRows(t).map((r) => [r.root, r.leafRoles, r.access, r.on, r.who]);
     lines.push('', ...collapsed(`${rows.length} grants of ${t.leaf.name} <- ${t.root}`, tableLines(['root role', 'leaf roles', 'access', 'on', 'for'], rows), rows.length > COLLAPSE_ROWS));
