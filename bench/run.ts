@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     const check = section('offline check', () => checkBench(synth.largestConstructsOutput));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const validator = await section('validator', () => require('./validator-bench').validatorBench() as Promise<{ targets: Target[]; details: Record<string, unknown> }>);
-    const targets: Target[] = [...imp.targets, ...synth.targets, ...validator.targets, ...check.targets];
+    const targets: Target[] = [...imp.targets, ...synth.targets, ...validator.targets, ...check.targets, ...section('access map', () => require('./access-bench').accessBench(scratch) as { targets: Target[] }).targets]; // eslint-disable-line @typescript-eslint/no-require-imports
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },

@@ -8,3 +8,4 @@ export * from './constructs/trusted-cluster';
 export * from './constructs/provider';
 export * from './constructs/link';
 export * from './constructs/yaml';
+export * from './access';

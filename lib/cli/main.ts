@@ -3,6 +3,7 @@ import { parseArgs, ParseArgsConfig } from 'util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
 import { redact } from '../report/redact';
+import { accessCommand } from './access-command';
 import { CHECK_HELP, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
@@ -12,6 +13,7 @@ import { UsageError } from './usage-error';
 const HELP = `Usage: cdktf-teleport <command> [options]
 
 Commands:
+  access <path>    what the configuration's trust grants, and what a change widens (--base)
   check <path>     offline check of synthesized stacks against the Teleport provider schema
   validate <path>  offline checks, then the live clusters the stack names (read-only)
   terraform-check <path>...
@@ -35,10 +37,13 @@ export interface CommandSpec {
   help: string;
   options?: ParseArgsOptionsConfig;
   run(positionals: string[], values: Record<string, unknown>, io: Io): Promise<CommandResult> | CommandResult;
+  /** The command prints its own report through `io`; its findings only decide the exit code. */
+  ownOutput?: boolean;
 }
 
 /** The subcommands. Each throws UsageError for exit 2; findings with an error mean exit 1. */
 const COMMANDS: Record<string, CommandSpec> = {
+  access: accessCommand,
   check: { help: CHECK_HELP, run: (positionals) => runCheck(positionals) },
   'terraform-check': terraformCheckCommand,
   validate: validateCommand,
@@ -85,6 +90,7 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     }
     if (parsed.values.help) return help(spec.help, EXIT_OK);
     const { findings, subject } = await spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
+    if (spec.ownOutput) return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
     if (json) printJson(rawIo, buildReport(findings));
     else printHuman(rawIo, findings, subject);
     return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
