@@ -8,7 +8,7 @@
 import * as http2 from 'http2';
 import { parseHostPort } from '../proxy-client/address';
 import { isAllowedMethod } from './allow-list';
-import { API_DOMAIN, authRouteAlpn, dialTls } from './dial';
+import { API_DOMAIN, authRouteAlpn, dialTls, tlsError } from './dial';
 import { AuthClientError, GRPC, grpcCodeName } from './errors';
 import { ClientIdentity } from './identity';
 import {
@@ -45,6 +45,14 @@ const MAX_PAGES = 500;
 
 export class AuthClient {
   private session?: Promise<http2.ClientHttp2Session>;
+  /**
+   * The connection under the session, and whether it ever carried an answer: a TLS 1.3 server
+   * refuses a client certificate after the client's side of the handshake is done, so the refusal
+   * shows as the first call's connection ending (Go sends an alert, Node just closes).
+   */
+  private socket?: import('tls').TLSSocket;
+  private transportError?: Error;
+  private answered = false;
 
   constructor(private readonly o: AuthClientOptions) {
     if (!parseHostPort(o.address)) throw new AuthClientError('not-allowed', String(o.address), 'is not host:port; nothing is sent to it.');
@@ -65,7 +73,16 @@ export class AuthClient {
     const timeoutMs = this.o.timeoutMs ?? 10_000;
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(this.o.signal ? [this.o.signal] : [])]);
     const session = await this.connect(signal);
-    return unaryCall(session, method, request, { signal, timeoutMs, maxBytes: this.o.maxResponseBytes ?? 4 << 20, where: this.o.address });
+    try {
+      const result = await unaryCall(session, method, request, { signal, timeoutMs, maxBytes: this.o.maxResponseBytes ?? 4 << 20, where: this.o.address });
+      this.answered = true;
+      return result;
+    } catch (e) {
+      if (!(e instanceof AuthClientError) || e.kind !== 'unreachable' || this.answered) throw e;
+      if (this.transportError) throw tlsError(this.transportError, this.o.address);
+      if (this.socket?.destroyed || this.socket?.readableEnded) throw tlsError(Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.o.address);
+      throw e;
+    }
   }
 
   public async ping(): Promise<PingInfo> {
@@ -162,6 +179,8 @@ export class AuthClient {
     if (!this.session) {
       const hp = parseHostPort(this.o.address)!;
       this.session = dialTls({ host: hp.host, port: hp.port, alpn: this.alpn, identity: this.o.identity, env: this.o.env ?? process.env, signal, where: this.o.address }).then((socket) => {
+        this.socket = socket;
+        socket.on('error', (e) => (this.transportError = e));
         const session = http2.connect(`https://${API_DOMAIN}`, { createConnection: () => socket });
         session.on('error', () => undefined); // each stream reports its own failure
         return session;

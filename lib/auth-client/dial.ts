@@ -63,7 +63,8 @@ export async function dialTls(o: DialOptions): Promise<tls.TLSSocket> {
   return socket;
 }
 
-function tlsError(e: unknown, where: string): AuthClientError {
+/** A TLS or connection failure as the error to report (verification, refusal by the server, or else unreachable). */
+export function tlsError(e: unknown, where: string): AuthClientError {
   const code = String((e as NodeJS.ErrnoException).code ?? '');
   if (VERIFY_CODES.test(code)) {
     return new AuthClientError('tls', where, `the Auth Service's certificate did not verify against the identity's CA certificates (${code}): the identity is for another cluster, or the address is not this cluster's.`);

@@ -19,7 +19,8 @@ export interface AuthFixtures {
   pageSize?: number;
 }
 
-export type AuthFault = 'stall' | 'unimplemented' | 'permission-denied' | { status: number; message: string };
+/** A method's fault: never answer, a gRPC error status, or these bytes as an OK answer's message. */
+export type AuthFault = 'stall' | 'unimplemented' | 'permission-denied' | { status: number; message: string } | { raw: Buffer };
 
 export interface AuthCall {
   readonly method: string;
@@ -44,7 +45,7 @@ const UNIMPLEMENTED = 12;
 
 type Answer = { message: Buffer } | { status: number; text: string };
 
-export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures, options: { log?: AuthCall[] } = {}): Promise<FakeAuth> {
+export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures, options: { log?: AuthCall[]; host?: string; port?: number } = {}): Promise<FakeAuth> {
   let state = { fixtures, faults: {} as Record<string, AuthFault> };
   const calls: AuthCall[] = [];
   let handshakes = 0;
@@ -78,6 +79,7 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
       const answer: Answer =
         fault === 'unimplemented' ? { status: UNIMPLEMENTED, text: `unknown method ${method}` }
         : fault === 'permission-denied' ? { status: PERMISSION_DENIED, text: `access denied to perform action "read" on "${method.split('/Get').pop()}"` }
+        : typeof fault === 'object' && 'raw' in fault ? { message: fault.raw }
         : typeof fault === 'object' ? { status: fault.status, text: fault.message }
         : answerFor(method, request, state.fixtures);
       if ('status' in answer) {
@@ -93,8 +95,11 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
     stream.on('error', () => undefined);
   });
   server.on('sessionError', () => undefined);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const address = `${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   return {
     address,
     calls,
