@@ -82,6 +82,29 @@ export async function startIdentityClusters(prefix: string): Promise<IdentityClu
   };
 }
 
+export const ONE_STACK_PLAN = path.join(__dirname, '..', 'fixtures', 'plans', 'one-stack.plan.json');
+export const ONE_STACK_TOKEN = 'teleport_provision_token.RootToLeaf_JoinToken_9E6806E5';
+export const ONE_STACK_TC = 'teleport_trusted_cluster.RootToLeaf_TrustedCluster_D855BD21';
+
+/** A resource's change and planned values in a plan document. */
+export const change = (plan: any, address: string) => plan.resource_changes.find((c: any) => c.address === address).change;
+export const planned = (plan: any, address: string) => plan.planned_values.root_module.resources.find((r: any) => r.address === address).values;
+
+/**
+ * The one-stack plan (terraform-check's fixture) with `edit` applied, written to `dir`; its token's
+ * expiry is moved an hour ahead, as it was on plan day (the fixture's literal date has passed).
+ */
+export function oneStackPlan(dir: string, name: string, edit: (plan: any) => void = () => undefined): string {
+  const plan = JSON.parse(fs.readFileSync(ONE_STACK_PLAN, 'utf8'));
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  change(plan, ONE_STACK_TOKEN).after.metadata.expires = inAnHour;
+  planned(plan, ONE_STACK_TOKEN).metadata.expires = inAnHour;
+  edit(plan);
+  const file = path.join(dir, `${name}.plan.json`);
+  fs.writeFileSync(file, JSON.stringify(plan));
+  return file;
+}
+
 /** Methods in `calls` that are not reads on the allow-list (what a test asserts is empty). */
 export function nonReads(calls: readonly AuthCall[]): string[] {
   return calls.map((c) => c.method).filter((m) => !ALLOWED_METHODS.has(m) || /\/(Create|Update|Upsert|Delete|Generate)/.test(m));

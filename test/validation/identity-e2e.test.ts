@@ -7,11 +7,10 @@ import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { clearSecrets } from '../../lib/report/redact';
 import { runCli } from '../support/cli';
-import { IdentityClusters, LEAF_NAME, ROOT_NAME, nonReads, startIdentityClusters } from '../support/fake-auth-clusters';
+import { IdentityClusters, LEAF_NAME, ONE_STACK_TC, ONE_STACK_TOKEN, ROOT_NAME, change, nonReads, oneStackPlan, planned, startIdentityClusters } from '../support/fake-auth-clusters';
 
-const PLAN = path.join(__dirname, '..', 'fixtures', 'plans', 'one-stack.plan.json');
-const TOKEN_ADDRESS = 'teleport_provision_token.RootToLeaf_JoinToken_9E6806E5';
-const TC_ADDRESS = 'teleport_trusted_cluster.RootToLeaf_TrustedCluster_D855BD21';
+const TOKEN_ADDRESS = ONE_STACK_TOKEN;
+const TC_ADDRESS = ONE_STACK_TC;
 const JOIN_TOKEN = '4f9c2b1d7e3a8f6c0b5d9e2a1c7f3b8e'; // what the root generated on an earlier apply
 
 let env: IdentityClusters;
@@ -34,19 +33,7 @@ afterEach(() => clearSecrets());
 const validate = (target: string) => runCli(['validate', target, '--identity', `leaf=${env.leaf.identityFile}`, '--identity', `root=${env.root.identityFile}`, ...env.proxyArgs, '--json']);
 const errors = (report: any) => report.findings.filter((f: any) => f.severity === 'error');
 
-/** The one-stack plan with `edit` applied, written next to the identity files (its token's expiry an hour ahead, as on plan day). */
-function planVariant(name: string, edit: (plan: any) => void): string {
-  const plan = JSON.parse(fs.readFileSync(PLAN, 'utf8'));
-  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
-  change(plan, TOKEN_ADDRESS).after.metadata.expires = inAnHour;
-  planned(plan, TOKEN_ADDRESS).metadata.expires = inAnHour;
-  edit(plan);
-  const file = path.join(env.dir, `${name}.plan.json`);
-  fs.writeFileSync(file, JSON.stringify(plan));
-  return file;
-}
-const change = (plan: any, address: string) => plan.resource_changes.find((c: any) => c.address === address).change;
-const planned = (plan: any, address: string) => plan.planned_values.root_module.resources.find((r: any) => r.address === address).values;
+const planVariant = (name: string, edit: (plan: any) => void) => oneStackPlan(env.dir, name, edit);
 
 test('the good pair: exit 0, nothing above info; each Auth Service was pinged with its own identity', async () => {
   env.root.auth.faults = { '/teleport.presence.v1.PresenceService/GetRemoteCluster': 'permission-denied' }; // the terraform-provider preset role
