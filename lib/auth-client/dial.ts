@@ -48,6 +48,7 @@ export async function dialTls(o: DialOptions): Promise<tls.TLSSocket> {
       rejectUnauthorized: true,
       minVersion: 'TLSv1.2',
     });
+    s.setNoDelay(true); // gRPC writes HEADERS and DATA separately: without this, Nagle and delayed ACKs add ~40 ms a call
     s.once('secureConnect', () => resolve(s));
     s.once('error', (e) => reject(tlsError(e, o.where)));
     s.once('close', () => reject(new AuthClientError('tls', o.where, 'the connection closed during the TLS handshake: the server refused the identity\'s certificate, or this is not an Auth Service or a TLS-routing proxy.')));
@@ -81,6 +82,7 @@ function connectTunnel(proxy: URL, target: string, o: DialOptions): Promise<net.
     const port = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
     const host = proxy.hostname.replace(/^\[|\]$/g, '');
     const s: net.Socket = proxy.protocol === 'https:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
+    s.setNoDelay(true);
     const auth = proxy.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}\r\n` : '';
     s.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => s.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`));
     let head = Buffer.alloc(0);

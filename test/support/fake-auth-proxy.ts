@@ -51,6 +51,7 @@ export async function startTlsRouter(o: { clusterName: string; web: string; auth
   const sockets = new Set<net.Socket>();
   let toAuth = 0;
   const track = (s: net.Socket) => {
+    s.setNoDelay(true);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => s.destroy());

@@ -59,6 +59,7 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
   });
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
+    s.setNoDelay(true);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
