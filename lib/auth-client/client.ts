@@ -72,7 +72,11 @@ export class AuthClient {
     if (!isAllowedMethod(method)) throw new AuthClientError('not-allowed', this.o.address, `${method} is not on the validator's allow-list; it is never sent.`);
     const timeoutMs = this.o.timeoutMs ?? 10_000;
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(this.o.signal ? [this.o.signal] : [])]);
-    const session = await this.connect(signal);
+    let session = await this.connect(signal);
+    if (session.closed || session.destroyed) { // the server ended an idle connection between calls
+      this.session = undefined;
+      session = await this.connect(signal);
+    }
     try {
       const result = await unaryCall(session, method, request, { signal, timeoutMs, maxBytes: this.o.maxResponseBytes ?? 4 << 20, where: this.o.address });
       this.answered = true;

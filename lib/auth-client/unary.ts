@@ -49,14 +49,20 @@ export function unaryCall(session: http2.ClientHttp2Session, method: string, mes
   }
   const fail = (why: string) => new AuthClientError('malformed', o.where, `${method}: ${why}`);
   return abortable<UnaryResult>(o.signal, o.where, method, (resolve, reject) => {
-    const req = session.request({
-      ':method': 'POST',
-      ':path': method,
-      'content-type': 'application/grpc',
-      te: 'trailers',
-      'grpc-timeout': `${Math.max(1, Math.ceil(o.timeoutMs))}m`,
-      'user-agent': 'cdktf-teleport-validate',
-    });
+    let req: http2.ClientHttp2Stream;
+    try {
+      req = session.request({
+        ':method': 'POST',
+        ':path': method,
+        'content-type': 'application/grpc',
+        te: 'trailers',
+        'grpc-timeout': `${Math.max(1, Math.ceil(o.timeoutMs))}m`,
+        'user-agent': 'cdktf-teleport-validate',
+      });
+    } catch (e) {
+      reject(new AuthClientError('unreachable', o.where, `${method}: the connection is gone (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
+      return () => undefined;
+    }
     let headers: http2.IncomingHttpHeaders | undefined;
     let trailers: http2.IncomingHttpHeaders | undefined;
     const chunks: Buffer[] = [];

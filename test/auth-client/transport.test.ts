@@ -68,6 +68,17 @@ describe('routes', () => {
     expect((await c.ping()).clusterName).toBe(NAME);
   });
 
+  test('a connection the server ended between calls is dialled again', async () => {
+    const c = client({ address: auth.address, route: { kind: 'direct' } });
+    await c.ping();
+    const handshakes = auth.connections();
+    const session = await (c as unknown as { session: Promise<import('http2').ClientHttp2Session> }).session;
+    auth.dropConnections();
+    while (!session.destroyed) await new Promise((r) => setTimeout(r, 10));
+    expect((await c.ping()).clusterName).toBe(NAME);
+    expect(auth.connections()).toBe(handshakes + 1);
+  });
+
   test('a TLS-routing front for another cluster refuses the route: a connection error, nothing reaches Auth', async () => {
     const since = log.length;
     const e = await rejection(client({ route: { kind: 'tls-routing', clusterName: 'other.example.com' } }).ping());

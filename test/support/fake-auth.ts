@@ -36,6 +36,8 @@ export interface FakeAuth {
   readonly connections: () => number;
   fixtures: AuthFixtures;
   faults: Record<string, AuthFault>;
+  /** Ends every open connection (what a server does to an idle one). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
     set faults(f) {
       state = { ...state, faults: f };
     },
+    dropConnections: () => sockets.forEach((s) => s.destroy()),
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
