@@ -142,7 +142,7 @@ async function ping(c: Cluster, ctx: LiveContext, progress?: (line: string) => v
   const proxy = ctx.infos.get(c.key);
   if (!proxy) return [];
   if (auth.clusterName !== proxy.clusterName) {
-    return [{ severity: 'error', check: 'validate.identity-cluster', resource: c.key, message: `the proxy at ${c.key} is "${proxy.clusterName}", but ${c.via} reached the Auth Service of "${printable(auth.clusterName)}".`, fix: 'give the identity of this cluster (the one Terraform uses for this provider).' }];
+    return [{ severity: 'error', check: 'validate.identity-cluster', resource: c.key, message: `the proxy at ${c.key} is "${printable(proxy.clusterName)}", but ${c.via} reached the Auth Service of "${printable(auth.clusterName)}".`, fix: 'give the identity of this cluster (the one Terraform uses for this provider).' }];
   }
   if (auth.serverVersion === proxy.serverVersion) return [];
   const newerProxy = (major(proxy.serverVersion) ?? 0) > (major(auth.serverVersion) ?? 0);

@@ -1,6 +1,7 @@
 // The rules that need a cluster's own answers, whichever credential read them (a web session or
 // an identity; cluster-facts.ts): mapped roles exist on the leaf, the join token on the root, the
 // trusted cluster's state on the leaf, the root's remote cluster for the leaf.
+import { printable } from '../../auth-client/server-text';
 import { sameAddress } from '../../proxy-client/address';
 import { Finding } from '../../report/finding';
 import { isLiteral, isUnknownAt, isUnset } from '../rules/context';
@@ -120,8 +121,9 @@ function trustedClusterStateFindings(t: TrustedClusterTarget, leaf: ClusterFacts
   }
   if (t.change?.before) return []; // an update: the plan's before/after is compared offline (immutable-changes)
   const differ: Finding[] = [];
-  const compare = (field: string, configured: unknown, stored: string | undefined) => {
-    if (!isLiteral(configured) || !stored || sameAddress(configured, stored)) return;
+  const compare = (field: string, configured: unknown, fromLeaf: string | undefined) => {
+    if (!isLiteral(configured) || !fromLeaf || sameAddress(configured, fromLeaf)) return;
+    const stored = printable(fromLeaf);
     differ.push({ ...at, severity: 'error', path: `spec.${field}`, message: `exists on the leaf with ${field} "${stored}", but the configuration says "${configured}": Teleport refuses to change it on an existing trusted cluster ("can not update ${field} for existing leaf cluster").`, fix: `set ${field} to "${stored}", or replace the trusted cluster deliberately (terraform apply -replace=${t.resource.address}) with a fresh Trusted_cluster token.` });
   };
   compare('web_proxy_addr', spec.web_proxy_addr, current.proxyAddress);
@@ -138,7 +140,8 @@ function trustedClusterStateFindings(t: TrustedClusterTarget, leaf: ClusterFacts
 function remoteClusterFindings(t: TrustedClusterTarget, root: ClusterFacts | undefined, leaf: ClusterFacts | undefined, names: { leaf?: string; root?: string }): Finding[] {
   if (!names.leaf) return [];
   const remote = root?.remoteCluster?.(names.leaf);
-  if (remote === undefined) return unavailable(t, root, 'remoteClusters', `the root's remote cluster "${names.leaf}"`);
+  const leafName = printable(names.leaf); // server text, for messages
+  if (remote === undefined) return unavailable(t, root, 'remoteClusters', `the root's remote cluster "${leafName}"`);
   if (!remote) return [];
   const at = where(t);
   const leafTrusts = anyFound(leaf?.trustedCluster, [names.root, t.name]);
@@ -148,8 +151,8 @@ function remoteClusterFindings(t: TrustedClusterTarget, root: ClusterFacts | und
       ...at,
       severity: 'warning',
       check: 'validate.remote-cluster-exists',
-      message: `the root already has a remote cluster "${names.leaf}" and ${creates ? 'the plan creates this trusted cluster' : 'the leaf has no trusted cluster for the root'}: a join under that name fails while the old remote_cluster exists.`,
-      fix: `if no working leaf uses the name "${names.leaf}" (e.g. the leaf was rebuilt), delete the stale entry on the root (tctl rm rc/${names.leaf}); never while a leaf still uses it, which would break that trust.`,
+      message: `the root already has a remote cluster "${leafName}" and ${creates ? 'the plan creates this trusted cluster' : 'the leaf has no trusted cluster for the root'}: a join under that name fails while the old remote_cluster exists.`,
+      fix: `if no working leaf uses the name "${leafName}" (e.g. the leaf was rebuilt), delete the stale entry on the root (tctl rm rc/${leafName}); never while a leaf still uses it, which would break that trust.`,
     }];
   }
   if (leafTrusts === true) {
@@ -158,9 +161,9 @@ function remoteClusterFindings(t: TrustedClusterTarget, root: ClusterFacts | und
       ...at,
       severity: 'warning',
       check: 'validate.remote-cluster-status',
-      message: `the leaf trusts the root, but the root sees its remote cluster "${names.leaf}" offline${remote.lastHeartbeat ? ` (last heartbeat ${remote.lastHeartbeat})` : ''}: the leaf's reverse tunnel to the root is down.`,
+      message: `the leaf trusts the root, but the root sees its remote cluster "${leafName}" offline${remote.lastHeartbeat ? ` (last heartbeat ${remote.lastHeartbeat})` : ''}: the leaf's reverse tunnel to the root is down.`,
       fix: 'check that the leaf reaches the tunnel address (spec.tunnel_addr) and the leaf\'s proxy logs; an apply of this configuration does not bring the tunnel back.',
     }];
   }
-  return [notChecked(at.stack, at.resource, `the root has a remote cluster "${names.leaf}"; without a web session on the leaf (or an identity for it) it was not checked whether that is this leaf's working trust or a stale one that blocks a new join.`, 'set TELEPORT_<NAME>_USER and _PASSWORD for the leaf, or give its identity (--identity NAME=FILE), to check it.')];
+  return [notChecked(at.stack, at.resource, `the root has a remote cluster "${leafName}"; without a web session on the leaf (or an identity for it) it was not checked whether that is this leaf's working trust or a stale one that blocks a new join.`, 'set TELEPORT_<NAME>_USER and _PASSWORD for the leaf, or give its identity (--identity NAME=FILE), to check it.')];
 }
