@@ -1,3 +1,4 @@
+import { AuthClientError, parseIdentityFlags, readVarFile } from '../auth-client';
 import { parseHostPort } from '../proxy-client/address';
 import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
@@ -16,7 +17,11 @@ constraint, role version, edition. With a web session per cluster (local user: T
 TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP, NAME in upper snake case; every NAME that reaches a
 cluster address is tried, and one login is made per address, only where something is read): mapped
 roles exist on the leaf, the join token exists on the root, no remote cluster blocks the join, the
-server parses each role and token. Read-only: never calls anything that writes (not even the
+server parses each role and token. With the identity Terraform uses (--identity NAME=FILE, else the
+provider block's credentials: identity file, key and certificate, profile, TF_TELEPORT_*), over
+gRPC to the Auth Service through the proxy's TLS routing (or an Auth address, port 3025): the same
+role and token checks, the trusted cluster's state on the leaf, the root's remote cluster, and the
+cluster name and version Auth reports. Read-only: never calls anything that writes (not even the
 trusted-cluster handshake).
 
 NAME is a provider alias ("teleport" for a default provider) or a trusted cluster's metadata.name;
@@ -29,6 +34,9 @@ cluster whose web_proxy_addr names the root's proxy).
                              bare; repeatable: all the files that apply to a cluster are trusted
                              together, and replace the system roots for it
   --insecure                 skip TLS verification (test clusters only; also a warning finding)
+  --identity NAME=FILE       the identity file Terraform uses for cluster NAME (repeatable)
+  --var-file FILE            variable values for provider credentials given as \${var.NAME}
+                             (repeatable; TF_VAR_NAME wins, as in Terraform)
   --offline                  no network
   --timeout SECONDS          per connection and request (default 10)`;
 
@@ -65,6 +73,17 @@ function caFiles(values: unknown, offline: boolean): Record<string, string[]> {
   return out;
 }
 
+function identityOptions(values: Record<string, unknown>, offline: boolean): { identities: ReturnType<typeof parseIdentityFlags>; varFiles: string[] } {
+  const varFiles = (values['var-file'] as string[] | undefined) ?? [];
+  try {
+    if (offline) return { identities: new Map(), varFiles };
+    varFiles.forEach(readVarFile);
+    return { identities: parseIdentityFlags((values.identity as string[] | undefined) ?? []), varFiles };
+  } catch (e) {
+    throw e instanceof AuthClientError ? new UsageError(e.message) : e;
+  }
+}
+
 export const validateCommand: CommandSpec = {
   help: VALIDATE_HELP,
   options: {
@@ -73,13 +92,15 @@ export const validateCommand: CommandSpec = {
     insecure: { type: 'boolean' },
     offline: { type: 'boolean' },
     timeout: { type: 'string' },
+    identity: { type: 'string', multiple: true },
+    'var-file': { type: 'string', multiple: true },
   },
   run: async (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`validate takes exactly one path, got ${positionals.length}\n\n${VALIDATE_HELP}`);
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout takes a number of seconds, got "${values.timeout}"`);
     const offline = values.offline === true;
-    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, timeoutMs: timeout * 1000 };
+    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, timeoutMs: timeout * 1000, ...identityOptions(values, offline) };
     if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
     try {
       const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${line}\n`) });
@@ -87,6 +108,7 @@ export const validateCommand: CommandSpec = {
     } catch (e) {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
       if (e instanceof CaFileError) throw new UsageError(`--ca-file: ${e.message}`);
+      if (e instanceof AuthClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
       if (/^(cannot read|no cdk\.tf\.json|.* is not valid JSON)/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
     }

@@ -2,7 +2,8 @@
 // address is validated and resolved first (address-map.ts), one client per address is built, each
 // is asked /webapi/find once and each tunnel address takes one TCP connect, all in the bounded
 // pool; then the checks without credentials (trusted-cluster-checks.ts, provider-checks.ts) and
-// those with a web session (session-checks.ts). Transport faults propagate: the CLI exits 2.
+// those with a web session or an identity (credentialed-checks.ts). Transport faults propagate: the
+// CLI exits 2.
 import { PingInfo, ProxyClient, TcpProbeResult, parseHostPort, probeTcp } from '../../proxy-client';
 import { Finding } from '../../report/finding';
 import { TfInput } from '../../config/model';
@@ -10,11 +11,12 @@ import { caFilesFor, resolveAddresses, unknownNameFindings } from './address-map
 import { LiveContext } from './context';
 import { POOL_SIZE, mapPool } from './pool';
 import { providerFindings } from './provider-checks';
-import { sessionFindings } from './session-checks';
+import { credentialedFindings } from './credentialed-checks';
+import { IdentityOptions } from './identity-checks';
 import { effectiveTunnel, trustedClusterFindings } from './trusted-cluster-checks';
 import { providerTargets, trustedClusterTargets } from './targets';
 
-export interface LiveOptions {
+export interface LiveOptions extends IdentityOptions {
   /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name). */
   readonly proxies?: Readonly<Record<string, string>>;
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
@@ -40,6 +42,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     ...addresses.findings,
     ...unknownNameFindings('--proxy', Object.keys(options.proxies ?? {}), refs),
     ...unknownNameFindings('--ca-file', Object.keys(options.caFiles ?? {}), refs),
+    ...unknownNameFindings('--identity', [...(options.identities?.keys() ?? [])], refs),
   ];
 
   const clients = new Map<string, ProxyClient>();
@@ -64,7 +67,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
     for (const p of providers) out.push(...providerFindings(p, ctx));
-    out.push(...(await sessionFindings({ trusted, providers, clients, env, now: options.now ?? new Date() }, ctx)));
+    out.push(...(await credentialedFindings({ ...options, trusted, providers, clients, env, now: options.now ?? new Date(), timeoutMs, progress }, ctx)));
     return out;
   } finally {
     await Promise.all([...clients.values()].map((c) => c.logout().then(() => c.close())));
