@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, TerraformStack } from 'cdktf';
+import { checkArgs } from '../constructs/private/check-args';
 import { redact } from '../report/redact';
 import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
 import { deferSchemaCheck, resumeSchemaCheck, schemaProblems } from './schema-validation';
@@ -34,6 +35,7 @@ export class TeleportApp extends App {
   private readonly printAnnotations: boolean;
 
   constructor(config?: TeleportAppConfig) {
+    checkArgs('new TeleportApp', arguments);
     const outdir = config?.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
     const existed = fs.existsSync(outdir);
     super(config);
