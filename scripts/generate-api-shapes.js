@@ -75,7 +75,7 @@ function generate() {
     const name = nameOf(fqn);
     if (shapes[name]) continue;
     const t = types.get(fqn);
-    if (t.kind === 'enum') shapes[name] = { kind: 'enum', members: t.members.map((m) => m.name) };
+    if (t.kind === 'enum') shapes[name] = { kind: 'enum', module: moduleOf(t), members: t.members.map((m) => m.name) };
     else if (t.kind === 'interface' && t.datatype) {
       // Own fields; inherited ones through `extends` (the check flattens them once).
       const fields = {};
@@ -94,7 +94,7 @@ function generate() {
   return render({ members, types: sorted });
 }
 
-/** Where the class is exported at run time: a module below lib/ (ours), or its package. */
+/** Where the class (or enum) is exported at run time: a module below lib/ (ours), or its package. */
 function moduleOf(t) {
   if (t.assembly !== OWN) return { package: t.assembly, name: t.name };
   const [file, symbol] = t.symbolId.split(':');

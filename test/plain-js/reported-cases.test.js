@@ -109,3 +109,17 @@ describe('plain JavaScript: what TypeScript would have rejected fails at synth, 
     expect(Object.values(json.resource.teleport_role)[0].spec.allow.logins).toBe('${var.logins}');
   });
 });
+
+describe('plain JavaScript: enum values', () => {
+  test('an enum takes its kind (strings for RoleVersion, numbers for RequireMfaType); which value is the rules\' job, with the allowed values', () => {
+    const stack = leafStack();
+    const message = thrown(() => new Role(stack, 'Dev', { name: 'dev', version: 7, options: { requireSessionMfa: 'session' } }));
+    expect(message.split('\n')).toEqual([
+      '[leaf/Dev] new Role(): 2 problems',
+      '  field "options.requireSessionMfa": expected a RequireMfaType, got a string. Fix: pass one of RequireMfaType.OFF, RequireMfaType.SESSION, RequireMfaType.SESSION_AND_HARDWARE_KEY, RequireMfaType.HARDWARE_KEY_TOUCH, RequireMfaType.HARDWARE_KEY_PIN, RequireMfaType.HARDWARE_KEY_TOUCH_AND_PIN.',
+      '  field "version": expected a RoleVersion, got a number. Fix: pass one of RoleVersion.V3, RoleVersion.V4, RoleVersion.V5, RoleVersion.V6, RoleVersion.V7, RoleVersion.V8, ....',
+    ]);
+    new Role(stack, 'Ten', { name: 'ten', version: 'v10', options: { requireSessionMfa: lib.RequireMfaType.SESSION } });
+    expect(thrown(() => Testing.synth(stack, true))).toContain('[leaf/Ten] field "version": "v10"');
+  });
+});

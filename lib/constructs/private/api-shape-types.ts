@@ -24,7 +24,7 @@ export interface StructShape {
   readonly fields: { readonly [name: string]: { readonly type: TypeRef; readonly optional?: boolean } };
 }
 
-/** Where a class is exported at run time: a module below lib/ (ours) or a package (cdktf, constructs). */
+/** Where a class or enum is exported at run time: a module below lib/ (ours) or a package (cdktf, constructs). */
 export type ClassModule = { readonly lib: string; readonly name: string } | { readonly package: string; readonly name: string };
 
 /** A class: where to find it (for instanceof), and the constructors and factories that make one. */
@@ -41,9 +41,10 @@ export interface InterfaceShape {
   readonly makers: readonly string[];
 }
 
-/** An enum: its member names (the rules check the values, with the allowed ones in the message). */
+/** An enum: where it is exported and its member names. */
 export interface EnumShape {
   readonly kind: 'enum';
+  readonly module: ClassModule;
   readonly members: readonly string[];
 }
 

@@ -128,7 +128,7 @@ export const API_SHAPES: ApiShapes = {
       limit: {type: "number", optional: true},
       mode: {type: {ref: "BoundKeypairRecoveryMode"}, optional: true},
     }},
-    "BoundKeypairRecoveryMode": {kind: "enum", members: ["STANDARD", "RELAXED", "INSECURE"]},
+    "BoundKeypairRecoveryMode": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "BoundKeypairRecoveryMode"}, members: ["STANDARD", "RELAXED", "INSECURE"]},
     "BoundKeypairTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "BoundKeypairJoinSpec"], fields: {
       allowLiteralSecret: {type: "boolean", optional: true},
     }},
@@ -151,8 +151,8 @@ export const API_SHAPES: ApiShapes = {
       organizationId: {type: "string"},
     }},
     "CircleciTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "CircleciJoinSpec"], fields: {}},
-    "CreateDatabaseUserMode": {kind: "enum", members: ["UNSPECIFIED", "OFF", "KEEP", "BEST_EFFORT_DROP"]},
-    "CreateHostUserMode": {kind: "enum", members: ["UNSPECIFIED", "OFF", "DROP", "KEEP", "INSECURE_DROP"]},
+    "CreateDatabaseUserMode": {kind: "enum", module: {lib: "constructs/role/props", name: "CreateDatabaseUserMode"}, members: ["UNSPECIFIED", "OFF", "KEEP", "BEST_EFFORT_DROP"]},
+    "CreateHostUserMode": {kind: "enum", module: {lib: "constructs/role/props", name: "CreateHostUserMode"}, members: ["UNSPECIFIED", "OFF", "DROP", "KEEP", "INSECURE_DROP"]},
     "DelegatedTokenProps": {kind: "struct", extends: ["ProvisionTokenCommonProps", "ProvisionTokenRoleProps"], fields: {
       name: {type: "string", optional: true},
     }},
@@ -231,7 +231,7 @@ export const API_SHAPES: ApiShapes = {
     "IamTokenProps": {kind: "struct", extends: ["DelegatedTokenProps"], fields: {
       allow: {type: {array: {ref: "AwsAllowRule"}}},
     }},
-    "JoinMethod": {kind: "enum", members: ["TOKEN", "EC2", "IAM", "GITHUB", "GITLAB", "CIRCLECI", "KUBERNETES", "AZURE", "AZURE_DEVOPS", "GCP", "SPACELIFT", "TPM", "TERRAFORM_CLOUD", "BITBUCKET", "ORACLE", "ENV0", "BOUND_KEYPAIR"]},
+    "JoinMethod": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "JoinMethod"}, members: ["TOKEN", "EC2", "IAM", "GITHUB", "GITLAB", "CIRCLECI", "KUBERNETES", "AZURE", "AZURE_DEVOPS", "GCP", "SPACELIFT", "TPM", "TERRAFORM_CLOUD", "BITBUCKET", "ORACLE", "ENV0", "BOUND_KEYPAIR"]},
     "JoinToken": {kind: "class", module: {lib: "constructs/trusted-cluster/join-token", name: "JoinToken"}, makers: ["JoinToken.alreadyJoined()", "JoinToken.fromProvisionToken()", "JoinToken.fromReference()", "JoinToken.fromVariable()", "JoinToken.unsafePlainText()"]},
     "KubernetesAllowRule": {kind: "struct", fields: {
       serviceAccount: {type: "string"},
@@ -242,7 +242,7 @@ export const API_SHAPES: ApiShapes = {
       staticJwks: {type: {ref: "KubernetesStaticJwks"}, optional: true},
       type: {type: {ref: "KubernetesJoinType"}, optional: true},
     }},
-    "KubernetesJoinType": {kind: "enum", members: ["IN_CLUSTER", "STATIC_JWKS", "OIDC"]},
+    "KubernetesJoinType": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "KubernetesJoinType"}, members: ["IN_CLUSTER", "STATIC_JWKS", "OIDC"]},
     "KubernetesOidc": {kind: "struct", fields: {
       insecureAllowHttpIssuer: {type: "boolean", optional: true},
       issuer: {type: "string"},
@@ -267,7 +267,7 @@ export const API_SHAPES: ApiShapes = {
       allow: {type: {array: {ref: "OracleAllowRule"}}},
     }},
     "OracleTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "OracleJoinSpec"], fields: {}},
-    "PresetRole": {kind: "enum", members: ["ACCESS", "EDITOR", "AUDITOR", "REVIEWER", "REQUESTER", "GROUP_ACCESS", "DEVICE_ADMIN", "DEVICE_ENROLL", "REQUIRE_TRUSTED_DEVICE", "TERRAFORM_PROVIDER", "WILDCARD_WORKLOAD_IDENTITY_ISSUER", "OKTA_REQUESTER", "OKTA_ACCESS", "AWS_IC_ACCESS", "ACCESS_APPROVER"]},
+    "PresetRole": {kind: "enum", module: {lib: "constructs/role/preset-role", name: "PresetRole"}, members: ["ACCESS", "EDITOR", "AUDITOR", "REVIEWER", "REQUESTER", "GROUP_ACCESS", "DEVICE_ADMIN", "DEVICE_ENROLL", "REQUIRE_TRUSTED_DEVICE", "TERRAFORM_PROVIDER", "WILDCARD_WORKLOAD_IDENTITY_ISSUER", "OKTA_REQUESTER", "OKTA_ACCESS", "AWS_IC_ACCESS", "ACCESS_APPROVER"]},
     "ProfileAuthProps": {kind: "struct", fields: {
       profileDir: {type: "string", optional: true},
       profileName: {type: "string", optional: true},
@@ -309,7 +309,7 @@ export const API_SHAPES: ApiShapes = {
       botName: {type: "string", optional: true},
       roles: {type: {array: "string"}, optional: true},
     }},
-    "RequireMfaType": {kind: "enum", members: ["OFF", "SESSION", "SESSION_AND_HARDWARE_KEY", "HARDWARE_KEY_TOUCH", "HARDWARE_KEY_PIN", "HARDWARE_KEY_TOUCH_AND_PIN"]},
+    "RequireMfaType": {kind: "enum", module: {lib: "constructs/role/props", name: "RequireMfaType"}, members: ["OFF", "SESSION", "SESSION_AND_HARDWARE_KEY", "HARDWARE_KEY_TOUCH", "HARDWARE_KEY_PIN", "HARDWARE_KEY_TOUCH_AND_PIN"]},
     "RoleAccessRequestConditions": {kind: "struct", fields: {
       annotations: {type: {map: {array: "string"}}, optional: true},
       claimsToRoles: {type: {array: {ref: "RoleClaimMapping"}}, optional: true},
@@ -535,7 +535,7 @@ export const API_SHAPES: ApiShapes = {
       local: {type: {ref: "RolePortForwardingMode"}, optional: true},
       remote: {type: {ref: "RolePortForwardingMode"}, optional: true},
     }},
-    "RoleVersion": {kind: "enum", members: ["V3", "V4", "V5", "V6", "V7", "V8", "V9"]},
+    "RoleVersion": {kind: "enum", module: {lib: "constructs/role/role-version", name: "RoleVersion"}, members: ["V3", "V4", "V5", "V6", "V7", "V8", "V9"]},
     "SecretTokenNameProps": {kind: "struct", fields: {
       allowLiteralSecret: {type: "boolean", optional: true},
       name: {type: "string", optional: true},
@@ -547,13 +547,13 @@ export const API_SHAPES: ApiShapes = {
       scope: {type: {ref: "SpaceliftScope"}, optional: true},
       spaceId: {type: "string", optional: true},
     }},
-    "SpaceliftCallerType": {kind: "enum", members: ["STACK", "MODULE"]},
+    "SpaceliftCallerType": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "SpaceliftCallerType"}, members: ["STACK", "MODULE"]},
     "SpaceliftJoinSpec": {kind: "struct", fields: {
       allow: {type: {array: {ref: "SpaceliftAllowRule"}}},
       enableGlobMatching: {type: "boolean", optional: true},
       hostname: {type: "string"},
     }},
-    "SpaceliftScope": {kind: "enum", members: ["READ", "WRITE"]},
+    "SpaceliftScope": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "SpaceliftScope"}, members: ["READ", "WRITE"]},
     "SpaceliftTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "SpaceliftJoinSpec"], fields: {}},
     "TctlResourcesProps": {kind: "struct", extends: ["TeleportResourceOptions"], fields: {
       adoptExisting: {type: "boolean", optional: true},

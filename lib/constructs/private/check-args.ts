@@ -7,13 +7,13 @@
 //   such as JoinToken, an interface such as IRole), missing required props and arguments.
 // Values are never printed (only their kind): a misplaced value may be a secret. Unresolved cdktf
 // tokens are accepted wherever they stand. Enum values are left to the construct rules, which name
-// the allowed values (their kind is checked here).
+// the allowed values (their kind, string or number, is checked here).
 import { Construct, IConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { closestName } from '../../check/suggest';
 import { redact } from '../../report/redact';
 import { problem } from '../rules';
-import type { ApiShapes, ClassShape, ParamShape, TypeRef } from './api-shape-types';
+import type { ApiShapes, ClassShape, EnumShape, ParamShape, TypeRef } from './api-shape-types';
 import { callName, describeType, describeValue, fixFor, joinPath, printableName, shortName } from './shape-words';
 
 type Field = { readonly type: TypeRef; readonly optional?: boolean };
@@ -52,17 +52,26 @@ function requiredOf(struct: string): readonly string[] {
   return out;
 }
 
-const classes = new WeakMap<ClassShape, Function>();
-/** The class a shape names, as exported at run time (loaded when first needed: no import cycles). */
-function classOf(shape: ClassShape): Function {
-  let found = classes.get(shape);
+const exported = new WeakMap<ClassShape | EnumShape, any>();
+/** The class or enum a shape names, as exported at run time (loaded when first needed: no import cycles). */
+function runtimeOf(shape: ClassShape | EnumShape): any {
+  let found = exported.get(shape);
   if (!found) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = 'lib' in shape.module ? require(`../../${shape.module.lib}`) : require(shape.module.package);
-    found = exports[shape.module.name] as Function;
-    classes.set(shape, found);
+    found = exports[shape.module.name];
+    exported.set(shape, found);
   }
   return found;
+}
+
+/**
+ * An enum value of the right kind: TypeScript's string enums take strings, numeric ones numbers.
+ * Which value is the constructs' rules' job: they name the allowed values and the reason
+ * (`field "version": "v10" is not a role version ...`), also for values read from tctl YAML.
+ */
+function isEnumKind(v: unknown, shape: EnumShape): boolean {
+  return typeof v === typeof (runtimeOf(shape) as Record<string, string | number>)[shape.members[0]];
 }
 
 /**
@@ -154,9 +163,9 @@ class Walk {
     const shape = api().types[type.ref];
     switch (shape.kind) {
       case 'enum':
-        return typeof v === 'string' || typeof v === 'number';
+        return isEnumKind(v, shape) || isToken(v);
       case 'class':
-        return v instanceof classOf(shape) || (type.ref === 'constructs.Construct' && Construct.isConstruct(v)) || isToken(v);
+        return v instanceof runtimeOf(shape) || (type.ref === 'constructs.Construct' && Construct.isConstruct(v)) || isToken(v);
       case 'interface':
         return (typeof v === 'object' || typeof v === 'function') && shape.required.every((k) => (v as Record<string, unknown>)[k] !== undefined);
       case 'struct':
