@@ -90,6 +90,13 @@ describe('plain JavaScript: what TypeScript would have rejected fails at synth, 
       .toBe('JoinToken.fromVariable(): argument #2: is one too many: JoinToken.fromVariable() takes 1 argument (variable). Fix: remove it.');
   });
 
+  test('an unknown key that could drive the terminal is shown escaped', () => {
+    const stack = new TerraformStack(Testing.app(), 'leaf');
+    const message = thrown(() => new TeleportProvider(stack, 'teleport', { addr: 'leaf.example.com:443', 'x\u001b[2J\r': 1 }));
+    expect(message).toMatch(/^\[leaf\/teleport\] new TeleportProvider\(\): field "\["x\\u001b\[2J\\r"\]": is not a field of TeleportProviderProps\. Fix: remove it; TeleportProviderProps has /);
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   test('a scope that is not a construct, and an app config typo', () => {
     expect(thrown(() => new Role('leaf', 'Dev', { name: 'dev', version: 'v7' })))
       .toBe('new Role(): argument "scope": expected a Construct, got a string. Fix: pass the stack (or another construct) to create it in.');

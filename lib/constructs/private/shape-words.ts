@@ -24,7 +24,7 @@ export function printableName(name: string): string {
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
   if (/^[A-Za-z_$][\w$]*$/.test(key)) return base ? `${base}.${key}` : key;
-  return `${base}[${JSON.stringify(printableName(key))}]`;
+  return `${base}["${printableName(key)}"]`;
 }
 
 /** What a type is, with its article: `a string`, `an array of strings`, `a JoinToken`. */
