@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Annotations, TerraformVariable } from 'cdktf';
 import { registerSecret } from '../../report/redact';
 import { TeleportResourceOptions } from '../options';
+import { checkArgs } from '../private/check-args';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
@@ -48,6 +49,7 @@ const SUPPORTED = ['role', 'trusted_cluster', 'token'];
 export class TctlResources extends Construct {
   /** Reads one YAML file. */
   public static fromFile(scope: Construct, id: string, file: string, props: TctlResourcesProps = {}): TctlResources {
+    checkArgs('TctlResources.fromFile', arguments);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -59,12 +61,14 @@ export class TctlResources extends Construct {
 
   /** Reads several YAML files as one set (roles in one file can be mapped by a trusted cluster in another). */
   public static fromFiles(scope: Construct, id: string, files: string[], props: TctlResourcesProps = {}): TctlResources {
+    checkArgs('TctlResources.fromFiles', arguments);
     const texts = files.map((f) => ({ f, text: readOrThrow(scope, id, f) }));
     return new TctlResources(scope, id, { ...props, documents: texts.flatMap(({ f, text }) => parseTctlYaml(text, path.basename(f))) });
   }
 
   /** Parses YAML text given inline. */
   public static fromYaml(scope: Construct, id: string, yaml: string, props: TctlResourcesProps = {}): TctlResources {
+    checkArgs('TctlResources.fromYaml', arguments);
     return new TctlResources(scope, id, { ...props, yaml, source: 'inline YAML' });
   }
 
