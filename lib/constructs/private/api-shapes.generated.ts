@@ -4,6 +4,14 @@ import { ApiShapes } from './api-shape-types';
 
 export const API_SHAPES: ApiShapes = {
   members: {
+    "AccessMap#diffFrom": [{name: "base", type: {ref: "AccessMap"}}],
+    "AccessMap#filter": [{name: "filter", type: {ref: "AccessFilter"}}],
+    "AccessMap.fromConfig": [{name: "stacks", type: {array: {ref: "StackConfig"}}}],
+    "AccessMap.fromPath": [{name: "target", type: "string"}],
+    "AccessMap.fromPlan": [{name: "name", type: "string"}, {name: "plan", type: "any"}],
+    "AccessMap#toMarkdown": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
+    "AccessMap#toReport": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
+    "AccessMap#toText": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
     "JoinToken.fromProvisionToken": [{name: "token", type: {ref: "ProvisionToken"}}],
     "JoinToken.fromReference": [{name: "reference", type: "string"}],
     "JoinToken.fromVariable": [{name: "variable", type: {ref: "cdktf.TerraformVariable"}}],
@@ -73,6 +81,11 @@ export const API_SHAPES: ApiShapes = {
     "new TrustedClusterLink": [{name: "scope", type: {ref: "constructs.Construct"}}, {name: "id", type: "string"}, {name: "props", type: {ref: "TrustedClusterLinkProps"}}],
   },
   types: {
+    "AccessFilter": {kind: "struct", fields: {
+      leaf: {type: "string", optional: true},
+      rootRole: {type: "string", optional: true},
+    }},
+    "AccessMap": {kind: "class", module: {lib: "access/access-map", name: "AccessMap"}, makers: ["AccessMap.fromConfig()", "AccessMap.fromPath()", "AccessMap.fromPlan()"]},
     "AwsAllowRule": {kind: "struct", fields: {
       awsAccount: {type: "string", optional: true},
       awsArn: {type: "string", optional: true},
@@ -555,6 +568,10 @@ export const API_SHAPES: ApiShapes = {
     }},
     "SpaceliftScope": {kind: "enum", module: {lib: "constructs/provision-token/join-methods", name: "SpaceliftScope"}, members: ["READ", "WRITE"]},
     "SpaceliftTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "SpaceliftJoinSpec"], fields: {}},
+    "StackConfig": {kind: "struct", fields: {
+      config: {type: "any"},
+      name: {type: "string"},
+    }},
     "TctlResourcesProps": {kind: "struct", extends: ["TeleportResourceOptions"], fields: {
       adoptExisting: {type: "boolean", optional: true},
       allowLiteralSecrets: {type: "boolean", optional: true},
