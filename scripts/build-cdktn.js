@@ -158,9 +158,8 @@ function manifest() {
   const out = { ...source, name: LIBRARY };
   out.description = source.description.includes('CDK for Terraform') ? source.description.replace('CDK for Terraform', 'CDK Terrain (cdktn)') : `CDK Terrain (cdktn): ${source.description}`;
   if (Array.isArray(source.keywords)) out.keywords = source.keywords.map((k) => k.replace(/\bcdktf\b/g, 'cdktn'));
-  const peers = { ...source.peerDependencies };
-  delete peers.cdktf;
-  out.peerDependencies = { ...peers, cdktn: `^${deps.cdktn}`, constructs: core.peerDependencies.constructs };
+  const { cdktf: _cdktf, constructs: _constructs, ...otherPeers } = source.peerDependencies;
+  out.peerDependencies = { cdktn: `^${deps.cdktn}`, constructs: core.peerDependencies.constructs, ...otherPeers };
   out.devDependencies = { cdktn: deps.cdktn, constructs: deps.constructs };
   delete out.scripts;
   delete out.overrides;
