@@ -1,13 +1,12 @@
-// The examples app synthesized with both cores: cdktf (this source tree, in process) and cdktn (the
+// The examples app synthesized with both cores: cdktf (this checkout's dist/) and cdktn (the
 // same examples compiled into the cdktn-teleport build, in a child process). The stacks must be the
 // same but for the version stamp and the whitespace of empty objects; the CLI, which only reads
 // JSON, must say the same about both.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildExamples } from '../../examples/main';
 import { runCli } from '../support/cli';
 import { tempDir } from '../support/synth';
-import { BUILD_TIMEOUT, CdktnBuild, cdktnBuild, cdktnVersion, expectSameStacks, runNode, stackFiles } from './support';
+import { BUILD_TIMEOUT, CdktnBuild, cdktnBuild, cdktnVersion, expectSameStacks, runNode, stackFiles, synthCdktfExamples } from './support';
 
 const STACKS = ['from-yaml-leaf', 'one-stack', 'root-two-leaves', 'seed-l1-leaf', 'seed-l1-root', 'two-stack-leaf', 'two-stack-root'];
 
@@ -20,7 +19,7 @@ beforeAll(() => {
   dir = tempDir('cdktn-examples-');
   cdktfOut = path.join(dir, 'cdktf.out');
   cdktnOut = path.join(dir, 'cdktn.out');
-  buildExamples(cdktfOut).synth();
+  synthCdktfExamples(cdktfOut);
   // The same working directory as this process: the local backend's state path is absolute.
   const run = runNode(process.cwd(), [path.join(build.staging, 'dist', 'examples', 'main.js')], { CDKTF_OUTDIR: cdktnOut });
   if (run.status !== 0) throw new Error(`the cdktn examples app failed (${run.status}):\n${run.stderr}`);

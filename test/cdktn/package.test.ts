@@ -7,7 +7,6 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { buildExamples } from '../../examples/main';
 import { filesBelow, tempDir } from '../support/synth';
 import {
   BUILD_TIMEOUT,
@@ -21,6 +20,7 @@ import {
   runNode,
   scratchProject,
   stackFiles,
+  synthCdktfExamples,
 } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -147,7 +147,7 @@ test('the examples app (the seed guide, L1 and constructs) runs from the install
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const cdktfOut = path.join(dir, 'cdktf-examples.out');
-  buildExamples(cdktfOut).synth();
+  synthCdktfExamples(cdktfOut);
   expectSameStacks(cdktfOut, cdktnOut, STACKS);
 
   // The installed package's CLI checks what cdktn wrote.
