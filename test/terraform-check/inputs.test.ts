@@ -6,7 +6,7 @@ import * as path from 'path';
 import { notCheckable } from '../../lib/terraform-check/checkability';
 import { dedupe, diagnosticFinding, fixFor } from '../../lib/terraform-check/diagnostics';
 import { PLACEHOLDER_FILE, placeholderVariables } from '../../lib/terraform-check/placeholders';
-import { terraformEnv } from '../../lib/terraform-check/run-terraform';
+import { DEAD_PROXY, terraformEnv } from '../../lib/terraform-check/environment';
 import { parseTypeExpression } from '../../lib/terraform-check/type-expression';
 import { copyStack } from '../../lib/terraform-check/workspace';
 import { Finding } from '../../lib/report/finding';
@@ -66,8 +66,9 @@ describe('the workspace copy', () => {
     const config = { terraform: { ...TERRAFORM, backend: { local: { path: 'x.tfstate' } }, cloud: { organization: 'o', workspaces: { name: 'w' } } } };
     for (const f of ['cdk.tf.json', 'extra.tf.json', 'notes.md', 'terraform.tfstate', 'terraform.tfvars', 'secrets.auto.tfvars.json']) fs.writeFileSync(path.join(stackDir, f), '{}');
     const into = path.join(dir, 'ws-dir');
-    const extra = copyStack({ file: path.join(stackDir, 'cdk.tf.json'), config, wholeDirectory: true }, into, { v: 'placeholder-v' });
-    expect(extra).toEqual({ json: ['extra.tf.json'], hcl: [] });
+    const configs = [{ file: path.join(stackDir, 'cdk.tf.json'), config }, { file: path.join(stackDir, 'extra.tf.json'), config: {} }];
+    const files = copyStack({ dir: stackDir, configs, hcl: [], wholeDirectory: true }, into, { v: 'placeholder-v' });
+    expect([...files]).toEqual([['cdk.tf.json', path.join(stackDir, 'cdk.tf.json')], ['extra.tf.json', path.join(stackDir, 'extra.tf.json')]]);
     expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', 'extra.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
     expect(JSON.parse(fs.readFileSync(path.join(into, 'cdk.tf.json'), 'utf8'))).toEqual({ terraform: TERRAFORM });
     expect(JSON.parse(fs.readFileSync(path.join(into, PLACEHOLDER_FILE), 'utf8'))).toEqual({ v: 'placeholder-v' });
@@ -78,8 +79,10 @@ describe('the workspace copy', () => {
     fs.mkdirSync(stackDir);
     for (const f of ['main.tf.json', 'other.tf.json', 'other.tf', 'notes.md']) fs.writeFileSync(path.join(stackDir, f), '{}');
     const into = path.join(dir, 'ws-file');
-    copyStack({ file: path.join(stackDir, 'main.tf.json'), config: {}, wholeDirectory: false }, into, {});
-    expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
+    const files = copyStack({ dir: stackDir, configs: [{ file: path.join(stackDir, 'main.tf.json'), config: {} }], hcl: [], wholeDirectory: false }, into, {});
+    // The configuration keeps its name, so Terraform's diagnostics name the user's file.
+    expect(fs.readdirSync(into).sort()).toEqual(['main.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
+    expect(files.get('main.tf.json')).toBe(path.join(stackDir, 'main.tf.json'));
   });
 });
 
@@ -109,7 +112,22 @@ describe('the environment Terraform runs with', () => {
       TF_TOKEN_app_terraform_io: 'secret',
       TF_CLI_CONFIG_FILE: '/home/u/.terraformrc',
     });
-    expect(env).toEqual({ PATH: '/bin', HOME: '/home/u', TF_LOG: 'debug', TF_CLI_CONFIG_FILE: '/ws/cli.tfrc', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' });
+    expect(env).toEqual({
+      PATH: '/bin',
+      HOME: '/ws/home',
+      XDG_CONFIG_HOME: '/ws/home/.config',
+      XDG_CACHE_HOME: '/ws/home/.cache',
+      XDG_DATA_HOME: '/ws/home/.local/share',
+      HTTP_PROXY: DEAD_PROXY,
+      HTTPS_PROXY: DEAD_PROXY,
+      http_proxy: DEAD_PROXY,
+      https_proxy: DEAD_PROXY,
+      TF_LOG: 'debug',
+      TF_CLI_CONFIG_FILE: '/ws/cli.tfrc',
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+    });
   });
 });
 
