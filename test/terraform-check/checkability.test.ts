@@ -8,8 +8,6 @@ import { STRIPPED_ENVIRONMENT, isStripped, terraformEnv } from '../../lib/terraf
 import { HclScanError, scanHcl } from '../../lib/terraform-check/hcl-scan';
 import { TERRAFORM } from './harness';
 
-const ROLE = { teleport_role: { visitor: { version: 'v7', metadata: { name: 'visitor' } } } };
-
 describe('JSON configuration', () => {
   test.each([
     ['terraform_remote_state', { data: { terraform_remote_state: { s: {} } } }, ['data source terraform_remote_state']],

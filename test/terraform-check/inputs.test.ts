@@ -47,6 +47,14 @@ describe('placeholders for required variables', () => {
     });
   });
 
+  test('variables and object attributes named like JavaScript builtins get their placeholders', () => {
+    const variable = JSON.parse('{"__proto__": {"type": "string"}, "constructor": {"type": "object({constructor = string, __proto__ = number})"}}');
+    const p = placeholderVariables({ variable });
+    expect(JSON.stringify(p.values)).toBe('{"__proto__":"placeholder-__proto__","constructor":{"constructor":"placeholder-constructor","__proto__":0}}');
+    // Several files, the array form, and declarations of any shape.
+    expect(placeholderVariables([{ variable: [{ a: {} }, null] }, { variable: { b: null, c: 'x' } }, null]).values).toEqual({ a: 'placeholder-a' });
+  });
+
   test('a type that cannot be read gets a string placeholder and is reported', () => {
     const p = placeholderVariables({ variable: { odd: { type: 'strang' } } });
     expect(p.values).toEqual({ odd: 'placeholder-odd' });
