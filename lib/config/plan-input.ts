@@ -71,7 +71,7 @@ export function stackFromPlan(name: string, file: string, plan: unknown, schema:
     const [module, at] = modules.pop()!;
     if (!module) continue;
     for (const [r, path] of list(module.resources, `${at}.resources`)) {
-      const { address, type, name: rname } = { address: str(r.address), type: str(r.type), name: str(r.name) };
+      const [address, type, rname] = [str(r.address), str(r.type), str(r.name)];
       if (address === undefined || type === undefined || rname === undefined) {
         problems.push(`${path} has no address, type or name`);
         continue;
@@ -121,7 +121,7 @@ export function stackFromPlan(name: string, file: string, plan: unknown, schema:
 
   const changes: TfResourceChange[] = [];
   for (const [c, path] of changesIn) {
-    const { address, type } = { address: str(c.address), type: str(c.type) };
+    const [address, type] = [str(c.address), str(c.type)];
     if (address === undefined || type === undefined) {
       problems.push(`${path} has no address or type`);
       continue;

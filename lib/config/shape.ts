@@ -105,8 +105,14 @@ class Conformer {
   /** Null, a redacted value, or a template where another type is wanted: handled (true), the caller returns undefined. */
   private special(value: unknown, path: string, templateIsUnknown: boolean): boolean {
     if (value === null || value === undefined) return true;
-    if (isRedacted(value)) return this.redacted.push(path) > 0;
-    if (templateIsUnknown && isTemplate(value)) return this.unknown.push(path) > 0;
+    if (isRedacted(value)) {
+      this.redacted.push(path);
+      return true;
+    }
+    if (templateIsUnknown && isTemplate(value)) {
+      this.unknown.push(path);
+      return true;
+    }
     return false;
   }
 
