@@ -1,10 +1,11 @@
 // What terraform-check prepares before Terraform runs, without Terraform: placeholders built from
 // parsed type expressions, the workspace copy, what is not checkable, the scrubbed environment, and
 // how diagnostics become findings.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { notCheckable } from '../../lib/terraform-check/checkability';
-import { dedupe, diagnosticFinding, fixFor } from '../../lib/terraform-check/diagnostics';
+import { dedupe, diagnosticAddress, diagnosticFinding, fixFor } from '../../lib/terraform-check/diagnostics';
 import { PLACEHOLDER_FILE, placeholderVariables } from '../../lib/terraform-check/placeholders';
 import { DEAD_PROXY, terraformEnv } from '../../lib/terraform-check/environment';
 import { parseTypeExpression } from '../../lib/terraform-check/type-expression';
@@ -80,6 +81,20 @@ describe('the workspace copy', () => {
     expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', 'extra.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
     expect(JSON.parse(fs.readFileSync(path.join(into, 'cdk.tf.json'), 'utf8'))).toEqual({ terraform: TERRAFORM });
     expect(JSON.parse(fs.readFileSync(path.join(into, PLACEHOLDER_FILE), 'utf8'))).toEqual({ v: 'placeholder-v' });
+  });
+
+  test('only regular files and directories are copied: a FIFO or a link to a device is left out', () => {
+    const stackDir = path.join(dir, 'special');
+    fs.mkdirSync(stackDir);
+    fs.writeFileSync(path.join(stackDir, 'notes.md'), 'x');
+    execFileSync('mkfifo', [path.join(stackDir, 'pipe')]);
+    fs.symlinkSync('/dev/zero', path.join(stackDir, 'zero'));
+    fs.mkdirSync(path.join(stackDir, 'sub'));
+    execFileSync('mkfifo', [path.join(stackDir, 'sub', 'pipe')]);
+    const into = path.join(dir, 'ws-special');
+    copyStack({ dir: stackDir, configs: [], hcl: [], wholeDirectory: true }, into, {});
+    expect(fs.readdirSync(into).sort()).toEqual([PLACEHOLDER_FILE, 'notes.md', 'sub'].sort());
+    expect(fs.readdirSync(path.join(into, 'sub'))).toEqual([]);
   });
 
   test('a stack named by a file: only that file (as cdk.tf.json) and the non-Terraform files', () => {
@@ -158,6 +173,16 @@ describe('diagnostics as findings', () => {
     expect(f).toMatchObject({ severity: 'warning', check: 'terraform.placeholder-validation', message: expect.stringContaining('placeholder value for var.addr failed its validation') });
     // A value the user gave that fails is the user's error.
     expect(diagnosticFinding('leaf', 'plan', { severity: 'error', summary: 'Invalid value for variable', range: { filename: '/home/u/prod.tfvars', start: { line: 1, column: 1 } } })?.severity).toBe('error');
+  });
+
+  test('a finding names the user\'s file (not the workspace copy) and the address from the diagnostic or its block', () => {
+    const files = new Map([['main.tf.json', 'stacks/leaf/main.tf.json']]);
+    const at = { filename: 'main.tf.json', start: { line: 40, column: 3 } };
+    expect(diagnosticFinding('leaf', 'validate', { severity: 'error', summary: 'Missing required argument', range: at }, files)).toMatchObject({ resource: 'stacks/leaf/main.tf.json:40' });
+    expect(diagnosticFinding('leaf', 'plan', { severity: 'error', summary: 'x', range: at, snippet: { context: 'resource.teleport_role.visitor' } }, files)).toMatchObject({ resource: 'teleport_role.visitor', message: 'x (stacks/leaf/main.tf.json:40)' });
+    expect(diagnosticAddress({ severity: 'error', summary: 'x', snippet: { context: 'data "teleport_role" "existing"' } })).toBe('data.teleport_role.existing');
+    expect(diagnosticAddress({ severity: 'error', summary: 'x', address: 'teleport_role.a[0]', snippet: { context: 'resource.teleport_role.b' } })).toBe('teleport_role.a[0]');
+    expect(diagnosticAddress({ severity: 'error', summary: 'x', snippet: { context: 'variable "x"' } })).toBeUndefined();
   });
 
   test('a warning reported by validate and again by plan is listed once', () => {
