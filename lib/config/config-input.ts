@@ -15,9 +15,12 @@ export function referencedAddresses(value: unknown): string[] {
   while (todo.length) {
     const v = todo.pop();
     if (typeof v === 'string') {
-      for (const m of v.matchAll(REF)) if (!NOT_RESOURCES.test(m[1])) out.add(m[1]);
-    } else if (Array.isArray(v)) todo.push(...v);
-    else if (isPlainObject(v)) todo.push(...Object.values(v));
+      if (v.includes('${')) for (const m of v.matchAll(REF)) if (!NOT_RESOURCES.test(m[1])) out.add(m[1]);
+    } else if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x !== 'number' && typeof x !== 'boolean') todo.push(x);
+    } else if (isPlainObject(v)) {
+      for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) todo.push(v[k]);
+    }
   }
   return [...out];
 }

@@ -1,8 +1,33 @@
 /**
- * The nesting depth of a JSON text, measured on the text before it is parsed: a linear scan, no
- * recursion, so a 100k-deep document is refused with its position instead of overflowing the stack
- * of whatever walks the parsed value.
+ * The nesting depth of JSON, measured without recursion, so that a 100k-deep document is refused
+ * with its position instead of overflowing the stack of whatever walks the parsed value. The parsed
+ * value is measured (V8's JSON.parse itself does not recurse); the text is scanned for the position
+ * only when the value is too deep.
  */
+
+/** True when `value` nests arrays and objects deeper than `maxDepth` (walked with a list, not recursion). */
+export function valueTooDeep(value: unknown, maxDepth: number): boolean {
+  const nodes: unknown[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length) {
+    const v = nodes.pop() as Record<string, unknown> | unknown[];
+    const depth = depths.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (c !== null && typeof c === 'object') (nodes.push(c), depths.push(depth + 1));
+      }
+    } else {
+      for (const k in v) {
+        const c = v[k];
+        if (c !== null && typeof c === 'object') (nodes.push(c), depths.push(depth + 1));
+      }
+    }
+  }
+  return false;
+}
 
 const OPEN_OBJECT = 0x7b; // {
 const OPEN_ARRAY = 0x5b; // [

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { InputError, fsReason } from './input-error';
 import { InputLimits, currentInputLimits, formatSize } from './input-limits';
-import { depthExceededAt } from './json-depth';
+import { depthExceededAt, valueTooDeep } from './json-depth';
 import { jsonErrorWhere, positionAt } from './json-error-position';
 
 const CHUNK = 1024 * 1024;
@@ -70,16 +70,21 @@ function tooLarge(file: string, limits: InputLimits): InputError {
  * a secret.
  */
 export function parseJsonText(text: string, file: string, limits: InputLimits = currentInputLimits()): unknown {
-  const deep = depthExceededAt(text, limits.maxDepth);
-  if (deep >= 0) {
-    const { line, column } = positionAt(text, deep);
-    throw new InputError(`cannot read ${file}: JSON nested deeper than ${limits.maxDepth} levels (at line ${line}, column ${column}). Fix: no Terraform configuration or plan nests that deep; pass the right file.`);
-  }
+  let value: unknown;
   try {
-    return JSON.parse(text);
-  } catch {
+    value = JSON.parse(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeep(text, file, limits); // a parser that does recurse
     throw new InputError(`${file} is not valid JSON (${jsonErrorWhere(text)})`);
   }
+  if (valueTooDeep(value, limits.maxDepth)) throw tooDeep(text, file, limits);
+  return value;
+}
+
+function tooDeep(text: string, file: string, limits: InputLimits): InputError {
+  const at = depthExceededAt(text, limits.maxDepth);
+  const { line, column } = positionAt(text, Math.max(at, 0));
+  return new InputError(`cannot read ${file}: JSON nested deeper than ${limits.maxDepth} levels (at line ${line}, column ${column}). Fix: no Terraform configuration or plan nests that deep; pass the right file.`);
 }
 
 /** {@link readInputText} then {@link parseJsonText}. */

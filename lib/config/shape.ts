@@ -32,47 +32,68 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !==
 export const isTemplate = (v: unknown): v is string => typeof v === 'string' && (v.includes('${') || v.includes('%{'));
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
-/** Sets `key` as an own, enumerable property, even when it is `__proto__`. */
+/** Sets `key` as an own, enumerable property, even when it is `__proto__` (assignment would set the prototype). */
 export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Conforms `body` to a block's attributes (`undefined` attributes: nothing is known, the body becomes `{}`). */
 export function conformBody(attributes: Attributes | undefined, body: unknown): Conformed {
   const c = new Conformer();
-  const values = isPlainObject(body) ? c.object(attributes ?? {}, body, '') : {};
+  const values = isPlainObject(body) ? c.object(attributes ?? {}, body, undefined) : {};
   return { values, dropped: c.dropped, unknown: c.unknown, redacted: c.redacted };
 }
 
-const join = (base: string, key: string): string => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`);
+/**
+ * An instance path, built only when something is reported: a chain of steps (an attribute, a list
+ * index or a map key) from the body down.
+ */
+type Path = { readonly parent: Path; readonly step: string | number; readonly kind: 'attr' | 'index' | 'key' } | undefined;
+
+const attr = (parent: Path, step: string): Path => ({ parent, step, kind: 'attr' });
+const index = (parent: Path, step: number): Path => ({ parent, step, kind: 'index' });
+const key = (parent: Path, step: string): Path => ({ parent, step, kind: 'key' });
+
+function format(path: Path): string {
+  const steps: NonNullable<Path>[] = [];
+  for (let p = path; p; p = p.parent) steps.unshift(p);
+  let out = '';
+  for (const s of steps) {
+    if (s.kind === 'index') out += `[${s.step}]`;
+    else if (s.kind === 'key' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(String(s.step))) out += `[${JSON.stringify(s.step)}]`;
+    else out += out ? `.${s.step}` : s.step;
+  }
+  return out;
+}
 
 class Conformer {
   readonly dropped: string[] = [];
   readonly unknown: string[] = [];
   readonly redacted: string[] = [];
 
-  object(attributes: Attributes, value: Record<string, unknown>, path: string): Record<string, any> {
+  object(attributes: Attributes, value: Record<string, unknown>, path: Path): Record<string, any> {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      if (!own(attributes, key)) continue;
-      const v = this.attribute(attributes[key], value[key], join(path, key));
-      if (v !== undefined) defineOwn(out, key, v);
+    for (const name of Object.keys(value)) {
+      if (!own(attributes, name)) continue;
+      const v = this.attribute(attributes[name], value[name], attr(path, name));
+      if (v !== undefined) defineOwn(out, name, v);
     }
     return out;
   }
 
-  private attribute(attribute: SchemaAttribute, value: unknown, path: string): unknown {
+  private attribute(attribute: SchemaAttribute, value: unknown, path: Path): unknown {
     const nested = attribute.nested_type;
     if (!nested) return this.typed(attribute.type ?? 'dynamic', value, path);
     if (this.special(value, path, true)) return undefined;
-    const objectAt = (v: unknown, p: string) => (isPlainObject(v) ? this.object(nested.attributes, v, p) : this.skip(v, p, true));
+    const objectAt = (v: unknown, p: Path) => (isPlainObject(v) ? this.object(nested.attributes, v, p) : this.skip(v, p, true));
     if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') return objectAt(value, path);
     if (nested.nesting_mode === 'map') return this.map(value, path, objectAt);
     // A list element that is not an object stays as {}, so later elements keep their index in messages.
     return this.list(value, path, (v, p) => objectAt(v, p) ?? {});
   }
 
-  private typed(type: CtyType, value: unknown, path: string): unknown {
+  private typed(type: CtyType, value: unknown, path: Path): unknown {
     if (type === 'dynamic') return value === null ? undefined : value;
     if (this.special(value, path, type !== 'string')) return undefined;
     if (type === 'string') return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : this.skip(value, path, false);
@@ -97,46 +118,46 @@ class Conformer {
     }
     if (kind === 'tuple' && Array.isArray(inner)) {
       if (!Array.isArray(value)) return this.skip(value, path, false);
-      return inner.map((t, i) => this.typed(t as CtyType, value[i], `${path}[${i}]`));
+      return inner.map((t, i) => this.typed(t as CtyType, value[i], index(path, i)));
     }
     return this.skip(value, path, false);
   }
 
   /** Null, a redacted value, or a template where another type is wanted: handled (true), the caller returns undefined. */
-  private special(value: unknown, path: string, templateIsUnknown: boolean): boolean {
+  private special(value: unknown, path: Path, templateIsUnknown: boolean): boolean {
     if (value === null || value === undefined) return true;
     if (isRedacted(value)) {
-      this.redacted.push(path);
+      this.redacted.push(format(path));
       return true;
     }
     if (templateIsUnknown && isTemplate(value)) {
-      this.unknown.push(path);
+      this.unknown.push(format(path));
       return true;
     }
     return false;
   }
 
-  private skip(value: unknown, path: string, templateIsUnknown: boolean): undefined {
-    if (!this.special(value, path, templateIsUnknown)) this.dropped.push(path);
+  private skip(value: unknown, path: Path, templateIsUnknown: boolean): undefined {
+    if (!this.special(value, path, templateIsUnknown)) this.dropped.push(format(path));
     return undefined;
   }
 
-  private list(value: unknown, path: string, element: (v: unknown, p: string) => unknown): unknown[] | undefined {
+  private list(value: unknown, path: Path, element: (v: unknown, p: Path) => unknown): unknown[] | undefined {
     if (!Array.isArray(value)) return this.skip(value, path, true);
     const out: unknown[] = [];
-    value.forEach((v, i) => {
-      const e = element(v, `${path}[${i}]`);
+    for (let i = 0; i < value.length; i++) {
+      const e = element(value[i], index(path, i));
       if (e !== undefined) out.push(e);
-    });
+    }
     return out;
   }
 
-  private map(value: unknown, path: string, element: (v: unknown, p: string) => unknown): Record<string, unknown> | undefined {
+  private map(value: unknown, path: Path, element: (v: unknown, p: Path) => unknown): Record<string, unknown> | undefined {
     if (!isPlainObject(value)) return this.skip(value, path, true);
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const e = element(value[key], `${path}[${JSON.stringify(key)}]`);
-      if (e !== undefined) defineOwn(out, key, e);
+    for (const name of Object.keys(value)) {
+      const e = element(value[name], key(path, name));
+      if (e !== undefined) defineOwn(out, name, e);
     }
     return out;
   }
