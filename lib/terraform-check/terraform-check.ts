@@ -122,6 +122,8 @@ function resolveVarFile(file: string): string {
   } catch {
     throw new CannotRunError(`the var file ${file} does not exist or is not readable.`);
   }
+  // Terraform would block on a FIFO or read a device without end.
+  if (!fs.statSync(resolved).isFile()) throw new CannotRunError(`the var file ${file} is not a regular file.`);
   return resolved;
 }
 

@@ -3,6 +3,7 @@
 // check block, or in a .tf file of the stack makes the stack not checkable, and a local listener
 // sees no request. Also: diagnostics name the user's file (item 16), and --plan-json writes
 // redacted plans with mode 0600 (item 18).
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -66,6 +67,12 @@ maybe('no network, no credentials', () => {
     expect(warning(1)).toMatch(/it uses data source terraform_remote_state in check reachable/);
     expect(warning(2)).toMatch(/it uses data source terraform_remote_state \(remote\.tf:1\)/);
     expect(requests).toEqual([]);
+  });
+
+  test('a --var-file that is a FIFO is refused at once (Terraform would wait on it)', async () => {
+    const fifo = path.join(dir, 'vars.fifo.tfvars.json');
+    execFileSync('mkfifo', [fifo]);
+    await expect(terraformCheck([stackDir(dir, 'fifo-vars', teleportOnly)], { varFiles: [fifo] })).rejects.toThrow(`the var file ${fifo} is not a regular file.`);
   });
 
   test('a .tf file of only safe blocks is planned', async () => {
