@@ -44,13 +44,13 @@ export class AccessMap {
 
   /** From synthesized stacks (parsed `cdk.tf.json` documents). */
   public static fromConfig(stacks: StackConfig[]): AccessMap {
-    return AccessMap._fromInput({ kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [] });
+    return AccessMap._fromInput({ kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [], findings: [] });
   }
 
   /** From a parsed `terraform show -json` plan (planned values; unknown values are known only at apply). */
   public static fromPlan(name: string, plan: any): AccessMap {
     const { stack, changes } = stackFromPlan(name, `${name}.plan.json`, plan);
-    return AccessMap._fromInput({ kind: 'plan', stacks: [stack], changes });
+    return AccessMap._fromInput({ kind: 'plan', stacks: [stack], changes, findings: [] });
   }
 
   /** @internal */

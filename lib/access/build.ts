@@ -1,6 +1,6 @@
 // The access map of a configuration: per trusted cluster, the root roles its role_map maps, the leaf
 // roles they reach, and what those grant (docs/access.md has the rules and Teleport's sources).
-import { TfInput, TfResource, TfStack } from '../config/model';
+import { TfInput, TfResource } from '../config/model';
 import { ClusterIndex, locationOf } from './clusters';
 import { NO_GRANTS, combineGrants, roleGrants } from './grants';
 import { RootLogins, effectiveLogins } from './logins';
@@ -61,7 +61,6 @@ class TrustBuilder {
 
   constructor(
     private readonly index: ClusterIndex,
-    private readonly stack: TfStack,
     private readonly tc: TfResource,
   ) {}
 
@@ -164,7 +163,7 @@ class TrustBuilder {
       rootRolesFrom: [...rolesFrom].sort(),
       enabled,
       enabledAtApply,
-      location: locationOf(this.stack, this.tc),
+      location: locationOf(this.tc),
       roleMap: patterns.map((p) => p.entry),
       rootRoles: [...rootRoles.values()].filter((r) => paths.some((p) => p.root === r.name && p.rootKind === 'role')).map(({ raw: _raw, ...r }) => r),
       leafRoles: [...this.resolved.values()].map((r) => r.leaf).sort((a, b) => a.name.localeCompare(b.name)),
@@ -180,7 +179,7 @@ export function buildAccessMap(input: TfInput): AccessMapData {
   const trusts: TrustEdge[] = [];
   for (const stack of input.stacks) {
     for (const r of stack.resources) {
-      if (r.type === 'teleport_trusted_cluster' && r.mode === 'managed') trusts.push(new TrustBuilder(index, stack, r).build());
+      if (r.type === 'teleport_trusted_cluster' && r.mode === 'managed') trusts.push(new TrustBuilder(index, r).build());
     }
   }
   // A trust is keyed by leaf and root, so that a diff matches it whatever the stack directory is

@@ -3,7 +3,7 @@
 // (or not set: TF_TELEPORT_ADDR) is a cluster of its own, `<stack>/<provider>`.
 import { TfResource, TfStack } from '../config/model';
 import { ClusterRef, ConfigLocation } from './model';
-import { hostOf, valueAt } from './values';
+import { hostOf } from './values';
 
 /** A `teleport_role` of the configuration. */
 export interface ConfiguredRole {
@@ -14,9 +14,8 @@ export interface ConfiguredRole {
 }
 
 /** Where a resource lives, with its construct path when the stack is a synthesized configuration. */
-export function locationOf(stack: TfStack, r: TfResource): ConfigLocation {
-  const path = valueAt(stack.rawConfig?.resource?.[r.type]?.[r.name], '//.metadata.path');
-  return { stack: r.stack, address: r.address, provider: r.providerKey, ...(typeof path === 'string' ? { constructPath: path } : {}) };
+export function locationOf(r: TfResource): ConfigLocation {
+  return { stack: r.stack, address: r.address, provider: r.providerKey, ...(r.constructPath !== undefined ? { constructPath: r.constructPath } : {}) };
 }
 
 /** The clusters and roles of a set of stacks. */
@@ -39,7 +38,7 @@ export class ClusterIndex {
         let byName = this.roles.get(cluster);
         if (!byName) this.roles.set(cluster, (byName = new Map()));
         const list = byName.get(name) ?? [];
-        list.push({ name, cluster, resource: r, location: locationOf(stack, r) });
+        list.push({ name, cluster, resource: r, location: locationOf(r) });
         byName.set(name, list);
       }
     }

@@ -34,7 +34,7 @@ export function chooseIdentity(refs: readonly ClusterRef[], input: IdentitySourc
   for (const p of input.providers) {
     if (!refs.includes(p.ref)) continue;
     const values = p.stack.providers.find((b) => b.key === p.key)?.values ?? {};
-    const baseDir = p.stack.rawConfig ? path.dirname(p.stack.file) : process.cwd();
+    const baseDir = p.stack.configs ? path.dirname(p.stack.file) : process.cwd();
     const source = providerCredentials(values, { env: input.env, vars: input.vars, baseDir, label: `provider.${p.key}` });
     if (source) return fromProvider(source, p);
   }
