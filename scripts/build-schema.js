@@ -177,7 +177,7 @@ function build(referenceDir, facts) {
 }
 
 function usage(message) {
-  const err = new Error(message);
+  const err = /** @type {Error & { usage?: boolean }} */ (new Error(message));
   err.usage = true;
   return err;
 }
