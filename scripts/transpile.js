@@ -61,9 +61,9 @@ function esbuildOptions() {
 
 /** Transpiles what changed below `dirs`; returns the sources it transpiled. */
 function transpile(dirs = SYNTH_DIRS) {
-  const esbuild = require('esbuild');
   const options = esbuildOptions();
-  const optionsHash = hash(esbuild.version, JSON.stringify(options), fs.readFileSync(__filename));
+  // esbuild itself is loaded only when there is something to transpile.
+  const optionsHash = hash(fs.readFileSync(require.resolve('esbuild/package.json')), JSON.stringify(options), fs.readFileSync(__filename));
   const previous = readState(STATE);
   const known = previous && previous.optionsHash === optionsHash ? previous.files : {};
   const inDirs = (source) => dirs.some((d) => source.startsWith(`${d}/`));
@@ -80,7 +80,7 @@ function transpile(dirs = SYNTH_DIRS) {
   if (stale.length > 0) {
     let result;
     try {
-      result = esbuild.buildSync({ ...options, entryPoints: stale.map((s) => s.source) });
+      result = require('esbuild').buildSync({ ...options, entryPoints: stale.map((s) => s.source) });
     } catch {
       throw new Error('esbuild could not transpile the sources (errors above)');
     }
