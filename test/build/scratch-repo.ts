@@ -7,7 +7,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-export const REPO_ROOT = path.join(__dirname, '..', '..');
+/** The repository: the first folder above this module with a package.json (from test/build/ or dist/test/build/). */
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = findRepoRoot();
 
 /** Copies the repository into a new folder below the system's temporary folder; returns it. */
 export function scratchRepo(prefix: string): string {
