@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const validator = await section('validator', () => require('./validator-bench').validatorBench() as Promise<{ targets: Target[]; figures: Figure[]; details: Record<string, unknown> }>);
     const targets: Target[] = [...build.targets, ...imp.targets, ...synth.targets, ...validator.targets, ...check.targets];
-    const figures: Figure[] = [...synth.figures, ...validator.figures];
+    const figures: Figure[] = [...build.figures, ...synth.figures, ...validator.figures];
     const results = {
       date: new Date().toISOString(),
       machine: {
