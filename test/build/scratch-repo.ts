@@ -56,3 +56,18 @@ export function editOnce(root: string, rel: string, from: string, to: string): v
   if (count !== 1) throw new Error(`${rel}: expected one occurrence of ${JSON.stringify(from)}, found ${count}; the test's edit needs updating`);
   fs.writeFileSync(file, text.replace(from, to));
 }
+
+/** The one TypeScript file below `root`/`dir` that contains `text`, relative to `root` (fails unless exactly one does). */
+export function fileContaining(root: string, dir: string, text: string): string {
+  const found: string[] = [];
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith('.ts') && fs.readFileSync(path.join(root, child), 'utf8').includes(text)) found.push(child);
+    }
+  };
+  walk(dir);
+  if (found.length !== 1) throw new Error(`expected one file below ${dir}/ with ${JSON.stringify(text)}, found ${found.length}; the edit needs updating`);
+  return found[0];
+}

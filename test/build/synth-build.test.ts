@@ -7,18 +7,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { filesBelow, readStack, tempDir } from '../support/synth';
-import { REPO_ROOT, editOnce, run, scratchRepo } from './scratch-repo';
+import { REPO_ROOT, editOnce, fileContaining, run, scratchRepo } from './scratch-repo';
 
 const STACKS = ['from-yaml-leaf', 'one-stack', 'root-two-leaves', 'seed-l1-leaf', 'seed-l1-root', 'two-stack-leaf', 'two-stack-root'];
-const DEFAULTS = 'lib/constructs/role/defaults.ts';
+/** The role default the edits change: where it is defined (it may move between files). */
+const TTL_DEFAULT = "DEFAULT_MAX_SESSION_TTL = '30h0m0s'";
 const ONE_STACK = 'examples/one-stack/index.ts';
 const VALIDATORS = 'dist/lib/check/precompiled-validators';
 
 jest.setTimeout(900_000);
 
 let repo: string;
+let defaultsFile: string;
 beforeAll(() => {
   repo = scratchRepo('synth-build-');
+  defaultsFile = fileContaining(repo, 'lib', TTL_DEFAULT);
 });
 afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
 
@@ -57,7 +60,7 @@ test('nothing changed: the next synth rebuilds nothing (the precompiled validato
 test('an edit in lib/ and one in examples/ both show in cdk.tf.json after the next npm run synth', () => {
   expect(oneStackRole().spec.options.max_session_ttl).toBe('30h0m0s');
   expect(oneStackRole().spec.allow.logins).toEqual(['visitor']);
-  editOnce(repo, DEFAULTS, "DEFAULT_MAX_SESSION_TTL = '30h0m0s'", "DEFAULT_MAX_SESSION_TTL = '29h0m0s'");
+  editOnce(repo, defaultsFile, TTL_DEFAULT, "DEFAULT_MAX_SESSION_TTL = '29h0m0s'");
   editOnce(repo, ONE_STACK, "visitor.allowLogins('visitor')", "visitor.allowLogins('visitor-edited')");
   const r = synth();
   expect(r.code).toBe(0);
@@ -73,19 +76,19 @@ test("cdktf.json's app (what `cdktf synth` runs) picks up an edit in examples/ a
 });
 
 test('a source moved to another path: its old output is removed, not loaded', () => {
-  // lib/.../defaults.ts -> lib/.../defaults/index.ts: `require('./defaults')` would still find a
-  // stale dist/.../defaults.js before dist/.../defaults/index.js.
-  const moved = DEFAULTS.replace(/\.ts$/, '/index.ts');
-  const text = fs.readFileSync(path.join(repo, DEFAULTS), 'utf8');
+  // lib/.../x.ts -> lib/.../x/index.ts: `require('./x')` would still find a stale dist/.../x.js
+  // before dist/.../x/index.js.
+  const moved = defaultsFile.replace(/\.ts$/, '/index.ts');
+  const text = fs.readFileSync(path.join(repo, defaultsFile), 'utf8');
   fs.mkdirSync(path.dirname(path.join(repo, moved)));
   fs.writeFileSync(path.join(repo, moved), text.split("from '../").join("from '../../").split("from './").join("from '../"));
-  fs.rmSync(path.join(repo, DEFAULTS));
+  fs.rmSync(path.join(repo, defaultsFile));
   editOnce(repo, moved, "DEFAULT_MAX_SESSION_TTL = '29h0m0s'", "DEFAULT_MAX_SESSION_TTL = '28h0m0s'");
   const r = synth();
   expect(r.output).toContain('OK: 7 stack(s) checked');
   expect(r.code).toBe(0);
   expect(oneStackRole().spec.options.max_session_ttl).toBe('28h0m0s');
-  const stale = path.join(repo, 'dist', DEFAULTS.replace(/\.ts$/, '.js'));
+  const stale = path.join(repo, 'dist', defaultsFile.replace(/\.ts$/, '.js'));
   expect(fs.existsSync(stale)).toBe(false);
   expect(fs.existsSync(`${stale}.map`)).toBe(false);
 });
