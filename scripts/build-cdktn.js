@@ -36,7 +36,7 @@ const CORE_SPECIFIER = /(\bfrom\s*|\brequire\(\s*|\bimport\(\s*)(['"])cdktf(\/[^
 const IDENTITY_FILE = path.join('lib', 'core', 'identity.ts');
 const IDENTITY_LINE = "export const CORE: CoreName = 'cdktf';";
 // What the staging directory gets from the source tree, besides lib/ and examples/ (rewritten).
-const COPIED = ['bin', 'proto', 'schemas', 'tsconfig.json', path.join('scripts', 'lazy-exports.js'), path.join('scripts', 'precompile-validators.js')];
+const COPIED = ['bin', 'proto', 'schemas', 'tsconfig.json', path.join('scripts', 'lazy-exports.js'), path.join('scripts', 'precompile-validators.js'), path.join('scripts', 'build-state.js')];
 
 function log(quiet, text) {
   if (!quiet) process.stderr.write(`build-cdktn: ${text}\n`);

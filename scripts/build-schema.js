@@ -65,7 +65,7 @@ function build(pages, facts) {
 }
 
 function usage(message) {
-  const err = new Error(message);
+  const err = /** @type {Error & { usage?: boolean }} */ (new Error(message));
   err.usage = true;
   return err;
 }

@@ -16,6 +16,7 @@ const { installLocked } = require('./cdktn/locked-install');
 
 const ROOT = path.resolve(__dirname, '..');
 const LOCK_DIR = path.join(__dirname, 'cdktn', 'toolchain');
+/** @type {[number, number]} */
 const MIN_NODE = [22, 19];
 
 function toolchainDir() {

@@ -28,9 +28,7 @@ function candidates(dir, repoPath) {
 }
 
 function usageError(message) {
-  const err = new Error(message);
-  err.usage = true;
-  return err;
+  return Object.assign(new Error(message), { usage: true });
 }
 
 /** Reads every page from DIR: { key: { repoPath, file, text, sha256 } }; a usage error names what is missing. */

@@ -24,8 +24,8 @@ const REQUIRED = [
 function main() {
   fs.rmSync(path.join(ROOT, 'dist', 'lib'), { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, '.jsii'), { force: true });
-  const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
-  execFileSync(npm[0], [...npm[1], 'run', '--silent', 'jsii'], { cwd: ROOT, stdio: 'inherit' });
+  const [command, ...prefix] = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+  execFileSync(command, [...prefix, 'run', '--silent', 'jsii'], { cwd: ROOT, stdio: 'inherit' });
   const missing = REQUIRED.filter((f) => !fs.existsSync(path.join(ROOT, f)));
   if (missing.length) {
     process.stderr.write(`prepack: the build did not write ${missing.join(', ')}; the tarball would be incomplete\n`);

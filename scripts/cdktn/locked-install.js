@@ -32,6 +32,9 @@ function stampOf(dest) {
  * Makes `dest/node_modules` what `npm ci` makes of `lockDir`'s package.json and package-lock.json.
  * `extra` (strings or {file}) joins the stamp; `after(dest)` runs after a fresh install, before the
  * stamp is written. Returns true when it installed, false when the stamp said it was up to date.
+ * @param {string} lockDir
+ * @param {string} dest
+ * @param {{ extra?: any[], after?: (dest: string) => void }} [options]
  */
 function installLocked(lockDir, dest, { extra = [], after } = {}) {
   const manifest = path.join(lockDir, 'package.json');
