@@ -3,6 +3,7 @@ import { TfInput } from '../config/model';
 import { loadInput } from '../config/load';
 import { stackFromConfig } from '../config/config-input';
 import { stackFromPlan } from '../config/plan-input';
+import { checkArgs } from '../constructs/private/check-args';
 import { buildAccessMap } from './build';
 import { diffAccessMaps } from './diff';
 import { AccessDiffData, AccessMapData, TrustEdge } from './model';
@@ -39,16 +40,19 @@ export interface AccessReport {
 export class AccessMap {
   /** From a `cdktf.out` directory, a stack directory, a `cdk.tf.json` or a `terraform show -json` plan file. */
   public static fromPath(target: string): AccessMap {
+    checkArgs('AccessMap.fromPath', arguments);
     return AccessMap._fromInput(loadInput(target));
   }
 
   /** From synthesized stacks (parsed `cdk.tf.json` documents). */
   public static fromConfig(stacks: StackConfig[]): AccessMap {
+    checkArgs('AccessMap.fromConfig', arguments);
     return AccessMap._fromInput({ kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [], findings: [] });
   }
 
   /** From a parsed `terraform show -json` plan (planned values; unknown values are known only at apply). */
-  public static fromPlan(name: string, plan: any): AccessMap {
+  public static fromPlan(name: string, plan: { [key: string]: any }): AccessMap {
+    checkArgs('AccessMap.fromPlan', arguments);
     const { stack, changes } = stackFromPlan(name, `${name}.plan.json`, plan);
     return AccessMap._fromInput({ kind: 'plan', stacks: [stack], changes, findings: [] });
   }
@@ -70,6 +74,7 @@ export class AccessMap {
 
   /** A map with only what the filter keeps. */
   public filter(filter: AccessFilter): AccessMap {
+    checkArgs('AccessMap#filter', arguments);
     let trusts = this.data.trusts;
     if (filter.leaf !== undefined) trusts = trusts.filter((t) => t.leaf.name === filter.leaf || `${t.leaf.stack}/${t.leaf.provider}` === filter.leaf);
     const role = filter.rootRole;
@@ -85,21 +90,25 @@ export class AccessMap {
 
   /** The grant-level changes from `base` to this map. */
   public diffFrom(base: AccessMap): AccessDiffData {
+    checkArgs('AccessMap#diffFrom', arguments);
     return diffAccessMaps(base.data, this.data);
   }
 
   /** The text report. */
   public toText(base?: AccessMap): string {
+    checkArgs('AccessMap#toText', arguments);
     return renderText(this.data, base ? this.diffFrom(base) : undefined);
   }
 
   /** The Markdown report (a pull-request comment). */
   public toMarkdown(base?: AccessMap): string {
+    checkArgs('AccessMap#toMarkdown', arguments);
     return renderMarkdown(this.data, base ? this.diffFrom(base) : undefined);
   }
 
   /** The JSON report. */
   public toReport(base?: AccessMap): AccessReport {
+    checkArgs('AccessMap#toReport', arguments);
     return { schemaVersion: this.data.schemaVersion, map: this.data, ...(base ? { diff: this.diffFrom(base) } : {}) };
   }
 }

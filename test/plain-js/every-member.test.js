@@ -29,6 +29,8 @@ function instanceOf(cls) {
   const stack = new TerraformStack(Testing.app(), 'stack');
   if (cls === 'Role') return new lib.Role(stack, 'Role', { name: 'dev', version: lib.RoleVersion.V7 });
   if (cls === 'ProvisionToken') return lib.ProvisionToken.forTrustedCluster(stack, 'Token');
+  if (cls === 'AccessMap') return lib.AccessMap.fromConfig([]);
+  if (cls === 'TctlResources') return lib.TctlResources.fromYaml(stack, 'Yaml', 'kind: role\nversion: v7\nmetadata:\n  name: dev\nspec: {}\n');
   throw new Error(`no instance recipe for ${cls}: add one`);
 }
 

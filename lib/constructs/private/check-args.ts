@@ -9,6 +9,7 @@
 // tokens are accepted wherever they stand. Enum values are left to the construct rules, which name
 // the allowed values (their kind, string or number, is checked here).
 import { Construct, IConstruct } from 'constructs';
+import * as core from 'cdktf';
 import { Token } from 'cdktf';
 import { closestName } from '../../check/suggest';
 import { redact } from '../../report/redact';
@@ -57,8 +58,14 @@ const exported = new WeakMap<ClassShape | EnumShape, any>();
 function runtimeOf(shape: ClassShape | EnumShape): any {
   let found = exported.get(shape);
   if (!found) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exports = 'lib' in shape.module ? require(`../../${shape.module.lib}`) : require(shape.module.package);
+    // The assembly names cdktf's classes; the core module imported above is the one this build runs
+    // on (scripts/build-cdktn.js rewrites that import for cdktn-teleport).
+    const exports =
+      'lib' in shape.module
+        ? require(`../../${shape.module.lib}`) // eslint-disable-line @typescript-eslint/no-require-imports
+        : shape.module.package === 'cdktf'
+          ? core
+          : require(shape.module.package); // eslint-disable-line @typescript-eslint/no-require-imports
     found = exports[shape.module.name];
     exported.set(shape, found);
   }

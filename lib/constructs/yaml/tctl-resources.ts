@@ -206,11 +206,13 @@ export class TctlResources extends Construct {
 
   /** The role made from the document with this `metadata.name`, or undefined. */
   public role(name: string): Role | undefined {
+    checkArgs('TctlResources#role', arguments, this);
     return this.roleByName.get(name);
   }
 
   /** The trusted cluster made from the document with this `metadata.name`, or undefined. */
   public trustedCluster(name: string): TrustedCluster | undefined {
+    checkArgs('TctlResources#trustedCluster', arguments, this);
     return this.clusterByName.get(name);
   }
 
