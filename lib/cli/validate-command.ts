@@ -1,4 +1,4 @@
-import { parseHostPort } from '../proxy-client/address';
+import { parseHostPort } from '../common/host-port';
 import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
 import { runValidate } from '../validation/run';

@@ -6,7 +6,7 @@
 // Server text quoted in an error is masked and capped (server-text.ts).
 import { Dispatcher, request } from 'undici';
 import { registerSecret } from '../report/redact';
-import { parseHostPort, sameAddress } from './address';
+import { parseHostPort, sameAddress } from '../common/host-port';
 import { isAllowed } from './allow-list';
 import { ProxyClientError } from './errors';
 import { PingInfo, normalizePing, pingProblem } from './ping';

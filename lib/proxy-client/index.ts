@@ -1,5 +1,4 @@
 // The thin Teleport proxy client (internal API: not exported from lib/index.ts).
-export * from './address';
 export * from './allow-list';
 export * from './ca-files';
 export * from './client';

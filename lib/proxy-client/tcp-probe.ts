@@ -1,7 +1,7 @@
 // A plain TCP connect to `host:port`, closed as soon as it is open: no byte is sent. Direct, not
 // through HTTPS_PROXY (the leaf dials the tunnel directly too).
 import * as net from 'net';
-import { parseHostPort } from './address';
+import { parseHostPort } from '../common/host-port';
 
 export interface TcpProbeResult {
   readonly reachable: boolean;

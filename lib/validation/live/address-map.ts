@@ -3,7 +3,8 @@
 // (so `--proxy root=...` covers the trusted cluster whose web_proxy_addr names the same proxy);
 // otherwise the literal itself. Variables without an override, literals that are not host:port, and
 // provider addresses on the Auth port (3025: no web API there) are skipped with a reason.
-import { canonicalAddress, parseHostPort, sameAddress } from '../../proxy-client/address';
+import { AUTH_PORT } from '../../common/address-rules';
+import { canonicalAddress, parseHostPort, sameAddress } from '../../common/host-port';
 import { Finding } from '../../report/finding';
 import { isLiteral } from '../rules/context';
 import { ClusterRef } from './targets';
@@ -24,8 +25,6 @@ export interface AddressMap {
   /** Warnings about conflicting overrides. */
   readonly findings: readonly Finding[];
 }
-
-const AUTH_PORT = 3025;
 
 const flag = (ref: ClusterRef) => `--proxy ${ref.name ?? '<name>'}=HOST:PORT`;
 

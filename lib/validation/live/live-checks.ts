@@ -3,7 +3,8 @@
 // is asked /webapi/find once and each tunnel address takes one TCP connect, all in the bounded
 // pool; then the checks without credentials (trusted-cluster-checks.ts, provider-checks.ts) and
 // those with a web session (session-checks.ts). Transport faults propagate: the CLI exits 2.
-import { PingInfo, ProxyClient, TcpProbeResult, parseHostPort, probeTcp } from '../../proxy-client';
+import { parseHostPort } from '../../common/host-port';
+import { PingInfo, ProxyClient, TcpProbeResult, probeTcp } from '../../proxy-client';
 import { Finding } from '../../report/finding';
 import { TfInput } from '../../config/model';
 import { caFilesFor, resolveAddresses, unknownNameFindings } from './address-map';
