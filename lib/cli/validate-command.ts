@@ -1,6 +1,7 @@
 import { parseHostPort } from '../common/host-port';
 import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
+import { displayText } from '../report/sanitize';
 import { runValidate } from '../validation/run';
 import type { CommandSpec } from './main';
 import { UsageError } from './usage-error';
@@ -82,7 +83,7 @@ export const validateCommand: CommandSpec = {
     const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, timeoutMs: timeout * 1000 };
     if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
     try {
-      const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${line}\n`) });
+      const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${displayText(line)}\n`) });
       return { findings, subject: `${stacks} stack(s) validated${offline ? ' offline' : ''}` };
     } catch (e) {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);

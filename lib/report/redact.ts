@@ -9,7 +9,7 @@
  * fixed words of the tool's own output, so a secret that happens to be `error` or `findings` cannot
  * break the `--json` document or the summary line.
  */
-import type { Finding } from './finding';
+import { Finding, mapFindingText } from './finding';
 
 export const REDACTED = '***REDACTED***';
 
@@ -88,10 +88,5 @@ export function redactAll(text: string): string {
 
 /** A finding with every part that comes from the input redacted; severity and check id are the tool's own. */
 export function redactFinding(finding: Finding): Finding {
-  if (known.size === 0) return finding;
-  const out: { -readonly [K in keyof Finding]: Finding[K] } = { ...finding, resource: redact(finding.resource), message: redact(finding.message) };
-  if (finding.path !== undefined) out.path = redact(finding.path);
-  if (finding.fix !== undefined) out.fix = redact(finding.fix);
-  if (finding.stack !== undefined) out.stack = redact(finding.stack);
-  return out;
+  return known.size === 0 ? finding : mapFindingText(finding, redact);
 }

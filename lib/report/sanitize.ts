@@ -1,0 +1,62 @@
+/**
+ * Text from a server or an input file, made safe to show. Human output ({@link displayText}) gets
+ * no character that steers a terminal or reorders what it shows: control characters (C0, DEL, C1:
+ * ESC sequences, `\r`, bells), format characters (the bidi overrides and isolates U+202A..U+202E,
+ * U+2066..U+2069, zero-width characters, U+FEFF) and the line and paragraph separators are shown
+ * escaped (`\x1b`, `\u202e`), and each field is capped. `--json` keeps exact strings (JSON escapes
+ * control characters itself) but caps them too ({@link capText}).
+ *
+ * Applied once, on the way out (lib/cli/output.ts: findings, the summary, errors and free text such
+ * as progress lines), after redaction, so that a cut never leaves half a secret behind.
+ */
+/** Longest field of human output, counted after escaping. */
+export const MAX_DISPLAY_CHARS = 1000;
+/** Longest string field of a `--json` report. */
+export const MAX_JSON_CHARS = 8192;
+
+const UNSAFE = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
+
+function escape(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, '0')}`;
+  return `\\u{${cp.toString(16)}}`;
+}
+
+const cut = (rest: number) => `… (${rest} more characters cut)`;
+
+/** One line of human output: unsafe characters escaped (newlines too), at most `max` characters plus a note of what was cut. */
+export function displayText(text: string, max = MAX_DISPLAY_CHARS): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const piece = UNSAFE.test(ch) ? escape(ch) : ch;
+    if (out.length + piece.length > max) return out + cut(text.length - used);
+    out += piece;
+    used += ch.length;
+  }
+  return out;
+}
+
+/** Text of several lines that are ours (help, messages with their own line breaks): each line made safe on its own. */
+export function displayLines(text: string, max = MAX_DISPLAY_CHARS): string {
+  return text.split('\n').map((line) => displayText(line, max)).join('\n');
+}
+
+const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * Serialized JSON with the unsafe characters JSON.stringify leaves raw (DEL, C1, format and bidi
+ * characters, U+2028/U+2029) written as `\uXXXX` escapes: the same document, every string exact
+ * once parsed, and no byte that steers a terminal when `--json` is printed to one.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+}
+
+/** `text` cut to at most `max` characters (never inside a surrogate pair), with a note of what was cut. */
+export function capText(text: string, max = MAX_JSON_CHARS): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max;
+  return text.slice(0, end) + cut(text.length - end);
+}
