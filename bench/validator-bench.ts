@@ -35,10 +35,10 @@ export async function validatorBench(): Promise<{ targets: Target[]; details: Re
       });
       child.once('exit', (code) => reject(new Error(`fake proxies exited (${code})`)));
     });
-    const proxies = Object.fromEntries(addresses.map((a, i) => [`c${i}`, a]));
+    const proxies = new Map(addresses.map((a, i) => [`c${i}`, a]));
     const time = async (file: string) => {
       const t = process.hrtime.bigint();
-      const { findings } = await runValidate(file, { proxies, caFiles: { '*': caFile }, timeoutMs: 10_000 });
+      const { findings } = await runValidate(file, { proxies, caFiles: new Map([['*', [caFile]]]), timeoutMs: 10_000 });
       if (findings.some((f) => f.severity === 'error')) throw new Error(`validator bench: unexpected errors ${JSON.stringify(findings[0])}`);
       return Number(process.hrtime.bigint() - t) / 1e6;
     };

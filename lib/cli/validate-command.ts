@@ -40,19 +40,22 @@ function pairs(values: unknown): [string, string][] {
   });
 }
 
-function proxies(values: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
+/** `--proxy` by NAME. A Map: NAMEs are the user's (`constructor`, `__proto__` are names like any other). */
+function proxies(values: unknown): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [name, address] of pairs(values)) {
     if (name === '*') throw new UsageError(`--proxy takes NAME=HOST:PORT, got "${address}"`);
     if (!parseHostPort(address)) throw new UsageError(`--proxy ${name}: "${address}" is not a plain host:port (no scheme, path, query or user)`);
-    if (out[name] !== undefined && out[name] !== address) throw new UsageError(`--proxy ${name} is given twice (${out[name]}, ${address})`);
-    out[name] = address;
+    const before = out.get(name);
+    if (before !== undefined && before !== address) throw new UsageError(`--proxy ${name} is given twice (${before}, ${address})`);
+    out.set(name, address);
   }
   return out;
 }
 
-function caFiles(values: unknown, offline: boolean): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/** `--ca-file` by NAME (`*` for the bare ones). */
+function caFiles(values: unknown, offline: boolean): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const [name, file] of pairs(values)) {
     if (!offline) {
       try {
@@ -61,7 +64,7 @@ function caFiles(values: unknown, offline: boolean): Record<string, string[]> {
         throw new UsageError(`--ca-file: ${(e as Error).message}`);
       }
     }
-    out[name] = [...(out[name] ?? []), file];
+    out.set(name, [...(out.get(name) ?? []), file]);
   }
   return out;
 }

@@ -14,7 +14,7 @@ describe('resolveAddresses', () => {
   test('a plain NAME applies in every stack; <stack>/<name> picks one and wins over the plain one', () => {
     const a = provider('a', 'teleport', '${var.addr}');
     const b = provider('b', 'teleport', '${var.addr}');
-    const map = resolveAddresses([a, b], { teleport: '10.0.0.1:443', 'b/teleport': '10.0.0.2:443' });
+    const map = resolveAddresses([a, b], new Map([['teleport', '10.0.0.1:443'], ['b/teleport', '10.0.0.2:443']]));
     expect(map.resolve(a).dial).toBe('10.0.0.1:443');
     expect(map.resolve(b).dial).toBe('10.0.0.2:443');
   });
@@ -23,7 +23,7 @@ describe('resolveAddresses', () => {
     const p = provider('one', 'root', 'rootcluster.example.com:443');
     const tc = root('one', 'rootcluster.example.com', 'RootCluster.example.com:443');
     const elsewhere = root('two', 'rootcluster.example.com', 'rootcluster.example.com:3080');
-    const map = resolveAddresses([p, tc, elsewhere], { root: '127.0.0.1:9443' });
+    const map = resolveAddresses([p, tc, elsewhere], new Map([['root', '127.0.0.1:9443']]));
     expect(map.resolve(tc).dial).toBe('127.0.0.1:9443');
     expect(map.resolve(elsewhere).dial).toBe('rootcluster.example.com:3080');
     expect(map.dialFor('rootcluster.example.com:443')).toBe('127.0.0.1:9443');
@@ -36,7 +36,7 @@ describe('resolveAddresses', () => {
   test('two overrides of one address: a warning; each name keeps its own', () => {
     const p = provider('s', 'root', 'r.example.com:443');
     const tc = root('s', 'r.example.com', 'r.example.com:443');
-    const map = resolveAddresses([p, tc], { root: '127.0.0.1:1001', 'r.example.com': '127.0.0.1:1002' });
+    const map = resolveAddresses([p, tc], new Map([['root', '127.0.0.1:1001'], ['r.example.com', '127.0.0.1:1002']]));
     expect(map.resolve(p).dial).toBe('127.0.0.1:1001');
     expect(map.resolve(tc).dial).toBe('127.0.0.1:1002');
     expect(map.findings).toEqual([expect.objectContaining({ severity: 'warning', check: 'validate.proxy-conflict', resource: 'r.example.com:443' })]);
@@ -46,7 +46,7 @@ describe('resolveAddresses', () => {
     const variable = provider('s', 'leaf', '${var.leaf}');
     const smuggled = root('s', 'x', '127.0.0.1:1/webapi/trustedclusters/validate?');
     const auth = provider('s', 'auth', 'auth.example.com:3025');
-    const map = resolveAddresses([variable, smuggled, auth], {});
+    const map = resolveAddresses([variable, smuggled, auth], new Map());
     expect(map.resolve(variable)).toEqual({ skipped: { why: 'provider.leaf addr is not a literal', fix: 'give --proxy leaf=HOST:PORT.' } });
     expect(map.resolve(smuggled).skipped?.why).toContain('is not a plain host:port');
     expect(map.resolve(auth).skipped?.why).toContain('Auth Service port (3025)');
@@ -65,7 +65,7 @@ test('unknown NAMEs (a typo) are warned about; plain and qualified known names a
 
 test('CA files of a cluster: every NAME that reaches it, qualified or not, and every bare one', () => {
   const refs = [provider('s', 'root', 'r:443'), root('s', 'root.example.com', 'r:443')];
-  expect(caFilesFor(refs, { 'root.example.com': 'tc.pem', 's/root': ['p.pem'], '*': ['all-1.pem', 'all-2.pem'], other: 'x.pem' }).sort()).toEqual(['all-1.pem', 'all-2.pem', 'p.pem', 'tc.pem']);
+  expect(caFilesFor(refs, new Map([['root.example.com', ['tc.pem']], ['s/root', ['p.pem']], ['*', ['all-1.pem', 'all-2.pem']], ['other', ['x.pem']]])).sort()).toEqual(['all-1.pem', 'all-2.pem', 'p.pem', 'tc.pem']);
 });
 
 describe('credentials per cluster address', () => {

@@ -16,10 +16,10 @@ import { effectiveTunnel, trustedClusterFindings } from './trusted-cluster-check
 import { providerTargets, trustedClusterTargets } from './targets';
 
 export interface LiveOptions {
-  /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name). */
-  readonly proxies?: Readonly<Record<string, string>>;
+  /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name; any string, `constructor` too). */
+  readonly proxies?: ReadonlyMap<string, string>;
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
-  readonly caFiles?: Readonly<Record<string, string | readonly string[]>>;
+  readonly caFiles?: ReadonlyMap<string, readonly string[]>;
   readonly insecure?: boolean;
   readonly timeoutMs?: number;
   /** Credentials, TF_TELEPORT_ADDR, HTTPS_PROXY and NO_PROXY are read here. @default process.env */
@@ -36,17 +36,19 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
   const providers = providerTargets(input, env);
   const trusted = trustedClusterTargets(input, providers);
   const refs = [...providers.map((p) => p.ref), ...trusted.map((t) => t.root)];
-  const addresses = resolveAddresses(refs, options.proxies ?? {});
+  const proxies = options.proxies ?? new Map<string, string>();
+  const caFiles = options.caFiles ?? new Map<string, readonly string[]>();
+  const addresses = resolveAddresses(refs, proxies);
   const out: Finding[] = [
     ...addresses.findings,
-    ...unknownNameFindings('--proxy', Object.keys(options.proxies ?? {}), refs),
-    ...unknownNameFindings('--ca-file', Object.keys(options.caFiles ?? {}), refs),
+    ...unknownNameFindings('--proxy', [...proxies.keys()], refs),
+    ...unknownNameFindings('--ca-file', [...caFiles.keys()], refs),
   ];
 
   const clients = new Map<string, ProxyClient>();
   try {
     for (const [address, at] of addresses.clusters) {
-      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, options.caFiles ?? {}), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env }));
+      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env }));
       if (options.insecure) out.push({ severity: 'warning', check: 'validate.insecure', resource: address, message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.', fix: 'give the cluster\'s CA with --ca-file instead.' });
     }
     const progress = clients.size > 1 ? options.progress : undefined;
