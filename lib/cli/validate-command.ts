@@ -1,8 +1,9 @@
+import { DeadlineExceededError } from '../common/deadline';
 import { parseHostPort } from '../common/host-port';
 import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
 import { displayText } from '../report/sanitize';
-import { runValidate } from '../validation/run';
+import { DEADLINE_TIMEOUTS, runValidate } from '../validation/run';
 import type { CommandSpec } from './main';
 import { UsageError } from './usage-error';
 
@@ -31,7 +32,8 @@ cluster whose web_proxy_addr names the root's proxy).
                              together, and replace the system roots for it
   --insecure                 skip TLS verification (test clusters only; also a warning finding)
   --offline                  no network
-  --timeout SECONDS          per connection and request (default 10)`;
+  --timeout SECONDS          per connection and request (default 10); the whole live run ends within
+                             ${DEADLINE_TIMEOUTS} × SECONDS, retries and waits included`;
 
 function pairs(values: unknown): [string, string][] {
   return ((values as string[] | undefined) ?? []).map((v) => {
@@ -90,6 +92,7 @@ export const validateCommand: CommandSpec = {
       return { findings, subject: `${stacks} stack(s) validated${offline ? ' offline' : ''}` };
     } catch (e) {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
+      if (e instanceof DeadlineExceededError) throw new UsageError(`cannot validate against the clusters: ${e.message} before the checks finished. Check the network (and HTTPS_PROXY), or raise --timeout.`);
       if (e instanceof CaFileError) throw new UsageError(`--ca-file: ${e.message}`);
       if (/^(cannot read|no cdk\.tf\.json|.* is not valid JSON)/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;

@@ -2,16 +2,19 @@
 // host:port; every request is checked against the allow-list, here and again at the dispatch point
 // (transport.ts); TLS is always verified (CA files replace the system roots; `insecure` only when
 // asked); HTTPS_PROXY/NO_PROXY are honoured; redirects are never followed; bodies are capped;
-// idempotent GETs are retried with backoff on 429, 5xx and resets; the login POST is never retried.
-// Server text quoted in an error is masked and capped (server-text.ts).
+// idempotent GETs are retried with backoff on 429, 5xx and resets, bounded in count and in time
+// (never past the run's deadline, whatever Retry-After says); the login POST is never retried.
+// Every request ends within its own timeout and the run's deadline, which also closes the
+// dispatcher. Server text quoted in an error is masked and capped (server-text.ts).
 import { Dispatcher, request } from 'undici';
-import { registerSecret } from '../report/redact';
+import { Deadline, DeadlineExceededError, RequestTimeoutError, abortable } from '../common/deadline';
 import { parseHostPort, sameAddress } from '../common/host-port';
+import { registerSecret } from '../report/redact';
 import { isAllowed } from './allow-list';
 import { ProxyClientError } from './errors';
 import { PingInfo, normalizePing, pingProblem } from './ping';
 import { serverText } from './server-text';
-import { createDispatcher } from './transport';
+import { ProxyTunnelError, createDispatcher } from './transport';
 
 export interface ProxyClientOptions {
   /** The proxy's web address, `host:port` (nothing else is accepted). */
@@ -32,7 +35,12 @@ export interface ProxyClientOptions {
   readonly backoffMs?: number;
   /** Where HTTPS_PROXY and NO_PROXY are read. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** The run's deadline, shared by every client of the run: when it passes, this client stops and closes. @default none */
+  readonly deadline?: Deadline;
 }
+
+/** The longest a server's Retry-After is honoured; a longer one is not waited for (the request fails at once). */
+export const MAX_RETRY_WAIT_MS = 5_000;
 
 /** A provision token as the root lists it; `id` is the secret token value. */
 export interface JoinTokenInfo {
@@ -47,9 +55,13 @@ interface Session {
 }
 
 const TLS_CODES = /^(UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH)/;
+/** What OpenSSL says when the other side answers a ClientHello in plain text (an HTTP server). */
+const PLAIN_TEXT_CODES = /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/;
 
 export class ProxyClient {
   private readonly dispatcher: Dispatcher;
+  private readonly deadline: Deadline;
+  private readonly stopAtDeadline: () => void;
   private session?: Session;
 
   constructor(private readonly options: ProxyClientOptions) {
@@ -64,6 +76,8 @@ export class ProxyClient {
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       env: options.env ?? process.env,
     });
+    this.deadline = options.deadline ?? Deadline.none();
+    this.stopAtDeadline = this.deadline.onExpire(() => void this.dispatcher.destroy().catch(() => undefined));
   }
 
   public get address(): string {
@@ -147,8 +161,10 @@ export class ProxyClient {
     return r.status === 200 ? { ok: true, supported: true } : { ok: false, supported: true, message: errorMessage(r.json) ?? `HTTP ${r.status}` };
   }
 
+  /** Closes every connection at once (a request still queued, e.g. behind a proxy that never opens the tunnel, is dropped). */
   public async close(): Promise<void> {
-    await this.dispatcher.close();
+    this.stopAtDeadline();
+    await this.dispatcher.destroy().catch(() => undefined);
   }
 
   private async pingLike(path: string): Promise<PingInfo> {
@@ -186,30 +202,41 @@ export class ProxyClient {
     if (opts.authenticated && !this.session) throw new ProxyClientError('login', this.address, `${path} needs a web session; log in first.`);
     const retries = opts.retry === false || method !== 'GET' ? 0 : this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
+      let wait: number | undefined;
       try {
+        if (this.deadline.expired) throw this.deadline.signal.reason;
         const r = await this.once(method, path, opts);
-        if ((r.status === 429 || r.status >= 500) && attempt < retries) {
-          await sleep(this.backoff(attempt, r.retryAfter));
-          continue;
-        }
-        if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status)) {
+        wait = (r.status === 429 || r.status >= 500) && attempt < retries ? this.retryWait(attempt, r.retryAfterMs) : undefined;
+        if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status) && wait === undefined) {
           const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
           const detail = errorMessage(r.json);
-          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}.`, r.status);
+          const notWaited = r.retryAfterMs !== undefined && attempt < retries ? `; it asked to retry after ${Math.ceil(r.retryAfterMs / 1000)} s, longer than validate waits (at most ${MAX_RETRY_WAIT_MS / 1000} s, and never past the run's deadline)` : '';
+          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}${notWaited}.`, r.status);
         }
-        return r;
+        if (wait === undefined) return r;
       } catch (e) {
-        const err = this.classify(e, path);
-        if (err.kind === 'unreachable' && /ECONNRESET|socket|closed/i.test(String((e as any)?.code ?? (e as Error).message)) && attempt < retries) {
-          await sleep(this.backoff(attempt));
-          continue;
-        }
-        throw err;
+        const err = this.classify(e, method, path);
+        const reset = err.kind === 'unreachable' && /ECONNRESET|socket|closed/i.test(String((e as any)?.code ?? (e as Error).message));
+        wait = reset && attempt < retries ? this.retryWait(attempt) : undefined;
+        if (wait === undefined) throw err;
       }
+      await this.deadline.sleep(wait).catch((e) => {
+        throw this.classify(e, method, path);
+      });
     }
   }
 
+  /** One attempt, ended by its own timeout or the run's deadline, whichever comes first. */
   private async once(method: string, path: string, opts: { body?: unknown; authenticated?: boolean }) {
+    const { signal, done } = this.deadline.within(this.options.requestTimeoutMs ?? 30_000);
+    try {
+      return await abortable(this.send(method, path, opts, signal), signal);
+    } finally {
+      done();
+    }
+  }
+
+  private async send(method: string, path: string, opts: { body?: unknown; authenticated?: boolean }, signal: AbortSignal) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.authenticated && this.session) {
@@ -221,7 +248,7 @@ export class ProxyClient {
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       dispatcher: this.dispatcher,
-      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      signal,
     });
     const responseHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v : v === undefined ? [] : [String(v)]]));
     if (res.statusCode >= 300 && res.statusCode < 400) {
@@ -237,8 +264,7 @@ export class ProxyClient {
         if (res.statusCode === 200) throw new ProxyClientError('malformed', this.address, `${path} answered with something that is not JSON (${text.length} bytes).`);
       }
     }
-    const retryAfter = Number(responseHeaders['retry-after']?.[0]);
-    return { status: res.statusCode, json, headers: responseHeaders, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
+    return { status: res.statusCode, json, headers: responseHeaders, retryAfterMs: retryAfterMs(responseHeaders['retry-after']?.[0]) };
   }
 
   /** Where a redirect points, said without calling the same host "another host". */
@@ -256,20 +282,56 @@ export class ProxyClient {
     return `to another host (${serverText(url.host)})`;
   }
 
-  private backoff(attempt: number, retryAfterSeconds?: number): number {
+  /**
+   * How long to wait before the next attempt: the server's Retry-After (up to MAX_RETRY_WAIT_MS) or
+   * exponential backoff with jitter; undefined (do not retry) when that is longer than allowed or
+   * would end past the run's deadline.
+   */
+  private retryWait(attempt: number, retryAfterMs?: number): number | undefined {
     const base = this.options.backoffMs ?? 200;
-    const exp = base * 2 ** attempt;
-    const wait = retryAfterSeconds !== undefined ? Math.min(retryAfterSeconds * 1000, 5000) : exp;
-    return wait + Math.random() * base;
+    const wait = (retryAfterMs ?? base * 2 ** attempt) + Math.random() * base;
+    return wait > MAX_RETRY_WAIT_MS || wait >= this.deadline.remainingMs() ? undefined : wait;
   }
 
-  private classify(e: unknown, path: string): ProxyClientError {
+  private viaProxy(): boolean {
+    const env = this.options.env ?? process.env;
+    return Boolean(env.https_proxy || env.HTTPS_PROXY);
+  }
+
+  /** Why the HTTPS proxy opened no tunnel (its URL is never quoted: it may hold a password). */
+  private tunnelFailure(e: ProxyTunnelError, path: string): ProxyClientError {
+    const asked = `when asked to CONNECT to ${this.address} (for ${path})`;
+    const bypass = 'or reach the cluster without the proxy (NO_PROXY)';
+    if (e.status === 407) {
+      return new ProxyClientError('proxy', this.address, `the HTTPS proxy requires authentication (HTTP 407 Proxy Authentication Required) ${asked}; nothing reached the cluster. Put the proxy's user and password in HTTPS_PROXY (http://user:password@proxy:port), ${bypass}.`, 407);
+    }
+    if (e.status !== undefined) {
+      return new ProxyClientError('proxy', this.address, `the HTTPS proxy refused the tunnel (HTTP ${e.status}) ${asked}. Check that the proxy allows this host and port, ${bypass}.`, e.status);
+    }
+    const code = e.cause?.code ?? '';
+    if (/TIMEOUT/.test(code)) {
+      return new ProxyClientError('timeout', this.address, `the HTTPS proxy did not answer in time ${asked} (${code}). Check HTTPS_PROXY, or raise --timeout.`);
+    }
+    if (code === 'UND_ERR_SOCKET') {
+      return new ProxyClientError('proxy', this.address, `the HTTPS proxy closed the connection ${asked}. Check HTTPS_PROXY and that the proxy allows this host and port, ${bypass}.`);
+    }
+    return new ProxyClientError('proxy', this.address, `cannot reach the HTTPS proxy (${code || 'error'}) ${asked}. Check HTTPS_PROXY, ${bypass}.`);
+  }
+
+  private classify(e: unknown, method: string, path: string): ProxyClientError {
     if (e instanceof ProxyClientError) return e;
+    if (e instanceof DeadlineExceededError || this.deadline.expired) {
+      return new ProxyClientError('deadline', this.address, `${method} ${path} was stopped: ${this.deadline.signal.reason?.message ?? 'the run\'s deadline passed'}. Check the network${this.viaProxy() ? ' and the HTTPS proxy' : ''}, or raise --timeout.`);
+    }
+    if (e instanceof ProxyTunnelError) return this.tunnelFailure(e, path);
     const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
     const code = err.code ?? err.cause?.code ?? '';
     const text = serverText(err.cause?.message ?? err.message ?? String(e));
-    if (err.name === 'TimeoutError' || err.name === 'AbortError' || /TIMEOUT/.test(code)) {
+    if (e instanceof RequestTimeoutError || err.name === 'TimeoutError' || /TIMEOUT/.test(code)) {
       return new ProxyClientError('timeout', this.address, `${path} did not answer in time (${text}). Check the address and the network, or raise --timeout.`);
+    }
+    if (PLAIN_TEXT_CODES.test(code) || /wrong version number|packet length too long|http request/i.test(text)) {
+      return new ProxyClientError('plain-http', this.address, `the server on this port answered in plain HTTP, not TLS (${code || text}): it is not a Teleport proxy's HTTPS web address. Give the proxy's web address (e.g. :443, or :3080 without TLS routing).`);
     }
     if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(text)) {
       return new ProxyClientError('tls', this.address, `TLS verification failed (${code || text}). Give the cluster's CA with --ca-file, or check the address.`);
@@ -300,4 +362,11 @@ function errorMessage(json: unknown): string | undefined {
   return typeof m === 'string' ? serverText(m) : undefined;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A Retry-After header (seconds, or an HTTP date) in milliseconds from now, or undefined. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}

@@ -25,7 +25,7 @@ export interface FakeCluster {
   latencyMs?: number;
 }
 
-export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown };
+export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown; headers?: Record<string, string> };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -130,7 +130,7 @@ function handle(state: State, req: http.IncomingMessage, res: http.ServerRespons
       res.writeHead(302, { location: fault.redirect });
       return res.end();
     }
-    if (typeof fault === 'object' && 'status' in fault) return send(res, fault.status, fault.body);
+    if (typeof fault === 'object' && 'status' in fault) return send(res, fault.status, fault.body, fault.headers);
     const latency = state.cluster.latencyMs ?? 0;
     if (latency > 0) setTimeout(() => route(state.cluster, req.method ?? 'GET', path, body, authenticated, res), latency);
     else route(state.cluster, req.method ?? 'GET', path, body, authenticated, res);
@@ -196,12 +196,12 @@ export function pingBody(c: FakeCluster): Record<string, unknown> {
   };
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  sendRaw(res, status, JSON.stringify(body));
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendRaw(res, status, JSON.stringify(body), headers);
 }
 
-function sendRaw(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendRaw(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(text);
 }
 

@@ -3,6 +3,7 @@
 // is asked /webapi/find once and each tunnel address takes one TCP connect, all in the bounded
 // pool; then the checks without credentials (trusted-cluster-checks.ts, provider-checks.ts) and
 // those with a web session (session-checks.ts). Transport faults propagate: the CLI exits 2.
+import { Deadline } from '../../common/deadline';
 import { parseHostPort } from '../../common/host-port';
 import { PingInfo, ProxyClient, TcpProbeResult, probeTcp } from '../../proxy-client';
 import { Finding } from '../../report/finding';
@@ -21,7 +22,10 @@ export interface LiveOptions {
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
   readonly caFiles?: ReadonlyMap<string, readonly string[]>;
   readonly insecure?: boolean;
+  /** Per connection and request. @default 10 s */
   readonly timeoutMs?: number;
+  /** The run's deadline, shared by every client, probe and retry; when it passes, everything stops. @default none */
+  readonly deadline?: Deadline;
   /** Credentials, TF_TELEPORT_ADDR, HTTPS_PROXY and NO_PROXY are read here. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
   /** "Now", for token expiry. @default the current time */
@@ -48,7 +52,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
   const clients = new Map<string, ProxyClient>();
   try {
     for (const [address, at] of addresses.clusters) {
-      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env }));
+      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env, deadline: options.deadline }));
       if (options.insecure) out.push({ severity: 'warning', check: 'validate.insecure', resource: address, message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.', fix: 'give the cluster\'s CA with --ca-file instead.' });
     }
     const progress = clients.size > 1 ? options.progress : undefined;
@@ -62,7 +66,11 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     });
     const tunnels = new Set(trusted.map((t) => effectiveTunnel(t).value).filter((v): v is string => parseHostPort(v) !== undefined).map((v) => addresses.dialFor(v)));
     const probes = new Map<string, TcpProbeResult>();
-    await mapPool([...tunnels], POOL_SIZE, async (address) => void probes.set(address, await probeTcp(address, timeoutMs)));
+    await mapPool([...tunnels], POOL_SIZE, async (address) => {
+      const probe = await probeTcp(address, timeoutMs, options.deadline?.signal);
+      if (probe.reason === 'stopped') throw options.deadline!.signal.reason; // not "unreachable": we stopped asking
+      probes.set(address, probe);
+    });
 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
