@@ -15,8 +15,9 @@ live clusters it names (provider addr, or TF_TELEPORT_ADDR when a provider block
 clusters' web_proxy_addr): reachable with valid TLS, cluster name, tunnel address (an unset
 tunnel_addr is web_proxy_addr, as Teleport sets it) and a TCP connect to it, version skew, provider
 constraint, role version, edition. With a web session per cluster (local user: TELEPORT_<NAME>_USER,
-TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP, NAME in upper snake case; every NAME that reaches a
-cluster address is tried, and one login is made per address, only where something is read): mapped
+TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP, NAME in upper snake case; sent only to the cluster
+NAME names (a trusted cluster's name must be the cluster name its root reports), one login per
+address, only where something is read, never to an unverified server unless asked): mapped
 roles exist on the leaf, the join token exists on the root, no remote cluster blocks the join, the
 server parses each role and token. Read-only: never calls anything that writes (not even the
 trusted-cluster handshake).
@@ -30,7 +31,10 @@ cluster whose web_proxy_addr names the root's proxy).
   --ca-file [NAME=]FILE      trust the PEM certificates in FILE for NAME, or for every cluster when
                              bare; repeatable: all the files that apply to a cluster are trusted
                              together, and replace the system roots for it
-  --insecure                 skip TLS verification (test clusters only; also a warning finding)
+  --insecure                 skip TLS verification (test clusters only; also a warning finding);
+                             credentials are then not sent: the session checks are "not checked"
+  --insecure-send-credentials
+                             with --insecure, send TELEPORT_<NAME>_* credentials anyway
   --offline                  no network
   --timeout SECONDS          per connection and request (default 10); the whole live run ends within
                              ${DEADLINE_TIMEOUTS} × SECONDS, retries and waits included`;
@@ -77,6 +81,7 @@ export const validateCommand: CommandSpec = {
     proxy: { type: 'string', multiple: true },
     'ca-file': { type: 'string', multiple: true },
     insecure: { type: 'boolean' },
+    'insecure-send-credentials': { type: 'boolean' },
     offline: { type: 'boolean' },
     timeout: { type: 'string' },
   },
@@ -85,8 +90,11 @@ export const validateCommand: CommandSpec = {
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout takes a number of seconds, got "${values.timeout}"`);
     const offline = values.offline === true;
-    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, timeoutMs: timeout * 1000 };
+    const insecureSendCredentials = values['insecure-send-credentials'] === true;
+    if (insecureSendCredentials && values.insecure !== true) throw new UsageError('--insecure-send-credentials only applies with --insecure (credentials always go to verified servers)');
+    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, insecureSendCredentials, timeoutMs: timeout * 1000 };
     if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
+    if (insecureSendCredentials) io.err('WARNING: --insecure-send-credentials: passwords and OTPs are sent to servers whose certificates were NOT verified.\n');
     try {
       const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${displayText(line)}\n`) });
       return { findings, subject: `${stacks} stack(s) validated${offline ? ' offline' : ''}` };

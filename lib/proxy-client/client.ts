@@ -25,6 +25,8 @@ export interface ProxyClientOptions {
   readonly caFiles?: readonly string[];
   /** Skip TLS verification (test clusters only; the CLI warns loudly). */
   readonly insecure?: boolean;
+  /** With `insecure`: allow `login` to send a password and OTP to a server whose certificate was not verified. @default false */
+  readonly sendCredentialsInsecurely?: boolean;
   readonly connectTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
   /** Responses larger than this are refused. @default 4 MiB */
@@ -101,10 +103,13 @@ export class ProxyClient {
     return this.names('/webapi/presetroles', r.json);
   }
 
-  /** Creates a web session for a local user (password and, when required, a TOTP code). Never retried. */
+  /** Creates a web session for a local user (password and, when required, a TOTP code). Never retried; never sent unverified unless allowed. */
   public async login(user: string, password: string, otp?: string): Promise<void> {
     registerSecret(password);
     registerSecret(otp);
+    if (this.options.insecure && !this.options.sendCredentialsInsecurely) {
+      throw new ProxyClientError('not-allowed', this.address, 'refusing to send a password to a server whose certificate was not verified (insecure); nothing was sent.');
+    }
     const r = await this.call('POST', '/webapi/sessions/web', { body: { user, pass: password, second_factor_token: otp ?? '' }, retry: false, allowStatus: [400, 401, 403] });
     if (r.status !== 200) {
       throw new ProxyClientError('login', this.address, `login as ${serverText(user)} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`, r.status);

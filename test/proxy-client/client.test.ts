@@ -198,6 +198,15 @@ describe('web session', () => {
     expect(server.requests.filter((r) => r.path === '/webapi/sessions/web')).toHaveLength(1);
   });
 
+  test('insecure: login refuses to send the password unless explicitly allowed', async () => {
+    const e = await failure(client({ caFile: undefined, insecure: true }).login('ci', 'pw-9f8e', '123456'));
+    expect(e.kind).toBe('not-allowed');
+    expect(e.message).toContain('refusing to send a password to a server whose certificate was not verified');
+    expect(server.requests).toEqual([]);
+    await client({ caFile: undefined, insecure: true, sendCredentialsInsecurely: true }).login('ci', 'pw-9f8e', '123456');
+    expect(server.requests.map((r) => r.path)).toEqual(['/webapi/sessions/web']);
+  });
+
   test('an error body that echoes a token is redacted', async () => {
     const c = client();
     await c.login('ci', 'pw-9f8e', '123456');

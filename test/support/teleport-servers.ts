@@ -36,6 +36,8 @@ export interface RecordedRequest {
   readonly authenticated: boolean;
   /** The address of the server that received it. */
   readonly server: string;
+  /** The request body as received (empty for a GET). */
+  readonly body: string;
 }
 
 export interface FakeProxyOptions {
@@ -110,12 +112,12 @@ function handle(state: State, req: http.IncomingMessage, res: http.ServerRespons
   const url = req.url ?? '/';
   const path = url.split('?')[0];
   const authenticated = req.headers.authorization === `Bearer ${BEARER}` && String(req.headers.cookie ?? '').includes(COOKIE);
-  const record = { method: req.method ?? 'GET', path, url, authenticated, server: state.address };
-  state.requests.push(record);
-  state.log?.push(record);
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
+    const record = { method: req.method ?? 'GET', path, url, authenticated, server: state.address, body };
+    state.requests.push(record);
+    state.log?.push(record);
     const fault = state.faults[path];
     if (fault === 'stall') return; // never answer
     if (fault === 'reset') return req.socket.destroy();

@@ -22,6 +22,8 @@ export interface LiveOptions {
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
   readonly caFiles?: ReadonlyMap<string, readonly string[]>;
   readonly insecure?: boolean;
+  /** With `insecure`, send web-session credentials anyway (otherwise the session checks are "not checked"). @default false */
+  readonly insecureSendCredentials?: boolean;
   /** Per connection and request. @default 10 s */
   readonly timeoutMs?: number;
   /** The run's deadline, shared by every client, probe and retry; when it passes, everything stops. @default none */
@@ -52,7 +54,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
   const clients = new Map<string, ProxyClient>();
   try {
     for (const [address, at] of addresses.clusters) {
-      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env, deadline: options.deadline }));
+      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env, deadline: options.deadline }));
       if (options.insecure) out.push({ severity: 'warning', check: 'validate.insecure', resource: address, message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.', fix: 'give the cluster\'s CA with --ca-file instead.' });
     }
     const progress = clients.size > 1 ? options.progress : undefined;
@@ -75,7 +77,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
     for (const p of providers) out.push(...providerFindings(p, ctx));
-    out.push(...(await sessionFindings({ trusted, providers, clients, env, now: options.now ?? new Date() }, ctx)));
+    out.push(...(await sessionFindings({ trusted, providers, clients, env, now: options.now ?? new Date(), insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials }, ctx)));
     return out;
   } finally {
     await Promise.all([...clients.values()].map((c) => c.logout().then(() => c.close())));

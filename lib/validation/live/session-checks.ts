@@ -1,5 +1,6 @@
-// The checks that need a web session (a local user; credentials per cluster address from the
-// environment). A cluster is logged in to once, and only when something will be read there (an
+// The checks that need a web session (a local user; credentials from the environment, sent only
+// to the cluster they name (credentials.ts), and never to a server whose certificate was not
+// verified unless --insecure-send-credentials says so). A cluster is logged in to once, and only when something will be read there (an
 // OTP is not burned for nothing). First every session is opened and the lists that hold secrets
 // are read (tokens on roots, trusted clusters on leaves), so that every secret a server hands out
 // is registered before any other server text is quoted; then the other reads, in the bounded pool.
@@ -8,7 +9,7 @@ import { Finding } from '../../report/finding';
 import { TfResource } from '../../config/model';
 import { isExpression, isLiteral } from '../rules/context';
 import { LiveContext, notChecked } from './context';
-import { Credentials, credentialsFor } from './credentials';
+import { Credentials, planCredentials } from './credentials';
 import { POOL_SIZE, mapPool } from './pool';
 import { ClusterRef, ProviderTarget, TrustedClusterTarget } from './targets';
 
@@ -32,6 +33,9 @@ export interface SessionInput {
   readonly clients: ReadonlyMap<string, ProxyClient>;
   readonly env: NodeJS.ProcessEnv;
   readonly now: Date;
+  /** TLS was not verified (--insecure): credentials are withheld unless `sendCredentialsInsecurely`. */
+  readonly insecure?: boolean;
+  readonly sendCredentialsInsecurely?: boolean;
 }
 
 const parseable = (r: TfResource) => r.type === 'teleport_role' || r.type === 'teleport_provision_token';
@@ -50,12 +54,22 @@ export async function sessionFindings(s: SessionInput, ctx: LiveContext): Promis
     const dial = dialOf(p.ref);
     if (dial && p.resources.some(parseable)) need(dial).parse.push(...p.resources.filter(parseable));
   }
-  const out: Finding[] = [];
+  const planned = planCredentials([...needs.keys()], ctx.addresses.clusters, ctx.infos, s.env);
+  const out: Finding[] = [...planned.findings];
   const logins: [string, Credentials][] = [];
-  for (const dial of needs.keys()) {
-    const { credentials, findings } = credentialsFor(dial, ctx.addresses.clusters.get(dial) ?? [], s.env);
-    out.push(...findings);
-    if (credentials && s.clients.has(dial)) logins.push([dial, credentials]);
+  for (const [dial, credentials] of planned.credentials) {
+    if (!s.clients.has(dial)) continue;
+    if (s.insecure && !s.sendCredentialsInsecurely) {
+      out.push({
+        severity: 'info',
+        check: 'validate.not-checked',
+        resource: dial,
+        message: `the checks that need a web session were not run: with --insecure, ${dial}'s certificate was not verified, and ${credentials.from}_* are never sent to a server that was not verified.`,
+        fix: 'give the cluster\'s CA with --ca-file; on a test cluster only, add --insecure-send-credentials to send them anyway.',
+      });
+      continue;
+    }
+    logins.push([dial, credentials]);
   }
   const data = new Map<string, SessionData>();
   await mapPool(logins, POOL_SIZE, async ([dial, c]) => {
