@@ -1,23 +1,14 @@
 // Text from a server or an input file never steers the terminal: in human output (findings,
 // errors, progress lines, the summary) control and bidi characters are shown escaped and every
 // field is capped; --json keeps the exact strings, capped too.
-import * as fs from 'fs';
-import * as path from 'path';
 import { clearSecrets } from '../../lib/report/redact';
 import { MAX_DISPLAY_CHARS, MAX_JSON_CHARS } from '../../lib/report/sanitize';
 import { runCli } from '../support/cli';
-import { tempDir } from '../support/synth';
-import { FakeCluster, FakeServer, startFakeProxy, testCa } from '../support/teleport-servers';
+import { ClusterPair, LEAF_STACK, ROOT_CLUSTER, startClusterPair } from '../support/cluster-pair';
 
-const ca = testCa();
-let root: FakeServer;
-let leaf: FakeServer;
-let dir: string;
-let caFile: string;
+let pair: ClusterPair;
 let stack: string;
 
-const ROOT: FakeCluster = { clusterName: 'rootcluster.example.com', version: '18.1.4', tlsRouting: true, publicAddr: 'rootcluster.example.com:443' };
-const LEAF: FakeCluster = { clusterName: 'leafcluster.example.com', version: '18.0.2', tlsRouting: true };
 const EVIL_NAME = 'root\r\x1b]0;pwned\x07\nOK: 1 stack(s) validated: 0 error(s), 0 warning(s), 0 info\n\u202eexe.gnp';
 const EVIL_EDITION = 'ent\x1b]0;title\x07';
 /** Any character that steers a terminal, except the newlines that end our own lines. */
@@ -26,34 +17,18 @@ const unsafeIn = (text: string) => UNSAFE.test(text.replace(/\n/g, ''));
 const lines = (text: string) => text.split('\n');
 
 beforeAll(async () => {
-  dir = tempDir('terminal-safety-');
-  caFile = path.join(dir, 'ca.pem');
-  fs.writeFileSync(caFile, ca.certificatePem);
-  stack = path.join(dir, 'stack', 'cdk.tf.json');
-  fs.mkdirSync(path.dirname(stack));
-  fs.writeFileSync(stack, JSON.stringify({
-    provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] },
-    resource: { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'rootcluster.example.com' }, spec: { web_proxy_addr: 'rootcluster.example.com:443', tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
-  }));
-  root = await startFakeProxy(ROOT, ca);
-  leaf = await startFakeProxy(LEAF, ca);
+  pair = await startClusterPair('terminal-safety-');
+  stack = pair.writeConfig('stack', LEAF_STACK);
 });
-afterAll(async () => {
-  await Promise.all([root.close(), leaf.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  root.cluster = { ...ROOT };
-  leaf.cluster = { ...LEAF };
-  root.faults = {};
-});
+afterAll(() => pair.close());
+beforeEach(() => pair.reset());
 afterEach(() => clearSecrets());
 
-const validate = (...extra: string[]) => runCli(['validate', stack, '--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', caFile, ...extra]);
+const validate = (...extra: string[]) => runCli(['validate', stack, '--proxy', `teleport=${pair.leaf.address}`, '--proxy', `rootcluster.example.com=${pair.root.address}`, '--ca-file', pair.caFile, ...extra]);
 
 describe('a cluster name and edition with control characters, a fake "OK" line and a bidi override', () => {
   beforeEach(() => {
-    root.cluster = { ...ROOT, clusterName: EVIL_NAME, edition: EVIL_EDITION };
+    pair.root.cluster = { ...ROOT_CLUSTER, clusterName: EVIL_NAME, edition: EVIL_EDITION };
   });
 
   test('human: findings, fix and progress lines show them escaped; no fake line', async () => {
@@ -62,11 +37,11 @@ describe('a cluster name and edition with control characters, a fake "OK" line a
     expect(unsafeIn(r.stdout)).toBe(false);
     expect(unsafeIn(r.stderr)).toBe(false);
     const escaped = 'root\\x0d\\x1b]0;pwned\\x07\\x0aOK: 1 stack(s) validated: 0 error(s), 0 warning(s), 0 info\\x0a\\u202eexe.gnp';
-    expect(r.stdout).toContain(`ERROR [validate.cluster-name] metadata.name: is "rootcluster.example.com", but the root at ${root.address} is named "${escaped}"`);
+    expect(r.stdout).toContain(`ERROR [validate.cluster-name] metadata.name: is "rootcluster.example.com", but the root at ${pair.root.address} is named "${escaped}"`);
     expect(r.stdout).toContain(`fix: set metadata.name to "${escaped}".`);
     expect([...lines(r.stdout), ...lines(r.stderr)].filter((l) => /^\s*OK\b/.test(l))).toEqual([]);
     expect(lines(r.stdout).filter((l) => l.startsWith('FAILED: '))).toHaveLength(1);
-    expect(r.stderr).toContain(`  ${root.address}: ${escaped}, Teleport 18.1.4 (ent\\x1b]0;title\\x07)`);
+    expect(r.stderr).toContain(`  ${pair.root.address}: ${escaped}, Teleport 18.1.4 (ent\\x1b]0;title\\x07)`);
   });
 
   test('--json: the exact strings (JSON escapes them)', async () => {
@@ -79,7 +54,7 @@ describe('a cluster name and edition with control characters, a fake "OK" line a
 describe('a 1 MiB cluster name', () => {
   const HUGE = 'x'.repeat(1 << 20);
   beforeEach(() => {
-    root.cluster = { ...ROOT, clusterName: HUGE };
+    pair.root.cluster = { ...ROOT_CLUSTER, clusterName: HUGE };
   });
 
   test('human: every line is capped, and says what was cut', async () => {
@@ -101,18 +76,16 @@ describe('a 1 MiB cluster name', () => {
 });
 
 test('server error text with control characters: one escaped error line', async () => {
-  root.faults = { '/webapi/find': { status: 403, body: { error: { message: 'denied\x1b[2J\x1b[H\u202eOK' } } } };
+  pair.root.faults = { '/webapi/find': { status: 403, body: { error: { message: 'denied\x1b[2J\x1b[H\u202eOK' } } } };
   const r = await validate();
   expect(r.code).toBe(2);
   expect(unsafeIn(r.stderr)).toBe(false);
   const errors = lines(r.stderr).filter((l) => l.startsWith('cdktf-teleport: '));
-  expect(errors).toEqual([`cdktf-teleport: cannot validate against the cluster: ${root.address}: GET /webapi/find answered HTTP 403: denied\\x1b[2J\\x1b[H\\u202eOK.`]);
+  expect(errors).toEqual([`cdktf-teleport: cannot validate against the cluster: ${pair.root.address}: GET /webapi/find answered HTTP 403: denied\\x1b[2J\\x1b[H\\u202eOK.`]);
 });
 
 test('keys of an input file: escaped in check\'s human output, exact in --json', async () => {
-  const file = path.join(dir, 'keys', 'cdk.tf.json');
-  fs.mkdirSync(path.dirname(file));
-  fs.writeFileSync(file, JSON.stringify({ resource: { teleport_role: { 'r\x1b[2J\u202e': { version: 'v7', metadata: { name: 'r' }, spec: { 'allow\rOK': {} } } } } }));
+  const file = pair.writeConfig('keys', { resource: { teleport_role: { 'r\x1b[2J\u202e': { version: 'v7', metadata: { name: 'r' }, spec: { 'allow\rOK': {} } } } } });
   const human = await runCli(['check', file]);
   expect(human.code).toBe(1);
   expect(unsafeIn(human.stdout)).toBe(false);

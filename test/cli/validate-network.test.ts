@@ -1,57 +1,29 @@
 // validate against a network that misbehaves: every run ends within its deadline (3 × --timeout)
 // with exit 2 and one clear line, whatever the proxy or the server does. Counts and exit codes are
 // asserted, never elapsed time; a hang fails the test at its (generous) jest timeout.
-import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import * as path from 'path';
 import { clearSecrets } from '../../lib/report/redact';
 import { runCli } from '../support/cli';
+import { ClusterPair, LEAF_CLUSTER, LEAF_STACK, ROOT_CLUSTER, startClusterPair } from '../support/cluster-pair';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
-import { tempDir } from '../support/synth';
-import { FakeCluster, FakeServer, RecordedRequest, startFakeProxy, testCa } from '../support/teleport-servers';
+import { FakeServer, startFakeProxy } from '../support/teleport-servers';
 
 jest.setTimeout(60_000);
 
-const ca = testCa();
-const seen: RecordedRequest[] = [];
+let pair: ClusterPair;
 let root: FakeServer;
 let leaf: FakeServer;
-let dir: string;
 let caFile: string;
 let stack: string;
 
-const ROOT: FakeCluster = { clusterName: 'rootcluster.example.com', version: '18.1.4', tlsRouting: true, publicAddr: 'rootcluster.example.com:443' };
-const LEAF: FakeCluster = { clusterName: 'leafcluster.example.com', version: '18.0.2', tlsRouting: true };
-
-function writeConfig(name: string, config: unknown): string {
-  const file = path.join(dir, name, 'cdk.tf.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(config));
-  return file;
-}
-
 beforeAll(async () => {
-  dir = tempDir('validate-network-');
-  caFile = path.join(dir, 'ca.pem');
-  fs.writeFileSync(caFile, ca.certificatePem);
-  stack = writeConfig('leaf', {
-    provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] },
-    resource: { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'rootcluster.example.com' }, spec: { web_proxy_addr: 'rootcluster.example.com:443', tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
-  });
-  root = await startFakeProxy(ROOT, ca, { log: seen });
-  leaf = await startFakeProxy(LEAF, ca, { log: seen });
+  pair = await startClusterPair('validate-network-');
+  ({ root, leaf, caFile } = pair);
+  stack = pair.writeConfig('leaf', LEAF_STACK);
 });
-afterAll(async () => {
-  await Promise.all([root.close(), leaf.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  root.cluster = { ...ROOT };
-  leaf.cluster = { ...LEAF };
-  root.faults = {};
-  leaf.faults = {};
-});
+afterAll(() => pair.close());
+beforeEach(() => pair.reset());
 afterEach(() => clearSecrets());
 
 const overrides = () => ['--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', caFile];
@@ -106,10 +78,10 @@ test('a plain HTTP server on the port: "answered in plain HTTP", not a TLS verif
 
 test('a 429 with Retry-After: 3600 under --timeout 2: ends at once, one request, the reason said', async () => {
   // A server of its own, so that no request of another test is counted.
-  const limited = await startFakeProxy(ROOT, ca);
+  const limited = await startFakeProxy(ROOT_CLUSTER, pair.ca);
   limited.faults = { '/webapi/find': { status: 429, body: { error: { message: 'rate limit exceeded' } }, headers: { 'retry-after': '3600' } } };
   try {
-    const file = writeConfig('rate-limited', { provider: { teleport: [{ addr: 'rootcluster.example.com:443' }] } });
+    const file = pair.writeConfig('rate-limited', { provider: { teleport: [{ addr: 'rootcluster.example.com:443' }] } });
     const r = await runCli(['validate', file, '--proxy', `teleport=${limited.address}`, '--ca-file', caFile, '--timeout', '2', '--json']);
     expect(r.code).toBe(2);
     expect(r.report.error).toBe(`cannot validate against the cluster: ${limited.address}: GET /webapi/find answered HTTP 429: rate limit exceeded; it asked to retry after 3600 s, longer than validate waits (at most 5 s, and never past the run's deadline).`);
@@ -123,13 +95,13 @@ test('answers that each come within --timeout but together outlast the run: stop
   // 30 roles for the server's own parse, one after the other, 300 ms each, under --timeout 1: the
   // deadline (3 s) passes long before the last one.
   const roles = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`r${i}`, { version: 'v7', metadata: { name: `r${i}` }, spec: {} }]));
-  const file = writeConfig('many-roles', { provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] }, resource: { teleport_role: roles } });
-  leaf.cluster = { ...LEAF, latencyMs: 300, users: { ci: { password: 'slow-pw-31f' } } };
-  const since = seen.length;
+  const file = pair.writeConfig('many-roles', { provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] }, resource: { teleport_role: roles } });
+  leaf.cluster = { ...LEAF_CLUSTER, latencyMs: 300, users: { ci: { password: 'slow-pw-31f' } } };
+  const since = pair.seen.length;
   const r = await runCli(['validate', file, '--proxy', `teleport=${leaf.address}`, '--ca-file', caFile, '--timeout', '1', '--json'], { TELEPORT_TELEPORT_USER: 'ci', TELEPORT_TELEPORT_PASSWORD: 'slow-pw-31f' });
   expect(r.code).toBe(2);
   expect(r.report.error).toMatch(/^cannot validate against the cluster: 127\.0\.0\.1:\d+: POST \/webapi\/yaml\/parse\/role was stopped: the run's deadline \(3 s: 3 × --timeout 1 s\) passed\. Check the network, or raise --timeout\.$/);
-  const parses = seen.slice(since).filter((q) => q.path === '/webapi/yaml/parse/role').length;
+  const parses = pair.seen.slice(since).filter((q) => q.path === '/webapi/yaml/parse/role').length;
   expect(parses).toBeGreaterThan(0);
   expect(parses).toBeLessThan(30);
 });

@@ -7,9 +7,10 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import { Deadline } from '../../lib/common/deadline';
-import { ProxyClient, ProxyClientError } from '../../lib/proxy-client';
+import { ProxyClient } from '../../lib/proxy-client';
 import { clearSecrets } from '../../lib/report/redact';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
+import { proxyFailure } from '../support/cluster-pair';
 import { tempDir } from '../support/synth';
 import { FakeServer, startFakeProxy, testCa } from '../support/teleport-servers';
 
@@ -46,15 +47,7 @@ afterEach(() => clearSecrets());
 const client = (extra: Partial<ConstructorParameters<typeof ProxyClient>[0]> = {}) =>
   new ProxyClient({ address: server.address, caFile, connectTimeoutMs: 5000, requestTimeoutMs: 5000, backoffMs: 10, ...extra });
 
-async function failure(p: Promise<unknown>): Promise<ProxyClientError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProxyClientError);
-    return e as ProxyClientError;
-  }
-  throw new Error('expected a ProxyClientError');
-}
+const failure = proxyFailure;
 
 describe('an HTTPS proxy that opens no tunnel', () => {
   let proxy: ConnectProxy | undefined;

@@ -1,35 +1,23 @@
 // NAMEs are the user's: `constructor`, `__proto__`, `toString` are names like any other, in
 // --proxy, --ca-file and provider aliases (no internal error, no function source, no silent skip).
-import * as fs from 'fs';
-import * as path from 'path';
 import { clearSecrets } from '../../lib/report/redact';
 import { runCli } from '../support/cli';
-import { tempDir } from '../support/synth';
-import { FakeServer, RecordedRequest, startFakeProxy, testCa } from '../support/teleport-servers';
+import { ClusterPair, startClusterPair } from '../support/cluster-pair';
+import { FakeServer } from '../support/teleport-servers';
 
-const ca = testCa();
-const seen: RecordedRequest[] = [];
+let pair: ClusterPair;
 let leaf: FakeServer;
-let dir: string;
 let caFile: string;
 
 beforeAll(async () => {
-  dir = tempDir('builtin-names-');
-  caFile = path.join(dir, 'ca.pem');
-  fs.writeFileSync(caFile, ca.certificatePem);
-  leaf = await startFakeProxy({ clusterName: 'leafcluster.example.com', version: '18.0.2', tlsRouting: true }, ca, { log: seen });
+  pair = await startClusterPair('builtin-names-');
+  ({ leaf, caFile } = pair);
 });
-afterAll(async () => {
-  await leaf.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => pair.close());
 afterEach(() => clearSecrets());
 
 function configWithAlias(alias: string, addr: string): string {
-  const file = path.join(dir, `alias-${alias.replace(/\W/g, '_')}-${seen.length}`, 'cdk.tf.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ provider: { teleport: [{ alias, addr }] }, resource: { teleport_role: { r: { provider: `teleport.${alias}`, version: 'v7', metadata: { name: 'r' }, spec: {} } } } }));
-  return file;
+  return pair.writeConfig(`alias-${alias.replace(/\W/g, '_')}-${pair.seen.length}`, { provider: { teleport: [{ alias, addr }] }, resource: { teleport_role: { r: { provider: `teleport.${alias}`, version: 'v7', metadata: { name: 'r' }, spec: {} } } } });
 }
 
 const NOT_OURS = /internal error|TypeError|function |\[native code\]|\n\s+at /;
@@ -44,14 +32,14 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the N
   });
 
   test('a provider alias NAME is checked like any other (without and with --proxy)', async () => {
-    const before = seen.length;
+    const before = pair.seen.length;
     const direct = await runCli(['validate', configWithAlias(name, leaf.address), '--ca-file', caFile, '--json']);
     expect(direct.code).toBe(0);
     expect(direct.report.findings).toEqual([]);
     const overridden = await runCli(['validate', configWithAlias(name, 'leafcluster.example.com:443'), '--proxy', `${name}=${leaf.address}`, '--ca-file', `${name}=${caFile}`, '--json']);
     expect(overridden.code).toBe(0);
     expect(overridden.report.findings).toEqual([]);
-    expect(seen.slice(before).filter((q) => q.path === '/webapi/find')).toHaveLength(2);
+    expect(pair.seen.slice(before).filter((q) => q.path === '/webapi/find')).toHaveLength(2);
   });
 
   test('--proxy NAME given twice: the usage error quotes the two values, never a function', async () => {

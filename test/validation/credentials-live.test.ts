@@ -1,41 +1,24 @@
 // Where web-session credentials go, against two local HTTPS servers that log every request with
 // its body: only to the cluster they were given for (as /webapi/find names it), never to a server
 // whose certificate was not verified unless asked twice, and never printed, whatever their length.
-import * as fs from 'fs';
-import * as path from 'path';
 import { REDACTED, clearSecrets } from '../../lib/report/redact';
 import { runCli } from '../support/cli';
-import { tempDir } from '../support/synth';
-import { FakeCluster, FakeServer, RecordedRequest, startFakeProxy, testCa } from '../support/teleport-servers';
-
-const ca = testCa();
-const seen: RecordedRequest[] = [];
-let root: FakeServer;
-let leaf: FakeServer;
-let dir: string;
-let caFile: string;
+import { ClusterPair, LEAF_CLUSTER, ROOT_CLUSTER, startClusterPair } from '../support/cluster-pair';
+import { FakeCluster, FakeServer } from '../support/teleport-servers';
 
 const LEAF_PW = 'leaf-only-pw-8d3';
-const ROOT: FakeCluster = { clusterName: 'rootcluster.example.com', version: '18.1.4', tlsRouting: true, publicAddr: 'rootcluster.example.com:443', users: { ci: { password: 'root-pw-c17' } }, tokens: [] };
-const LEAF: FakeCluster = { clusterName: 'leafcluster.example.com', version: '18.0.2', tlsRouting: true, users: { ci: { password: LEAF_PW } }, roles: ['access'], trustedClusters: [] };
+const ROOT: FakeCluster = { ...ROOT_CLUSTER, users: { ci: { password: 'root-pw-c17' } }, tokens: [] };
+const LEAF: FakeCluster = { ...LEAF_CLUSTER, users: { ci: { password: LEAF_PW } }, roles: ['access'], trustedClusters: [] };
+let pair: ClusterPair;
+let root: FakeServer;
+let leaf: FakeServer;
 
 beforeAll(async () => {
-  dir = tempDir('credentials-live-');
-  caFile = path.join(dir, 'ca.pem');
-  fs.writeFileSync(caFile, ca.certificatePem);
-  root = await startFakeProxy(ROOT, ca, { log: seen });
-  leaf = await startFakeProxy(LEAF, ca, { log: seen });
+  pair = await startClusterPair('credentials-live-', ROOT, LEAF);
+  ({ root, leaf } = pair);
 });
-afterAll(async () => {
-  await Promise.all([root.close(), leaf.close()]);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  root.cluster = { ...ROOT };
-  leaf.cluster = { ...LEAF };
-  root.faults = {};
-  leaf.faults = {};
-});
+afterAll(() => pair.close());
+beforeEach(() => pair.reset());
 afterEach(() => clearSecrets());
 
 /**
@@ -44,35 +27,32 @@ afterEach(() => clearSecrets());
  * trusted cluster named "leaf").
  */
 function aliasStack(tcName: string): string {
-  const file = path.join(dir, `tc-${tcName}-${seen.length}`, 'cdk.tf.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({
+  return pair.writeConfig(`tc-${tcName}-${pair.seen.length}`, {
     provider: { teleport: [{ alias: 'root', addr: root.address }, { alias: 'leaf', addr: leaf.address }] },
     resource: { teleport_trusted_cluster: { t: { provider: 'teleport.leaf', version: 'v2', metadata: { name: tcName }, spec: { token: 'a-literal-join-token-5f1', web_proxy_addr: root.address, tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
-  }));
-  return file;
+  });
 }
 
-const to = () => ['--ca-file', caFile, '--json'];
+const to = () => ['--ca-file', pair.caFile, '--json'];
 const leafEnv = { TELEPORT_LEAF_USER: 'ci', TELEPORT_LEAF_PASSWORD: LEAF_PW };
-const logins = (server: FakeServer, since: number) => seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web');
+const logins = (server: FakeServer, since: number) => pair.seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web');
 const ofCheck = (report: any, check: string) => report.findings.filter((f: any) => f.check === check);
 
 describe('a trusted cluster named "leaf" and a provider alias "leaf"', () => {
   test('the root is named otherwise: TELEPORT_LEAF_* go to the leaf only; the root never receives them', async () => {
-    const since = seen.length;
+    const since = pair.seen.length;
     const r = await runCli(['validate', aliasStack('leaf'), ...to()], leafEnv);
     expect(r.code).toBe(1); // the trusted cluster's name is not the root's: validate.cluster-name
     expect(logins(leaf, since)).toHaveLength(1);
     expect(logins(root, since)).toEqual([]);
-    expect(seen.slice(since).filter((q) => q.server === root.address && q.body.includes(LEAF_PW))).toEqual([]);
+    expect(pair.seen.slice(since).filter((q) => q.server === root.address && q.body.includes(LEAF_PW))).toEqual([]);
     expect(ofCheck(r.report, 'validate.credentials-withheld')).toEqual([expect.objectContaining({ severity: 'info', resource: root.address, message: expect.stringContaining('trusted cluster "leaf"'), fix: 'set that cluster\'s credentials under its own name (TELEPORT_ROOTCLUSTER_EXAMPLE_COM_*).' })]);
     expect(r.stdout + r.stderr).not.toContain(LEAF_PW);
   });
 
   test('the root is really named "leaf": the name denotes two clusters, so the credentials go to neither', async () => {
     root.cluster = { ...ROOT, clusterName: 'leaf' };
-    const since = seen.length;
+    const since = pair.seen.length;
     const r = await runCli(['validate', aliasStack('leaf'), ...to()], leafEnv);
     expect(logins(leaf, since)).toEqual([]);
     expect(logins(root, since)).toEqual([]);
@@ -80,7 +60,7 @@ describe('a trusted cluster named "leaf" and a provider alias "leaf"', () => {
   });
 
   test('the trusted cluster carries the root\'s name: each cluster gets its own credentials', async () => {
-    const since = seen.length;
+    const since = pair.seen.length;
     const r = await runCli(['validate', aliasStack('rootcluster.example.com'), ...to()], { ...leafEnv, TELEPORT_ROOT_USER: 'ci', TELEPORT_ROOT_PASSWORD: 'root-pw-c17' });
     expect(r.code).toBe(1); // the literal token does not exist on the root
     expect(ofCheck(r.report, 'validate.join-token-live')).toHaveLength(1);
@@ -94,17 +74,17 @@ describe('--insecure: credentials are not sent to servers that were not verified
   const insecure = () => ['--insecure', '--json'];
 
   test('without --insecure-send-credentials: no login anywhere, a "not checked" info per cluster', async () => {
-    const since = seen.length;
+    const since = pair.seen.length;
     const r = await runCli(['validate', aliasStack('rootcluster.example.com'), ...insecure()], env);
-    expect(seen.slice(since).filter((q) => q.method === 'POST')).toEqual([]);
-    expect(seen.slice(since).filter((q) => q.body.includes('pw-'))).toEqual([]);
+    expect(pair.seen.slice(since).filter((q) => q.method === 'POST')).toEqual([]);
+    expect(pair.seen.slice(since).filter((q) => q.body.includes('pw-'))).toEqual([]);
     expect(r.code).toBe(0);
     expect(ofCheck(r.report, 'validate.not-checked').filter((f: any) => f.message.includes('--insecure')).map((f: any) => f.resource).sort()).toEqual([leaf.address, root.address].sort());
     expect(ofCheck(r.report, 'validate.insecure')).toHaveLength(2);
   });
 
   test('with --insecure-send-credentials: the logins happen, and stderr says so', async () => {
-    const since = seen.length;
+    const since = pair.seen.length;
     const r = await runCli(['validate', aliasStack('rootcluster.example.com'), ...insecure(), '--insecure-send-credentials'], env);
     expect(logins(root, since)).toHaveLength(1);
     expect(logins(leaf, since)).toHaveLength(1);
