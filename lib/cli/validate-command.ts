@@ -39,6 +39,9 @@ cluster whose web_proxy_addr names the root's proxy).
   --timeout SECONDS          per connection and request (default 10); the whole live run ends within
                              ${DEADLINE_TIMEOUTS} × SECONDS, retries and waits included`;
 
+/** The longest --timeout: an hour per request (Node's timers cannot go past ~24 days, and nothing needs to). */
+const MAX_TIMEOUT_SECONDS = 3600;
+
 function pairs(values: unknown): [string, string][] {
   return ((values as string[] | undefined) ?? []).map((v) => {
     const i = v.indexOf('=');
@@ -88,7 +91,7 @@ export const validateCommand: CommandSpec = {
   run: async (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`validate takes exactly one path, got ${positionals.length}\n\n${VALIDATE_HELP}`);
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout takes a number of seconds, got "${values.timeout}"`);
+    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout takes a number of seconds up to ${MAX_TIMEOUT_SECONDS}, got "${values.timeout}"`);
     const offline = values.offline === true;
     const insecureSendCredentials = values['insecure-send-credentials'] === true;
     if (insecureSendCredentials && values.insecure !== true) throw new UsageError('--insecure-send-credentials only applies with --insecure (credentials always go to verified servers)');

@@ -19,6 +19,9 @@ export class RequestTimeoutError extends Error {
   }
 }
 
+/** The longest delay a Node timer takes (longer ones fire at once, with a TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export class Deadline {
   /** A deadline `ms` from now; `description` says how it was derived, for messages (e.g. "6 s: 3 × --timeout 2 s"). */
   public static after(ms: number, description = `${ms} ms`): Deadline {
@@ -31,11 +34,17 @@ export class Deadline {
   }
 
   private readonly controller = new AbortController();
-  private readonly timer?: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
 
   private constructor(public readonly at: number, public readonly description: string) {
-    // Not unref'd: while a run waits on something that holds no handle, this timer still ends it.
-    if (Number.isFinite(at)) this.timer = setTimeout(() => this.expire(), Math.max(0, at - Date.now()));
+    if (Number.isFinite(at)) this.arm();
+  }
+
+  /** Not unref'd: while a run waits on something that holds no handle, this timer still ends it. */
+  private arm(): void {
+    const left = this.at - Date.now();
+    this.timer = left > 0 ? setTimeout(() => this.arm(), Math.min(left, MAX_TIMER_MS)) : undefined;
+    if (left <= 0) this.expire();
   }
 
   /** Aborts when the deadline passes, with a DeadlineExceededError as its reason. */
@@ -69,7 +78,7 @@ export class Deadline {
    */
   public within(ms: number): { signal: AbortSignal; done: () => void } {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new RequestTimeoutError(ms)), ms);
+    const timer = setTimeout(() => controller.abort(new RequestTimeoutError(ms)), Math.min(ms, MAX_TIMER_MS));
     const off = this.onExpire(() => controller.abort(this.signal.reason));
     return { signal: controller.signal, done: () => (clearTimeout(timer), off()) };
   }
@@ -77,7 +86,7 @@ export class Deadline {
   /** Waits `ms`; rejects with a DeadlineExceededError if the deadline passes first. */
   public sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => (off(), resolve()), ms);
+      const timer = setTimeout(() => (off(), resolve()), Math.min(ms, MAX_TIMER_MS));
       const off = this.onExpire(() => (clearTimeout(timer), reject(this.signal.reason)));
     });
   }

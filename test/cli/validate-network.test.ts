@@ -105,3 +105,10 @@ test('answers that each come within --timeout but together outlast the run: stop
   expect(parses).toBeGreaterThan(0);
   expect(parses).toBeLessThan(30);
 });
+
+test('--timeout past an hour, zero or not a number: a usage error', async () => {
+  for (const value of ['1e9', '0', 'soon']) {
+    const r = await runCli(['validate', stack, '--timeout', value]);
+    expect([r.code, r.stderr]).toEqual([2, `cdktf-teleport: --timeout takes a number of seconds up to 3600, got "${value}"\n`]);
+  }
+});

@@ -52,3 +52,16 @@ test('none never passes; dispose ends the timer of one that has not passed', asy
   await Deadline.none().sleep(60);
   expect(disposed.expired).toBe(false);
 });
+
+test('a deadline past what a Node timer holds (~24.8 days) does not fire at once', async () => {
+  const far = Deadline.after(40 * 86_400_000);
+  const work = far.within(40 * 86_400_000);
+  try {
+    await far.sleep(20).catch(() => undefined);
+    expect(far.expired).toBe(false);
+    expect(work.signal.aborted).toBe(false);
+  } finally {
+    work.done();
+    far.dispose();
+  }
+});
