@@ -5,16 +5,19 @@
 // idempotent GETs are retried with backoff on 429, 5xx and resets, bounded in count and in time
 // (never past the run's deadline, whatever Retry-After says); the login POST is never retried.
 // Every request ends within its own timeout and the run's deadline, which also closes the
-// dispatcher. Server text quoted in an error is masked and capped (server-text.ts).
+// dispatcher. Failures are named for what happened (failure.ts); server text quoted in an error is
+// masked and capped (server-text.ts).
 import { Dispatcher, request } from 'undici';
-import { Deadline, DeadlineExceededError, RequestTimeoutError, abortable } from '../common/deadline';
+import { Deadline, abortable } from '../common/deadline';
 import { parseHostPort, sameAddress } from '../common/host-port';
 import { registerSecret } from '../report/redact';
 import { isAllowed } from './allow-list';
 import { ProxyClientError } from './errors';
+import { describeFailure } from './failure';
 import { PingInfo, normalizePing, pingProblem } from './ping';
+import { MAX_RETRY_WAIT_MS, retryAfterMs, retryWait } from './retry';
 import { serverText } from './server-text';
-import { ProxyTunnelError, createDispatcher } from './transport';
+import { createDispatcher } from './transport';
 
 export interface ProxyClientOptions {
   /** The proxy's web address, `host:port` (nothing else is accepted). */
@@ -41,9 +44,6 @@ export interface ProxyClientOptions {
   readonly deadline?: Deadline;
 }
 
-/** The longest a server's Retry-After is honoured; a longer one is not waited for (the request fails at once). */
-export const MAX_RETRY_WAIT_MS = 5_000;
-
 /** A provision token as the root lists it; `id` is the secret token value. */
 export interface JoinTokenInfo {
   readonly id: string;
@@ -55,10 +55,6 @@ interface Session {
   readonly bearer: string;
   readonly cookie: string;
 }
-
-const TLS_CODES = /^(UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH)/;
-/** What OpenSSL says when the other side answers a ClientHello in plain text (an HTTP server). */
-const PLAIN_TEXT_CODES = /^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/;
 
 export class ProxyClient {
   private readonly dispatcher: Dispatcher;
@@ -211,7 +207,7 @@ export class ProxyClient {
       try {
         if (this.deadline.expired) throw this.deadline.signal.reason;
         const r = await this.once(method, path, opts);
-        wait = (r.status === 429 || r.status >= 500) && attempt < retries ? this.retryWait(attempt, r.retryAfterMs) : undefined;
+        wait = (r.status === 429 || r.status >= 500) && attempt < retries ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs(), r.retryAfterMs) : undefined;
         if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status) && wait === undefined) {
           const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
           const detail = errorMessage(r.json);
@@ -220,13 +216,13 @@ export class ProxyClient {
         }
         if (wait === undefined) return r;
       } catch (e) {
-        const err = this.classify(e, method, path);
+        const err = this.failure(e, method, path);
         const reset = err.kind === 'unreachable' && /ECONNRESET|socket|closed/i.test(String((e as any)?.code ?? (e as Error).message));
-        wait = reset && attempt < retries ? this.retryWait(attempt) : undefined;
+        wait = reset && attempt < retries ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs()) : undefined;
         if (wait === undefined) throw err;
       }
       await this.deadline.sleep(wait).catch((e) => {
-        throw this.classify(e, method, path);
+        throw this.failure(e, method, path);
       });
     }
   }
@@ -287,64 +283,9 @@ export class ProxyClient {
     return `to another host (${serverText(url.host)})`;
   }
 
-  /**
-   * How long to wait before the next attempt: the server's Retry-After (up to MAX_RETRY_WAIT_MS) or
-   * exponential backoff with jitter; undefined (do not retry) when that is longer than allowed or
-   * would end past the run's deadline.
-   */
-  private retryWait(attempt: number, retryAfterMs?: number): number | undefined {
-    const base = this.options.backoffMs ?? 200;
-    const wait = (retryAfterMs ?? base * 2 ** attempt) + Math.random() * base;
-    return wait > MAX_RETRY_WAIT_MS || wait >= this.deadline.remainingMs() ? undefined : wait;
-  }
-
-  private viaProxy(): boolean {
+  private failure(e: unknown, method: string, path: string): ProxyClientError {
     const env = this.options.env ?? process.env;
-    return Boolean(env.https_proxy || env.HTTPS_PROXY);
-  }
-
-  /** Why the HTTPS proxy opened no tunnel (its URL is never quoted: it may hold a password). */
-  private tunnelFailure(e: ProxyTunnelError, path: string): ProxyClientError {
-    const asked = `when asked to CONNECT to ${this.address} (for ${path})`;
-    const bypass = 'or reach the cluster without the proxy (NO_PROXY)';
-    if (e.status === 407) {
-      return new ProxyClientError('proxy', this.address, `the HTTPS proxy requires authentication (HTTP 407 Proxy Authentication Required) ${asked}; nothing reached the cluster. Put the proxy's user and password in HTTPS_PROXY (http://user:password@proxy:port), ${bypass}.`, 407);
-    }
-    if (e.status !== undefined) {
-      return new ProxyClientError('proxy', this.address, `the HTTPS proxy refused the tunnel (HTTP ${e.status}) ${asked}. Check that the proxy allows this host and port, ${bypass}.`, e.status);
-    }
-    const code = e.cause?.code ?? '';
-    if (/TIMEOUT/.test(code)) {
-      return new ProxyClientError('timeout', this.address, `the HTTPS proxy did not answer in time ${asked} (${code}). Check HTTPS_PROXY, or raise --timeout.`);
-    }
-    if (code === 'UND_ERR_SOCKET') {
-      return new ProxyClientError('proxy', this.address, `the HTTPS proxy closed the connection ${asked}. Check HTTPS_PROXY and that the proxy allows this host and port, ${bypass}.`);
-    }
-    return new ProxyClientError('proxy', this.address, `cannot reach the HTTPS proxy (${code || 'error'}) ${asked}. Check HTTPS_PROXY, ${bypass}.`);
-  }
-
-  private classify(e: unknown, method: string, path: string): ProxyClientError {
-    if (e instanceof ProxyClientError) return e;
-    if (e instanceof DeadlineExceededError || this.deadline.expired) {
-      return new ProxyClientError('deadline', this.address, `${method} ${path} was stopped: ${this.deadline.signal.reason?.message ?? 'the run\'s deadline passed'}. Check the network${this.viaProxy() ? ' and the HTTPS proxy' : ''}, or raise --timeout.`);
-    }
-    if (e instanceof ProxyTunnelError) return this.tunnelFailure(e, path);
-    const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
-    const code = err.code ?? err.cause?.code ?? '';
-    const text = serverText(err.cause?.message ?? err.message ?? String(e));
-    if (e instanceof RequestTimeoutError || err.name === 'TimeoutError' || /TIMEOUT/.test(code)) {
-      return new ProxyClientError('timeout', this.address, `${path} did not answer in time (${text}). Check the address and the network, or raise --timeout.`);
-    }
-    if (PLAIN_TEXT_CODES.test(code) || /wrong version number|packet length too long|http request/i.test(text)) {
-      return new ProxyClientError('plain-http', this.address, `the server on this port answered in plain HTTP, not TLS (${code || text}): it is not a Teleport proxy's HTTPS web address. Give the proxy's web address (e.g. :443, or :3080 without TLS routing).`);
-    }
-    if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(text)) {
-      return new ProxyClientError('tls', this.address, `TLS verification failed (${code || text}). Give the cluster's CA with --ca-file, or check the address.`);
-    }
-    if (/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code) || /other side closed|socket hang up/i.test(text)) {
-      return new ProxyClientError('unreachable', this.address, `the connection was closed before an answer to ${path} (${code || 'reset'}). Check that the address is the proxy's web port.`);
-    }
-    return new ProxyClientError('unreachable', this.address, `cannot connect (${code || serverText(text)}). Check the address and port, and that the proxy is reachable from here.`);
+    return describeFailure(e, { address: this.address, method, path, deadline: this.deadline, viaProxy: Boolean(env.https_proxy || env.HTTPS_PROXY) });
   }
 }
 
@@ -365,13 +306,4 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }, max
 function errorMessage(json: unknown): string | undefined {
   const m = (json as { error?: { message?: unknown }; message?: unknown })?.error?.message ?? (json as { message?: unknown })?.message;
   return typeof m === 'string' ? serverText(m) : undefined;
-}
-
-/** A Retry-After header (seconds, or an HTTP date) in milliseconds from now, or undefined. */
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

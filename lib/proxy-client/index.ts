@@ -4,5 +4,6 @@ export * from './ca-files';
 export * from './client';
 export * from './errors';
 export * from './ping';
+export * from './retry';
 export * from './server-text';
 export * from './tcp-probe';
