@@ -23,7 +23,7 @@ const SHORT_SECRET = 4;
 
 const known = new Set<string>();
 /** The forms secrets are replaced in (raw and JSON-escaped), longest first; rebuilt when secrets change. */
-let forms: { long: string[]; short?: RegExp; all: string[] } | undefined;
+let forms: { long: string[]; short: string[]; shortPattern?: RegExp; all: string[] } | undefined;
 
 /** Registers a secret value, whatever its length, so that it never appears in any output. */
 export function registerSecret(value: unknown): void {
@@ -53,7 +53,8 @@ function secretForms(): NonNullable<typeof forms> {
     const short = sorted.filter((f) => f.length < SHORT_SECRET);
     forms = {
       long: sorted.filter((f) => f.length >= SHORT_SECRET),
-      short: short.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined,
+      short,
+      shortPattern: short.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined,
       all: sorted,
     };
   }
@@ -76,8 +77,9 @@ export function redact(text: string): string {
   if (known.size === 0 || !text) return text;
   const f = secretForms();
   const out = replaceEach(text, f.long);
+  if (!f.shortPattern || !f.short.some((s) => out.includes(s))) return out;
   // Between the markers already written, so that a short secret never matches inside one.
-  return f.short ? out.split(REDACTED).map((part) => part.replace(f.short!, REDACTED)).join(REDACTED) : out;
+  return out.split(REDACTED).map((part) => part.replace(f.shortPattern!, REDACTED)).join(REDACTED);
 }
 
 /** Replaces every registered secret anywhere in `text`, short ones too: for text none of whose words are ours. */

@@ -15,6 +15,7 @@ export const MAX_DISPLAY_CHARS = 1000;
 export const MAX_JSON_CHARS = 8192;
 
 const UNSAFE = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
+const ANY_UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 function escape(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -27,6 +28,7 @@ const cut = (rest: number) => `… (${rest} more characters cut)`;
 
 /** One line of human output: unsafe characters escaped (newlines too), at most `max` characters plus a note of what was cut. */
 export function displayText(text: string, max = MAX_DISPLAY_CHARS): string {
+  if (text.length <= max && !ANY_UNSAFE.test(text)) return text;
   let out = '';
   let used = 0;
   for (const ch of text) {
@@ -44,6 +46,7 @@ export function displayLines(text: string, max = MAX_DISPLAY_CHARS): string {
 }
 
 const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+const ANY_UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/u;
 
 /**
  * Serialized JSON with the unsafe characters JSON.stringify leaves raw (DEL, C1, format and bidi
@@ -51,6 +54,7 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
  * once parsed, and no byte that steers a terminal when `--json` is printed to one.
  */
 export function terminalSafeJson(json: string): string {
+  if (!ANY_UNSAFE_IN_JSON.test(json)) return json;
   return json.replace(UNSAFE_IN_JSON, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 }
 
