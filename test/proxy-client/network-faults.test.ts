@@ -7,7 +7,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as path from 'path';
 import { Deadline } from '../../lib/common/deadline';
-import { ProxyClient } from '../../lib/proxy-client';
+import { ProxyClient, probeTcp } from '../../lib/proxy-client';
 import { clearSecrets } from '../../lib/report/redact';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
 import { proxyFailure } from '../support/cluster-pair';
@@ -162,9 +162,16 @@ describe('the run\'s deadline', () => {
     try {
       const c = client({ deadline, requestTimeoutMs: 600_000, connectTimeoutMs: 600_000, env: { HTTPS_PROXY: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` } });
       expect((await failure(c.find())).kind).toBe('deadline');
+      // The deadline closed the proxy agent too: the connection to the proxy is gone.
+      await Promise.all(held.map((s) => new Promise((r) => (s.destroyed || s.readableEnded ? r(undefined) : s.once('end', r).once('close', r).once('error', r)))));
     } finally {
       for (const s of held) s.destroy();
       await new Promise<void>((r) => silent.close(() => r()));
     }
   });
+});
+
+test('a TCP probe stops when the run\'s deadline passes (reason "stopped", never "unreachable")', async () => {
+  const deadline = Deadline.after(0);
+  expect(await probeTcp(server.address, 60_000, deadline.signal)).toEqual({ reachable: false, reason: 'stopped' });
 });
