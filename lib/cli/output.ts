@@ -28,7 +28,7 @@ function write(stream: NodeJS.WriteStream, text: string): void {
   if (!closed.has(stream)) stream.write(text);
 }
 
-/** The process's stdout and stderr, written as given (callers redact: see {@link redactingIo}). */
+/** The process's stdout and stderr, written as given (callers redact and sanitize: see {@link safeTextIo}). */
 export const processIo: Io = {
   out: (text) => write(process.stdout, text),
   err: (text) => write(process.stderr, text),
