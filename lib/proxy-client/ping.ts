@@ -1,5 +1,6 @@
 // The answer of /webapi/find and /webapi/ping, normalised across Teleport versions (pre-16 bodies
 // have `assist_enabled` and no `edition`; v18 adds `auto_update`, `fips`, `edition`).
+import { TUNNEL_PORT } from '../common/address-rules';
 import { splitListenAddress } from '../common/host-port';
 
 export interface PingInfo {
@@ -73,7 +74,7 @@ export function advertisedTunnelAddr(p: PingInfo, dialledHost: string): string |
     const addr = p.publicAddr ?? p.webListenAddr;
     return addr ? fix(addr, webPort) : undefined;
   }
-  const tunnelPort = splitListenAddress(p.tunnelListenAddr ?? '').port ?? '3024';
+  const tunnelPort = splitListenAddress(p.tunnelListenAddr ?? '').port ?? String(TUNNEL_PORT);
   if (p.tunnelPublicAddr) return fix(p.tunnelPublicAddr, tunnelPort);
   if (p.sshPublicAddr) return fix(p.sshPublicAddr, tunnelPort, true);
   if (p.publicAddr) return fix(p.publicAddr, tunnelPort, true);
