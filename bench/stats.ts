@@ -31,3 +31,14 @@ export function atMost(name: string, value: number, limit: number, unit: string)
 export function atLeast(name: string, value: number, limit: number, unit: string): Target {
   return { name, value: round(value, 0), target: `>= ${limit}`, unit, met: value >= limit };
 }
+
+/** A figure reported without a target (context for a target, or a ratio no target fits on this machine). */
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+export function figure(name: string, value: number, unit: string, digits = 3): Figure {
+  return { name, value: round(value, digits), unit };
+}

@@ -4,7 +4,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Target, atMost, median, round } from './stats';
+import { Figure, Target, atMost, figure, median, round } from './stats';
 
 interface ChildResult { mode: string; units: number; cold: boolean; synthMs: number; coldMs: number; firstSynthMs: number; floorMs: number; maxRssKb: number }
 
@@ -36,7 +36,7 @@ function child(mode: 'constructs' | 'l1', resources: number, outdir: string, war
 
 const stackFile = (outdir: string) => path.join(outdir, 'stacks', 'scale', 'cdk.tf.json');
 
-export interface SynthResult { readonly rows: Record<string, unknown>[]; readonly targets: Target[]; readonly largestConstructsOutput: string }
+export interface SynthResult { readonly rows: Record<string, unknown>[]; readonly targets: Target[]; readonly figures: Figure[]; readonly largestConstructsOutput: string }
 
 export function synthBench(scratch: string): SynthResult {
   const rows: Record<string, unknown>[] = [];
@@ -95,9 +95,16 @@ export function synthBench(scratch: string): SynthResult {
     });
     targets.push(atMost(`synth ${resources} resources: constructs / L1, medians (steady state)`, ratio, 1.15, 'ratio'));
   }
+  // Growth from 1,000 to 5,000 resources: cdktf's own resolve grows faster than linearly (the raw
+  // L1's growth moved between 4.1x and 6.3x in runs on this machine), so the target is the
+  // constructs' growth over the L1's in the same run: what the constructs add to cdktf's curve.
   const growth = medianMs[5000] / medianMs[1000];
-  targets.push(atMost('synth time 5,000 / 1,000 resources (constructs; linear = 5)', growth, 5, 'ratio'));
-  // Context for the growth target: how the raw-L1 baseline (cdktf alone) grows over the same sizes.
-  rows.push({ growth: { constructs: round(growth, 3), l1: round(baseMs[5000] / baseMs[1000], 3) } });
-  return { rows, targets, largestConstructsOutput: keep };
+  const l1Growth = baseMs[5000] / baseMs[1000];
+  targets.push(atMost("synth growth 1,000 -> 5,000 resources: constructs' / raw L1's (same run)", growth / l1Growth, 1.1, 'ratio'));
+  const figures = [
+    figure('synth time 5,000 / 1,000 resources, constructs (linear = 5)', growth, 'ratio'),
+    figure('synth time 5,000 / 1,000 resources, raw L1 (linear = 5)', l1Growth, 'ratio'),
+  ];
+  rows.push({ growth: { constructs: round(growth, 3), l1: round(l1Growth, 3), ratio: round(growth / l1Growth, 3) } });
+  return { rows, targets, figures, largestConstructsOutput: keep };
 }

@@ -1,4 +1,7 @@
 // cdktf-teleport: the public API. Everything exported here is jsii-compatible.
+// First, before anything loads the core: is this the build for the app's core? (lib/core)
+import './core/load-guard';
+import './app/core-check';
 export * as l1 from './gen';
 export * from './app/teleport-app';
 export * from './constructs/provision-token';
@@ -8,3 +11,4 @@ export * from './constructs/trusted-cluster';
 export * from './constructs/provider';
 export * from './constructs/link';
 export * from './constructs/yaml';
+export * from './access';

@@ -1,161 +1,49 @@
 #!/usr/bin/env node
 // Builds schemas/teleport-provider.schema.json (the `terraform providers schema -json` format) the way
-// schemas/schema-origin.json says it was made. Deterministic: same inputs, same bytes.
+// schemas/schema-origin.json says it was made. Deterministic: same inputs, same bytes. The project
+// keeps the facts derived from Teleport's documentation (the schema, schemas/source-facts.json), not
+// the pages: rebuilding from the pages takes a directory you supply with --docs.
 //
-//   node scripts/build-schema.js [--check]      rebuild (or check) from the recorded origin:
-//       origin "pages": Teleport's own tfplugindocs reference pages plus schemas/source-facts.json
-//       (facts the pages hide, read from Teleport's generated Go schema);
-//       origin "terraform": the committed schema trimmed again (idempotent).
+//   node scripts/build-schema.js [--check]
+//       origin "pages": check the committed schema against what the project keeps (its form, the
+//       three resources and data sources, every fact of schemas/source-facts.json); it is kept as it
+//       is (nothing to rebuild it from without --docs). origin "terraform": the committed schema
+//       trimmed again (idempotent), or --check that it is.
+//   node scripts/build-schema.js --docs DIR [--check]
+//       origin "pages": rebuild (or --check byte for byte) from the tfplugindocs pages in DIR plus
+//       schemas/source-facts.json. DIR is a Teleport checkout, its docs/ folder, or a folder of
+//       pages named by their repository path with `/` as `__` (e.g. ../shared/reference/teleport).
 //   node scripts/build-schema.js --from-terraform FILE --version CONSTRAINT
 //       take a real `terraform providers schema -json` FILE, trim it to the Teleport provider block and
 //       the three resources and data sources, and record origin "terraform" with CONSTRAINT.
-//   node scripts/build-schema.js --from-pages [--version CONSTRAINT]
-//       go back to the pages (origin "pages", default constraint ~> 18.0).
-//   Also: --reference DIR (pages), --out FILE (schema), --origin FILE (origin record).
+//   node scripts/build-schema.js --from-pages --docs DIR [--version CONSTRAINT]
+//       go back to (or move to newer) pages (origin "pages", default constraint ~> 18.0).
+//   Also: --out FILE (schema), --origin FILE (origin record).
 //
-// --check exits 1 when the committed schema differs from what its origin produces.
+// --check exits 1 when the committed schema differs from what its origin produces; usage errors exit 2.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { SOURCE_ADDRESS, trimSchema, schemaText } = require('./schema-scope');
 const { ORIGIN_FILE, PAGES_VERSION, readOrigin, writeOrigin } = require('./schema-origin');
+const { ctyType, parsePage, assemble } = require('./tfplugindocs');
+const { applyFacts, factsProblems } = require('./source-facts');
+const { PAGES, readPages, fingerprints } = require('./docs-pages');
 
 const ROOT = path.resolve(__dirname, '..');
-const PAGE_PREFIX = 'docs__pages__reference__infrastructure-as-code__terraform-provider__';
-const RESOURCES = {
-  teleport_trusted_cluster: 'resources__trusted_cluster.mdx',
-  teleport_role: 'resources__role.mdx',
-  teleport_provision_token: 'resources__provision_token.mdx',
-};
-const PROVIDER_PAGE = 'terraform-provider.mdx';
+const FACTS_FILE = path.join(ROOT, 'schemas', 'source-facts.json');
+const RESOURCES = ['teleport_trusted_cluster', 'teleport_role', 'teleport_provision_token'];
 
-const SCALARS = { String: 'string', Number: 'number', Boolean: 'bool' };
-const NESTING = { Attributes: 'single', 'Attributes List': 'list', 'Attributes Map': 'map', 'Attributes Set': 'set' };
-
-/** Turns a tfplugindocs type label ("Map of List of String") into a cty type. */
-function ctyType(label) {
-  if (SCALARS[label]) return SCALARS[label];
-  const m = /^(List|Set|Map) of (.+)$/.exec(label);
-  if (m) return [m[1].toLowerCase(), ctyType(m[2])];
-  throw new Error(`unknown tfplugindocs type label "${label}"`);
+function readFacts() {
+  return fs.existsSync(FACTS_FILE) ? JSON.parse(fs.readFileSync(FACTS_FILE, 'utf8')) : {};
 }
 
-/** Parses the "## Schema" part of one tfplugindocs page into {path: {name: attr}}. */
-function parsePage(text, pageName) {
-  const start = text.indexOf('\n## Schema');
-  if (start < 0) throw new Error(`${pageName}: no "## Schema" section`);
-  const lines = text.slice(start).split('\n');
-  const sections = { '': {} };
-  let current = '';
-  let mode = null;
-  for (const line of lines) {
-    let m;
-    if ((m = /^### Nested Schema for `([^`]+)`/.exec(line))) {
-      current = m[1];
-      sections[current] = sections[current] || {};
-      mode = null;
-    } else if ((m = /^(?:### )?(Required|Optional|Read-Only):?$/.exec(line.trim()))) {
-      mode = m[1];
-    } else if ((m = /^- `([a-z0-9_]+)` \(([^)]*)\)\s?(.*)$/.exec(line))) {
-      if (!mode) throw new Error(`${pageName}: attribute ${m[1]} outside a Required/Optional section`);
-      const parts = m[2].split(', ');
-      const label = parts[0];
-      const attr = { label };
-      if (NESTING[label]) attr.nesting = NESTING[label];
-      else attr.type = ctyType(label);
-      const description = m[3].replace(/\s*\(see \[below for nested schema\]\([^)]*\)\)\s*$/, '').trim();
-      if (description) attr.description = description;
-      if (mode === 'Required') attr.required = true;
-      else if (mode === 'Optional') attr.optional = true;
-      else attr.computed = true;
-      if (parts.includes('Sensitive')) attr.sensitive = true;
-      if (parts.includes('Deprecated')) attr.deprecated = true;
-      if (sections[current][m[1]]) throw new Error(`${pageName}: ${current}.${m[1]} listed twice`);
-      sections[current][m[1]] = attr;
-    } else if (/^## /.test(line) && line !== '## Schema') {
-      break;
-    }
-  }
-  return sections;
-}
-
-/** Assembles parsed sections into a Terraform block ({attributes}) recursively. */
-function assemble(sections, prefix, pageName) {
-  const own = sections[prefix];
-  if (!own) throw new Error(`${pageName}: no nested schema for "${prefix}"`);
-  const attributes = {};
-  for (const name of Object.keys(own).sort()) {
-    const a = own[name];
-    const full = prefix ? `${prefix}.${name}` : name;
-    const out = {};
-    if (a.type !== undefined) out.type = a.type;
-    if (a.nesting) {
-      out.nested_type = { attributes: assemble(sections, full, pageName), nesting_mode: a.nesting };
-    }
-    if (a.description) out.description = a.description;
-    // terraform prints description_kind on every attribute, with or without a description
-    out.description_kind = 'plain';
-    if (a.deprecated) out.deprecated = true;
-    if (a.required) out.required = true;
-    if (a.optional) out.optional = true;
-    if (a.computed) out.computed = true;
-    if (a.sensitive) out.sensitive = true;
-    attributes[name] = out;
-  }
-  return attributes;
-}
-
-function findAttr(attributes, dotted) {
-  const parts = dotted.split('.');
-  let attrs = attributes;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const a = attrs[parts[i]];
-    if (!a || !a.nested_type) return undefined;
-    attrs = a.nested_type.attributes;
-  }
-  return { parent: attrs, name: parts[parts.length - 1] };
-}
-
-/** Applies the facts the pages hide (schemas/source-facts.json) to one resource's attributes. */
-function applyFacts(attributes, facts, resource) {
-  if (!facts) return;
-  for (const [dotted, spec] of Object.entries(facts.add || {})) {
-    const at = findAttr(attributes, dotted);
-    if (!at) throw new Error(`source-facts: ${resource}.${dotted}: parent is not a nested attribute`);
-    if (at.parent[at.name]) throw new Error(`source-facts: ${resource}.${dotted} is already on the page`);
-    const out = { type: spec.type };
-    if (spec.description) out.description = spec.description;
-    out.description_kind = 'plain';
-    for (const flag of ['required', 'optional', 'computed', 'sensitive']) if (spec[flag]) out[flag] = true;
-    at.parent[at.name] = out;
-    // keep attribute maps sorted, as terraform prints them
-    const sorted = Object.keys(at.parent).sort();
-    const copy = { ...at.parent };
-    for (const k of Object.keys(at.parent)) delete at.parent[k];
-    for (const k of sorted) at.parent[k] = copy[k];
-  }
-  for (const flag of ['computed', 'sensitive']) {
-    for (const dotted of facts[flag] || []) {
-      const at = findAttr(attributes, dotted);
-      const a = at && at.parent[at.name];
-      if (!a) throw new Error(`source-facts: ${resource}.${dotted} (${flag}) is not in the schema`);
-      if (flag === 'computed' && a.required) throw new Error(`source-facts: ${resource}.${dotted} is required, cannot be computed`);
-      a[flag] = true;
-      // re-order flags into terraform's order
-      const order = ['type', 'nested_type', 'description', 'description_kind', 'deprecated', 'required', 'optional', 'computed', 'sensitive'];
-      const copy = { ...a };
-      for (const k of Object.keys(a)) delete a[k];
-      for (const k of order) if (copy[k] !== undefined) a[k] = copy[k];
-    }
-  }
-}
-
-function build(referenceDir, facts) {
-  const read = (page) => fs.readFileSync(path.join(referenceDir, PAGE_PREFIX + page), 'utf8');
-  const providerSections = parsePage(read(PROVIDER_PAGE), PROVIDER_PAGE);
+/** The schema document the pages ({key: {text}}, see docs-pages.js) and the source facts give. */
+function build(pages, facts) {
+  const pageName = (key) => path.basename(PAGES[key]);
   const resourceSchemas = {};
-  for (const [resource, page] of Object.entries(RESOURCES)) {
-    const attributes = assemble(parsePage(read(page), page), '', page);
+  for (const resource of RESOURCES) {
+    const attributes = assemble(parsePage(pages[resource].text, pageName(resource)), '', pageName(resource));
     applyFacts(attributes, (facts.resources || {})[resource], resource);
     const version = ((facts.resources || {})[resource] || {}).schema_version || 0;
     resourceSchemas[resource] = { version, block: { attributes, description_kind: 'plain' } };
@@ -166,7 +54,7 @@ function build(referenceDir, facts) {
       [SOURCE_ADDRESS]: {
         provider: {
           version: 0,
-          block: { attributes: assemble(providerSections, '', PROVIDER_PAGE), description_kind: 'plain' },
+          block: { attributes: assemble(parsePage(pages.provider.text, pageName('provider')), '', pageName('provider')), description_kind: 'plain' },
         },
         resource_schemas: resourceSchemas,
         // The provider's Go code builds each data source from the same schema function as the resource.
@@ -177,16 +65,9 @@ function build(referenceDir, facts) {
 }
 
 function usage(message) {
-  const err = new Error(message);
+  const err = /** @type {Error & { usage?: boolean }} */ (new Error(message));
   err.usage = true;
   return err;
-}
-
-/** The schema text the pages and source facts give. */
-function pagesText(referenceDir) {
-  const factsFile = path.join(ROOT, 'schemas', 'source-facts.json');
-  const facts = fs.existsSync(factsFile) ? JSON.parse(fs.readFileSync(factsFile, 'utf8')) : {};
-  return schemaText(build(referenceDir, facts));
 }
 
 /** The schema text a `terraform providers schema -json` file gives, trimmed to what the library covers. */
@@ -200,6 +81,35 @@ function terraformText(file) {
   return schemaText(trimSchema(doc, path.relative(process.cwd(), file)));
 }
 
+/**
+ * Without the pages: what can be checked of a pages-built schema from the project alone. Its form
+ * (two-space JSON, trimmed to the provider and the three resources and data sources) and every fact
+ * of source-facts.json. Returns problems, one line each.
+ */
+function keptSchemaProblems(text, where) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [`${where} is not valid JSON`];
+  }
+  let trimmed;
+  try {
+    trimmed = schemaText(trimSchema(doc, where));
+  } catch (e) {
+    return [e.message];
+  }
+  const problems = trimmed === text ? [] : [`${where} is not in its committed form (two-space JSON, only the provider and the three resources and data sources)`];
+  return [...problems, ...factsProblems(doc, readFacts(), SOURCE_ADDRESS)];
+}
+
+/** Pages in DIR that are not those the schema was built from (as schema-origin.json records them). */
+function otherPages(origin, pages) {
+  if (!origin.pages) return [];
+  const now = fingerprints(pages);
+  return Object.keys(now).filter((p) => origin.pages[p] !== now[p]);
+}
+
 function main(argv) {
   const arg = (name, dflt) => {
     const i = argv.indexOf(name);
@@ -207,54 +117,90 @@ function main(argv) {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw usage(`${name} needs a value`);
     return argv[i + 1];
   };
-  const referenceDir = path.resolve(arg('--reference', path.join(ROOT, 'schemas', 'reference')));
+  const VALUED = ['--docs', '--out', '--origin', '--from-terraform', '--version'];
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUED.includes(argv[i])) i++;
+    else if (argv[i] !== '--check' && argv[i] !== '--from-pages') {
+      throw usage(`unknown argument ${argv[i]}${argv[i] === '--reference' ? ': the pages are not kept in the project; give their directory with --docs DIR' : ''}`);
+    }
+  }
+  const docs = arg('--docs');
   const out = path.resolve(arg('--out', path.join(ROOT, 'schemas', 'teleport-provider.schema.json')));
   const originFile = path.resolve(arg('--origin', ORIGIN_FILE));
   const fromTerraform = arg('--from-terraform');
   const fromPages = argv.includes('--from-pages');
+  const check = argv.includes('--check');
   const version = arg('--version');
   const rel = (f) => path.relative(process.cwd(), f);
 
   if (fromTerraform !== undefined || fromPages) {
-    if (argv.includes('--check')) throw usage('--check takes no --from-terraform or --from-pages');
+    if (check) throw usage('--check takes no --from-terraform or --from-pages');
     if (fromTerraform !== undefined && fromPages) throw usage('give --from-terraform FILE or --from-pages, not both');
     if (fromTerraform !== undefined && version === undefined) {
       throw usage("--from-terraform needs --version CONSTRAINT: the provider release to pin, e.g. --version '~> 19.0'");
     }
-    const text = fromPages ? pagesText(referenceDir) : terraformText(path.resolve(fromTerraform));
-    fs.writeFileSync(out, text);
-    writeOrigin({ origin: fromPages ? 'pages' : 'terraform', providerVersion: version ?? PAGES_VERSION }, originFile);
+    if (fromPages && docs === undefined) throw usage('--from-pages needs --docs DIR: the Teleport documentation pages to build from (a Teleport checkout or its docs/ folder)');
+    if (fromPages) {
+      const pages = readPages(path.resolve(docs));
+      fs.writeFileSync(out, schemaText(build(pages, readFacts())));
+      writeOrigin({ origin: 'pages', providerVersion: version ?? PAGES_VERSION, pages: fingerprints(pages) }, originFile);
+    } else {
+      fs.writeFileSync(out, terraformText(path.resolve(fromTerraform)));
+      writeOrigin({ origin: 'terraform', providerVersion: version }, originFile);
+    }
     process.stdout.write(`wrote ${rel(out)} and ${rel(originFile)} (origin ${fromPages ? 'pages' : 'terraform'})\n`);
     return;
   }
 
   if (version !== undefined) throw usage('--version goes with --from-terraform or --from-pages; the constraint is recorded in the origin file');
   const origin = readOrigin(originFile);
-  let text;
-  if (origin.origin === 'pages') {
-    text = pagesText(referenceDir);
-  } else if (fs.existsSync(out)) {
-    text = terraformText(out);
-  } else {
-    throw usage(`${rel(out)} is missing and ${rel(originFile)} says it came from terraform: run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+  const committed = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined;
+  if (origin.origin === 'terraform') {
+    if (docs !== undefined) throw usage(`--docs goes with origin "pages"; ${rel(originFile)} says the schema came from terraform`);
+    if (committed === undefined) throw usage(`${rel(out)} is missing and ${rel(originFile)} says it came from terraform: run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+    const text = terraformText(out);
+    if (check) {
+      if (text !== committed) fail(`${rel(out)} is out of date: it is not the trimmed form of itself (${rel(originFile)}: origin "terraform"): run npm run gen`);
+      return;
+    }
+    fs.writeFileSync(out, text);
+    process.stdout.write(`wrote ${rel(out)} (origin terraform)\n`);
+    return;
   }
-  if (argv.includes('--check')) {
-    const same = fs.existsSync(out) && fs.readFileSync(out, 'utf8') === text;
-    if (!same) {
-      const how =
-        origin.origin === 'pages'
-          ? `it is built from the reference pages (${rel(originFile)}: origin "pages"); to use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT, else run npm run gen`
-          : `it is not the trimmed form of itself (${rel(originFile)}: origin "terraform"): run npm run gen`;
-      process.stderr.write(`${rel(out)} is out of date: ${how}\n`);
-      process.exit(1);
+
+  if (docs === undefined) {
+    // Built from documentation pages the project does not keep: check what it does keep.
+    if (committed === undefined) throw usage(`${rel(out)} is missing: rebuild it with --docs DIR (the Teleport documentation pages) or --from-terraform FILE --version CONSTRAINT`);
+    const problems = keptSchemaProblems(committed, rel(out));
+    if (problems.length) {
+      fail(`${rel(out)} does not agree with schemas/source-facts.json:\n  ${problems.join('\n  ')}\nRebuild it with --docs DIR (the pages, see schemas/README.md) or fix the facts. To use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+    }
+    if (!check) process.stdout.write(`kept ${rel(out)} (origin pages; it agrees with schemas/source-facts.json; --docs DIR rebuilds it from the pages)\n`);
+    return;
+  }
+  const pages = readPages(path.resolve(docs));
+  const text = schemaText(build(pages, readFacts()));
+  if (check) {
+    if (committed !== text) {
+      const other = otherPages(origin, pages);
+      const why = other.length
+        ? `the pages in ${docs} are not those it was built from (${other.join(', ')} differ from ${rel(originFile)}); to move to them run build-schema.js --from-pages --docs ${docs}`
+        : `it is built from the reference pages (${rel(originFile)}: origin "pages"); to use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT, else run build-schema.js --docs DIR`;
+      fail(`${rel(out)} is out of date: ${why}`);
     }
     return;
   }
   fs.writeFileSync(out, text);
-  process.stdout.write(`wrote ${rel(out)} (origin ${origin.origin})\n`);
+  writeOrigin({ ...origin, pages: fingerprints(pages) }, originFile);
+  process.stdout.write(`wrote ${rel(out)} (origin pages, from ${docs})\n`);
 }
 
-module.exports = { build, parsePage, ctyType, SOURCE_ADDRESS };
+function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+module.exports = { build, parsePage, ctyType, keptSchemaProblems, SOURCE_ADDRESS };
 if (require.main === module) {
   try {
     main(process.argv.slice(2));

@@ -9,6 +9,7 @@ const TYPES = ['teleport_trusted_cluster', 'teleport_role', 'teleport_provision_
 
 /** The three types out of `schemas` (resource_schemas or data_source_schemas), in the input's order. */
 function pick(schemas, what, where) {
+  /** @type {Record<string, any>} */
   const out = {};
   for (const type of Object.keys(schemas || {})) if (TYPES.includes(type)) out[type] = schemas[type];
   const missing = TYPES.filter((t) => !out[t]);

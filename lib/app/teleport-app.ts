@@ -1,9 +1,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, TerraformStack } from 'cdktf';
+import { checkArgs } from '../constructs/private/check-args';
 import { redact } from '../report/redact';
+import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
 import { deferSchemaCheck, resumeSchemaCheck, schemaProblems } from './schema-validation';
 import { checkStack } from './stack-check';
+
+/** Configuration of a `TeleportApp`: cdktf's `AppConfig`, and whether to print warnings. */
+export interface TeleportAppConfig extends AppConfig {
+  /**
+   * Print the constructs' warnings and infos (cdktf annotations) on stderr after synth, warnings
+   * first, each with its construct path. Never when the cdktf CLI runs the app (`cdktf synth`
+   * prints them itself), nor when the environment variable `CDKTF_TELEPORT_QUIET` is set (to
+   * anything but `0` or `false`).
+   * @default true
+   */
+  readonly printAnnotations?: boolean;
+}
 
 /**
  * A cdktf `App` that never leaves a half-written `cdktf.out`.
@@ -14,15 +28,19 @@ import { checkStack } from './stack-check';
  * runs the offline Teleport schema check on what was written (it catches the nested typos Terraform
  * itself would silently drop), and only then moves the stacks into place and writes the manifest.
  * On any error the staging directory is removed and the output directory is left as it was.
+ * Then it prints the constructs' warnings and infos on stderr (see `printAnnotations`).
  */
 export class TeleportApp extends App {
   private readonly createdOutdir: boolean;
+  private readonly printAnnotations: boolean;
 
-  constructor(config?: AppConfig) {
+  constructor(config?: TeleportAppConfig) {
+    checkArgs('new TeleportApp', arguments);
     const outdir = config?.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
     const existed = fs.existsSync(outdir);
     super(config);
     this.createdOutdir = !existed;
+    this.printAnnotations = config?.printAnnotations !== false;
   }
 
   /** Validates and writes every stack; on any error nothing new is left on disk. */
@@ -48,6 +66,10 @@ export class TeleportApp extends App {
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
       for (const stack of stacks) resumeSchemaCheck(stack);
+    }
+    if (this.printAnnotations && !quietByEnvironment() && !runByCdktfCli()) {
+      const report = annotationReport(stacks.flatMap((stack) => this.manifest.forStack(stack).annotations));
+      if (report) process.stderr.write(report);
     }
   }
 

@@ -1,7 +1,9 @@
 import { parseArgs, ParseArgsConfig } from 'util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { InputError, parseSize, withInputLimits } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
+import { accessCommand } from './access-command';
 import { CHECK_HELP, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
@@ -11,6 +13,7 @@ import { UsageError } from './usage-error';
 const HELP = `Usage: cdktf-teleport <command> [options]
 
 Commands:
+  access <path>    what the configuration's trust grants, and what a change widens (--base)
   check <path>     offline check of synthesized stacks against the Teleport provider schema
   validate <path>  offline checks, then the live clusters the stack names (read-only)
   terraform-check <path>...
@@ -18,6 +21,9 @@ Commands:
 
 Options:
   --json           print one JSON document {schemaVersion, ok, findings, error?}
+  --max-input-size SIZE
+                   the largest input file read (default 64MiB; e.g. 256MiB). Only regular files
+                   are read, and JSON nested deeper than 512 levels is refused (exit 2)
   -h, --help       show help
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error, unreadable input,
@@ -34,14 +40,32 @@ export interface CommandSpec {
   help: string;
   options?: ParseArgsOptionsConfig;
   run(positionals: string[], values: Record<string, unknown>, io: Io): Promise<CommandResult> | CommandResult;
+  /** The command prints its own report through `io`; its findings only decide the exit code. */
+  ownOutput?: boolean;
 }
 
-/** The subcommands. Each throws UsageError for exit 2; findings with an error mean exit 1. */
-const COMMANDS: Record<string, CommandSpec> = {
-  check: { help: CHECK_HELP, run: (positionals) => runCheck(positionals) },
-  'terraform-check': terraformCheckCommand,
-  validate: validateCommand,
+/** The subcommands. Each throws UsageError (or InputError) for exit 2; findings with an error mean exit 1. */
+const COMMANDS = new Map<string, CommandSpec>([
+  ['access', accessCommand],
+  ['check', { help: CHECK_HELP, run: (positionals) => runCheck(positionals) }],
+  ['terraform-check', terraformCheckCommand],
+  ['validate', validateCommand],
+]);
+
+/** Options every command takes. */
+const SHARED_OPTIONS: ParseArgsOptionsConfig = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'max-input-size': { type: 'string' },
 };
+
+/** `--max-input-size` in bytes, or undefined when not given. */
+function maxInputSize(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const bytes = parseSize(String(value));
+  if (bytes === undefined) throw new UsageError(`--max-input-size takes a size such as 64MiB, 512KiB or a number of bytes, got "${value}"`);
+  return bytes;
+}
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
@@ -71,25 +95,28 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     const command = at < 0 ? undefined : argv[at];
     const rest = at < 0 ? [] : [...argv.slice(0, at), ...argv.slice(at + 1)];
     if (!command || command === '-h' || command === '--help') return help(HELP, command ? EXIT_OK : EXIT_USAGE);
-    const spec = COMMANDS[command];
+    const spec = COMMANDS.get(command);
     if (!spec) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     let parsed;
     try {
       parsed = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { ...spec.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: { ...spec.options, ...SHARED_OPTIONS },
       });
     } catch (e) {
       throw new UsageError(`${(e as Error).message}\n\n${spec.help}`);
     }
     if (parsed.values.help) return help(spec.help, EXIT_OK);
-    const { findings, subject } = await spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
+    const maxBytes = maxInputSize(parsed.values['max-input-size']);
+    const run = () => spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
+    const { findings, subject } = await (maxBytes === undefined ? run() : withInputLimits({ maxBytes }, run));
+    if (spec.ownOutput) return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
     if (json) printJson(rawIo, buildReport(findings));
     else printHuman(rawIo, findings, subject);
     return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {
-    if (e instanceof UsageError) return fail(e.message);
+    if (e instanceof UsageError || e instanceof InputError) return fail(e.message);
     return fail(`internal error: ${(e as Error).message}`);
   }
 }

@@ -1,6 +1,6 @@
 import { EXIT_USAGE, Finding, Report, isOk, mapFindingText, sortFindings } from '../report/finding';
 import { redact, redactFinding } from '../report/redact';
-import { capText, displayLines, displayText, terminalSafeJson } from '../report/sanitize';
+import { capText, displayLines, displayText, terminalSafe } from '../report/sanitize';
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -35,12 +35,14 @@ export const processIo: Io = {
 };
 
 /**
- * Wraps an Io for free text (progress lines, warnings): nothing unredacted leaves through it, and
- * each line is made safe for a terminal (escaped and capped, lib/report/sanitize.ts). A caller that
- * puts server text into a line makes that line safe first (a newline in it would start a new line).
+ * Wraps an Io for free text (progress lines, warnings, a command's own report): nothing unredacted
+ * leaves through it, and no character that steers a terminal (lib/report/sanitize.ts; newlines and
+ * tabs stay, nothing is cut, so a JSON document written through it stays the same document). A
+ * caller that quotes server text in a line makes that line safe first with displayText, which also
+ * caps it (a newline in it would otherwise start a new line).
  */
 export function safeTextIo(io: Io): Io {
-  const safe = (t: string) => displayLines(redact(t));
+  const safe = (t: string) => terminalSafe(redact(t));
   return { out: (t) => io.out(safe(t)), err: (t) => io.err(safe(t)) };
 }
 
@@ -62,7 +64,7 @@ export function buildReport(findings: readonly Finding[], error?: string): Repor
 
 /** Prints a report built by {@link buildReport} (already redacted and capped), without a byte that steers a terminal. */
 export function printJson(io: Io, report: Report): void {
-  io.out(terminalSafeJson(JSON.stringify(report, null, 2)) + '\n');
+  io.out(terminalSafe(JSON.stringify(report, null, 2)) + '\n');
 }
 
 /** Human output: findings grouped by resource address (and stack, when several), each with its fix, then a summary line; every part from the input redacted and made safe for a terminal. */

@@ -1,3 +1,4 @@
+import { AuthClientError, parseIdentityFlags, readVarFile } from '../auth-client';
 import { DeadlineExceededError } from '../common/deadline';
 import { parseHostPort } from '../common/host-port';
 import { CaFileError, readCaFile } from '../proxy-client/ca-files';
@@ -19,7 +20,11 @@ TELEPORT_<NAME>_PASSWORD, TELEPORT_<NAME>_OTP, NAME in upper snake case; sent on
 NAME names (a trusted cluster's name must be the cluster name its root reports), one login per
 address, only where something is read, never to an unverified server unless asked): mapped
 roles exist on the leaf, the join token exists on the root, no remote cluster blocks the join, the
-server parses each role and token. Read-only: never calls anything that writes (not even the
+server parses each role and token. With the identity Terraform uses (--identity NAME=FILE, else the
+provider block's credentials: identity file, key and certificate, profile, TF_TELEPORT_*), over
+gRPC to the Auth Service through the proxy's TLS routing (or an Auth address, port 3025): the same
+role and token checks, the trusted cluster's state on the leaf, the root's remote cluster, and the
+cluster name and version Auth reports. Read-only: never calls anything that writes (not even the
 trusted-cluster handshake).
 
 NAME is a provider alias ("teleport" for a default provider) or a trusted cluster's metadata.name;
@@ -35,6 +40,9 @@ cluster whose web_proxy_addr names the root's proxy).
                              credentials are then not sent: the session checks are "not checked"
   --insecure-send-credentials
                              with --insecure, send TELEPORT_<NAME>_* credentials anyway
+  --identity NAME=FILE       the identity file Terraform uses for cluster NAME (repeatable)
+  --var-file FILE            variable values for provider credentials given as \${var.NAME}
+                             (repeatable; TF_VAR_NAME wins, as in Terraform)
   --offline                  no network
   --timeout SECONDS          per connection and request (default 10); the whole live run ends within
                              ${DEADLINE_TIMEOUTS} × SECONDS, retries and waits included`;
@@ -78,6 +86,17 @@ function caFiles(values: unknown, offline: boolean): Map<string, string[]> {
   return out;
 }
 
+function identityOptions(values: Record<string, unknown>, offline: boolean): { identities: ReturnType<typeof parseIdentityFlags>; varFiles: string[] } {
+  const varFiles = (values['var-file'] as string[] | undefined) ?? [];
+  try {
+    if (offline) return { identities: new Map(), varFiles };
+    varFiles.forEach(readVarFile);
+    return { identities: parseIdentityFlags((values.identity as string[] | undefined) ?? []), varFiles };
+  } catch (e) {
+    throw e instanceof AuthClientError ? new UsageError(e.message) : e;
+  }
+}
+
 export const validateCommand: CommandSpec = {
   help: VALIDATE_HELP,
   options: {
@@ -87,6 +106,8 @@ export const validateCommand: CommandSpec = {
     'insecure-send-credentials': { type: 'boolean' },
     offline: { type: 'boolean' },
     timeout: { type: 'string' },
+    identity: { type: 'string', multiple: true },
+    'var-file': { type: 'string', multiple: true },
   },
   run: async (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`validate takes exactly one path, got ${positionals.length}\n\n${VALIDATE_HELP}`);
@@ -95,7 +116,7 @@ export const validateCommand: CommandSpec = {
     const offline = values.offline === true;
     const insecureSendCredentials = values['insecure-send-credentials'] === true;
     if (insecureSendCredentials && values.insecure !== true) throw new UsageError('--insecure-send-credentials only applies with --insecure (credentials always go to verified servers)');
-    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, insecureSendCredentials, timeoutMs: timeout * 1000 };
+    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, insecureSendCredentials, timeoutMs: timeout * 1000, ...identityOptions(values, offline) };
     if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
     if (insecureSendCredentials) io.err('WARNING: --insecure-send-credentials: passwords and OTPs are sent to servers whose certificates were NOT verified.\n');
     try {
@@ -105,6 +126,7 @@ export const validateCommand: CommandSpec = {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
       if (e instanceof DeadlineExceededError) throw new UsageError(`cannot validate against the clusters: ${e.message} before the checks finished. Check the network (and HTTPS_PROXY), or raise --timeout.`);
       if (e instanceof CaFileError) throw new UsageError(`--ca-file: ${e.message}`);
+      if (e instanceof AuthClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
       if (/^(cannot read|no cdk\.tf\.json|.* is not valid JSON)/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
     }

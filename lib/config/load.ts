@@ -1,34 +1,34 @@
-// What `validate` reads: a stack directory, a cdk.tf.json, a cdktf.out directory, or a
+// What `validate` reads: a stack directory, a Terraform JSON file, a cdktf.out directory, or a
 // `terraform show -json` plan file.
 import * as fs from 'fs';
 import * as path from 'path';
-import { jsonErrorWhere } from './json-error-position';
+import { InputLimits, currentInputLimits } from './input-limits';
 import { loadConfigs } from './load-configs';
 import { TfInput } from './model';
-import { stackFromConfig } from './config-input';
+import { stackFromConfigs } from './config-input';
 import { isPlan, stackFromPlan } from './plan-input';
+import { readJsonFile } from './read-input';
 
-export function loadInput(target: string): TfInput {
-  if (fs.existsSync(target) && fs.statSync(target).isFile()) {
-    let doc: unknown;
-    let text: string;
-    try {
-      text = fs.readFileSync(target, 'utf8');
-    } catch (e) {
-      throw new Error(`cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      // Never the parser's message: V8 quotes a snippet of the text, which can hold a secret.
-      throw new Error(`${target} is not valid JSON (${jsonErrorWhere(text)})`);
-    }
+export function loadInput(target: string, limits: InputLimits = currentInputLimits()): TfInput {
+  if (isFileTarget(target)) {
+    const doc = readJsonFile(target, limits);
     if (isPlan(doc)) {
       const name = path.basename(target).replace(/(\.plan)?\.json$/, '');
-      const { stack, changes } = stackFromPlan(name, target, doc as Record<string, any>);
-      return { kind: 'plan', stacks: [stack], changes };
+      const { stack, changes, findings } = stackFromPlan(name, target, doc);
+      return { kind: 'plan', stacks: [stack], changes, findings };
     }
+    const name = path.basename(path.dirname(path.resolve(target)));
+    return { kind: 'config', stacks: [stackFromConfigs(name, [{ file: target, config: doc }])], changes: [], findings: [] };
   }
-  const configs = loadConfigs(target);
-  return { kind: 'config', stacks: configs.map((c) => stackFromConfig(c.name, c.file, c.config as Record<string, any>)), changes: [] };
+  const configs = loadConfigs(target, limits);
+  return { kind: 'config', stacks: configs.map((c) => stackFromConfigs(c.name, c.files)), changes: [], findings: [] };
+}
+
+/** True unless `target` is a directory (or a link to one): files (regular or not) are read as files, and refused there. */
+function isFileTarget(target: string): boolean {
+  try {
+    return !fs.statSync(target).isDirectory();
+  } catch {
+    return false; // loadConfigs reports why it cannot be read
+  }
 }

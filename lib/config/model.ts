@@ -1,3 +1,5 @@
+import type { Finding } from '../report/finding';
+
 /**
  * What `cdktf-teleport validate` works on, whatever the input was (a stack directory, a cdk.tf.json,
  * a cdktf.out directory, or `terraform show -json` plan output). Offline and live checks read only
@@ -21,8 +23,11 @@ export interface TfResource {
    */
   readonly providerKey: string;
   /**
-   * Attribute values as written (cdk.tf.json) or as planned (plan `after`/`planned_values`). Values
-   * that are not known at plan time are `undefined` in a plan and `${...}` strings in a config.
+   * Attribute values as written (cdk.tf.json) or as planned (plan `after`/`planned_values`), made to
+   * fit the provider schema's shapes (lib/config/shape.ts): every value present has the type the
+   * schema gives its attribute, nulls are unset, unknown keys are left out. Values that are not
+   * known at plan time are `undefined` in a plan; in a config, `${...}` strings in string
+   * attributes, and left out (listed in `unknown`) elsewhere.
    */
   readonly values: Record<string, any>;
   /**
@@ -30,8 +35,15 @@ export interface TfResource {
    * so that an unknown value is not read as an unset one.
    */
   readonly unknown?: Record<string, any>;
+  /**
+   * Instance paths (`spec.token`) whose value a plan holds redacted (`terraform-check --plan-json`
+   * without `--plan-json-keep-sensitive`): not in `values`, and not unset either.
+   */
+  readonly redacted?: readonly string[];
   /** Addresses this resource depends on (`depends_on` plus references found in its values). */
   readonly dependsOn: readonly string[];
+  /** The construct path cdktf recorded in the resource's `//.metadata.path` (synthesized configurations only). */
+  readonly constructPath?: string;
 }
 
 /** One `provider "teleport"` block. */
@@ -69,8 +81,8 @@ export interface TfStack {
   readonly providerVersionConstraint?: string;
   readonly providers: readonly TfProviderConfig[];
   readonly resources: readonly TfResource[];
-  /** The raw Terraform JSON configuration (cdk.tf.json) when the input was a config; for the schema check. */
-  readonly rawConfig?: Record<string, any>;
+  /** The raw Terraform JSON files (cdk.tf.json, *.tf.json) when the input was a config; for the schema check. */
+  readonly configs?: readonly { readonly file: string; readonly config: unknown }[];
 }
 
 /** Everything `validate` was given. */
@@ -79,4 +91,6 @@ export interface TfInput {
   readonly stacks: readonly TfStack[];
   /** Present for plans only. */
   readonly changes: readonly TfResourceChange[];
+  /** What the reader could not use (parts of a plan of the wrong shape), as findings. */
+  readonly findings: readonly Finding[];
 }

@@ -45,17 +45,20 @@ export function displayLines(text: string, max = MAX_DISPLAY_CHARS): string {
   return text.split('\n').map((line) => displayText(line, max)).join('\n');
 }
 
-const UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
-const ANY_UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+/** Unsafe characters, except the newline and tab that lay out text. */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+const ANY_UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
 
 /**
- * Serialized JSON with the unsafe characters JSON.stringify leaves raw (DEL, C1, format and bidi
- * characters, U+2028/U+2029) written as `\uXXXX` escapes: the same document, every string exact
- * once parsed, and no byte that steers a terminal when `--json` is printed to one.
+ * Whole documents and free text (a `--json` report, progress lines, a command's own report): every
+ * unsafe character but newline and tab written as a `\uXXXX` escape, nothing cut. Inside a JSON
+ * string that is the same string once parsed (JSON.stringify leaves DEL, C1, format and bidi
+ * characters raw); in text it shows what was there. Fields quoted in human output go through
+ * {@link displayText} first, which also caps them.
  */
-export function terminalSafeJson(json: string): string {
-  if (!ANY_UNSAFE_IN_JSON.test(json)) return json;
-  return json.replace(UNSAFE_IN_JSON, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+export function terminalSafe(text: string): string {
+  if (!ANY_UNSAFE_IN_TEXT.test(text)) return text;
+  return text.replace(UNSAFE_IN_TEXT, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /** `text` cut to at most `max` characters (never inside a surrogate pair), with a note of what was cut. */

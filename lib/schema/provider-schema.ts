@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { THIS_BUILD } from '../core/identity';
 
 /** A cty type as Terraform prints it: `"string"`, `["list","string"]`, `["object",{...}]`, ... */
 export type CtyType = string | [string, ...unknown[]];
@@ -121,7 +122,7 @@ export function defaultSchemaPath(): string {
 
 function isPackageRoot(dir: string): boolean {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'cdktf-teleport';
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === THIS_BUILD.library;
   } catch {
     return false;
   }

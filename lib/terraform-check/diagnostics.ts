@@ -11,7 +11,7 @@ export interface TerraformDiagnostic {
   detail?: string;
   address?: string;
   range?: { filename: string; start: { line: number; column: number } };
-  snippet?: { values?: { traversal: string; statement: string }[] };
+  snippet?: { context?: string | null; values?: { traversal: string; statement: string }[] };
 }
 
 /** Thrown when Terraform's output cannot be read at all (not JSON where JSON was asked for). */
@@ -35,18 +35,34 @@ export function fixFor(d: Pick<TerraformDiagnostic, 'summary' | 'detail'>): stri
   return 'Terraform itself rejects this configuration for the Teleport provider schema; correct what it names.';
 }
 
-export function diagnosticFinding(stack: string, phase: 'validate' | 'plan', d: TerraformDiagnostic): Finding | undefined {
+/**
+ * The address a diagnostic is about: Terraform's own `address`, else the block its snippet is in
+ * (`resource "teleport_role" "visitor"` in HCL, `resource.teleport_role.visitor` in JSON).
+ */
+export function diagnosticAddress(d: TerraformDiagnostic): string | undefined {
+  if (typeof d.address === 'string' && d.address) return d.address;
+  const context = typeof d.snippet?.context === 'string' ? d.snippet.context : '';
+  const m = /^(resource|data)[ .]"?([A-Za-z0-9_-]+)"?[ .]"?([A-Za-z0-9_-]+)"?/.exec(context.trim());
+  return m ? `${m[1] === 'data' ? 'data.' : ''}${m[2]}.${m[3]}` : undefined;
+}
+
+/**
+ * A diagnostic as a finding. `files` maps the workspace's file names to the user's files, so that
+ * the finding names the file the user has (`stacks/leaf/main.tf.json:40`), not the copy.
+ */
+export function diagnosticFinding(stack: string, phase: 'validate' | 'plan', d: TerraformDiagnostic, files: ReadonlyMap<string, string> = new Map()): Finding | undefined {
   if (d.summary === OVERRIDES_WARNING) return undefined;
   if (d.severity === 'error' && providerFailure(d)) throw new ProviderFailureError(`${d.summary}: ${(d.detail ?? '').replace(/\s+/g, ' ').trim().slice(0, 700)}`);
   const placeholder = placeholderFailure(d);
   if (placeholder) return placeholderValidationWarning(stack, placeholder);
-  const where = d.range ? `${d.range.filename}:${d.range.start.line}` : undefined;
+  const where = d.range ? `${files.get(d.range.filename) ?? d.range.filename}:${d.range.start.line}` : undefined;
+  const address = diagnosticAddress(d);
   const severity: Severity = d.severity === 'error' ? 'error' : 'warning';
   return {
     severity,
     check: `terraform.${phase}`,
-    resource: d.address ?? where ?? stack,
-    message: `${d.summary}${d.detail ? `: ${d.detail.replace(/\s+/g, ' ').trim()}` : ''}${where && d.address ? ` (${where})` : ''}`,
+    resource: address ?? where ?? stack,
+    message: `${d.summary}${d.detail ? `: ${d.detail.replace(/\s+/g, ' ').trim()}` : ''}${where && address ? ` (${where})` : ''}`,
     ...(severity === 'error' ? { fix: fixFor(d) } : {}),
   };
 }
@@ -59,18 +75,18 @@ function placeholderFailure(d: TerraformDiagnostic): string | undefined {
 }
 
 /** Diagnostics of `terraform validate -json` (one JSON document). */
-export function validateFindings(stack: string, stdout: string): Finding[] {
+export function validateFindings(stack: string, stdout: string, files?: ReadonlyMap<string, string>): Finding[] {
   let doc: { diagnostics?: TerraformDiagnostic[] };
   try {
     doc = JSON.parse(stdout);
   } catch {
     throw new UnreadableOutputError('terraform validate -json did not print JSON');
   }
-  return (doc.diagnostics ?? []).map((d) => diagnosticFinding(stack, 'validate', d)).filter((f): f is Finding => f !== undefined);
+  return (doc.diagnostics ?? []).map((d) => diagnosticFinding(stack, 'validate', d, files)).filter((f): f is Finding => f !== undefined);
 }
 
 /** Diagnostics among the JSON lines of `terraform plan -json`. */
-export function planFindings(stack: string, stdout: string): Finding[] {
+export function planFindings(stack: string, stdout: string, files?: ReadonlyMap<string, string>): Finding[] {
   const out: Finding[] = [];
   let lines = 0;
   for (const line of stdout.split('\n')) {
@@ -83,7 +99,7 @@ export function planFindings(stack: string, stdout: string): Finding[] {
     }
     lines++;
     if (message.type !== 'diagnostic' || !message.diagnostic) continue;
-    const f = diagnosticFinding(stack, 'plan', message.diagnostic);
+    const f = diagnosticFinding(stack, 'plan', message.diagnostic, files);
     if (f) out.push(f);
   }
   if (lines === 0) throw new UnreadableOutputError('terraform plan -json printed no JSON lines');

@@ -2,6 +2,8 @@
 // They are written to a var file in the workspace and passed first, so every `--var-file` the user
 // gives overrides them. Each placeholder has the variable's type: objects get every attribute that
 // is not optional(...), tuples one value per element; empty collections are fine.
+import { objectsOf } from '../config/config-input';
+import { isPlainObject } from '../config/shape';
 import { Finding } from '../report/finding';
 import { TypeNode, TypeExpressionError, parseTypeExpression } from './type-expression';
 
@@ -15,21 +17,28 @@ export interface Placeholders {
   readonly unreadable: Record<string, string>;
 }
 
-export function placeholderVariables(config: Record<string, any>): Placeholders {
-  const values: Record<string, unknown> = {};
-  const unreadable: Record<string, string> = {};
-  for (const [name, v] of Object.entries<Record<string, any>>(config.variable ?? {})) {
-    if (v === null || typeof v !== 'object' || v.default !== undefined) continue;
-    let type: TypeNode = { kind: 'any' };
-    try {
-      if (v.type !== undefined) type = parseTypeExpression(String(v.type));
-    } catch (e) {
-      if (!(e instanceof TypeExpressionError)) throw e;
-      unreadable[name] = e.message;
+/** Placeholders for the variables without a default, declared in any of `configs` (shape-safe: odd declarations are skipped). */
+export function placeholderVariables(configs: unknown): Placeholders {
+  const values = new Map<string, unknown>();
+  const unreadable = new Map<string, string>();
+  for (const config of Array.isArray(configs) ? configs : [configs]) {
+    if (!isPlainObject(config)) continue;
+    for (const section of objectsOf(config.variable)) {
+      for (const [name, v] of Object.entries(section)) {
+        if (!isPlainObject(v) || v.default !== undefined) continue;
+        let type: TypeNode = { kind: 'any' };
+        try {
+          if (v.type !== undefined) type = parseTypeExpression(String(v.type));
+        } catch (e) {
+          if (!(e instanceof TypeExpressionError)) throw e;
+          unreadable.set(name, e.message);
+        }
+        values.set(name, placeholderValue(type, `placeholder-${name}`));
+      }
     }
-    values[name] = placeholderValue(type, `placeholder-${name}`);
   }
-  return { values, unreadable };
+  // Object.fromEntries defines own properties: a variable named __proto__ keeps its placeholder.
+  return { values: Object.fromEntries(values), unreadable: Object.fromEntries(unreadable) };
 }
 
 export function placeholderValue(type: TypeNode, text: string): unknown {

@@ -1,9 +1,7 @@
-// Runs one terraform command in a workspace with the harness's CLI configuration. The user's
-// environment reaches Terraform without the variables that would change what is checked: extra
-// arguments (TF_CLI_ARGS*), another data directory or workspace, variable values (TF_VAR_*:
-// placeholders and --var-file are the only variable inputs), providers to reattach to, and
-// registry or HCP credentials (TF_TOKEN_*), which an offline check never needs.
+// Runs one terraform command in a workspace with the harness's CLI configuration and environment
+// (environment.ts: the user's, without credentials and without what would change what is checked).
 import { ChildProcess, spawn } from 'child_process';
+import { terraformEnv } from './environment';
 
 export interface TerraformRun {
   readonly code: number;
@@ -11,14 +9,7 @@ export interface TerraformRun {
   readonly stderr: string;
 }
 
-const DROPPED = /^(TF_CLI_ARGS(_.*)?|TF_DATA_DIR|TF_WORKSPACE|TF_VAR_.*|TF_REATTACH_PROVIDERS|TF_TOKEN_.*|TF_CLI_CONFIG_FILE)$/;
-
-/** The environment Terraform runs with: the user's, scrubbed, plus the harness's settings. */
-export function terraformEnv(cliConfig: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(base)) if (!DROPPED.test(k)) env[k] = v;
-  return { ...env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
-}
+export { terraformEnv };
 
 /** The terraform processes running now, so an interrupt can be forwarded and waited for. */
 export const runningTerraform = new Set<ChildProcess>();

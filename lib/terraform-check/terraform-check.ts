@@ -5,23 +5,26 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkConfig } from '../check';
-import { loadConfigs } from '../config';
+import { InputError, loadConfigs, readInputText } from '../config';
 import { Finding } from '../report/finding';
 import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
-import { notCheckable } from './checkability';
+import { hclUses, notCheckable } from './checkability';
 import { ProviderFailureError, UnreadableOutputError, dedupe, planFindings, validateFindings } from './diagnostics';
 import { CannotRunError, findTerraform, resolveSchemaFile, writeHarness } from './environment';
 import { InterruptWatch, InterruptedError } from './interrupt';
 import { PLACEHOLDER_FILE, placeholderVariables, unreadableTypeWarnings } from './placeholders';
 import { SpawnError, TerraformRun, runTerraform, terraformEnv } from './run-terraform';
+import { redactPlan, writePlanFile } from './plan-redaction';
 import { StackSource, copyStack } from './workspace';
 import { checkTerraformVersion, oneLine } from './terraform-version';
 
 export interface TerraformCheckOptions {
   /** A provider schema file to serve (and to check strictly against) instead of the shipped one. */
   readonly schemaFile?: string;
-  /** Where to write each stack's `terraform show -json` plan as `<stack>.plan.json`. */
+  /** Where to write each stack's `terraform show -json` plan as `<stack>.plan.json` (mode 0600). */
   readonly planJsonDir?: string;
+  /** Write the plan files with their sensitive values (default: redacted). @default false */
+  readonly planJsonKeepSensitive?: boolean;
   /** Variable files passed to plan after the placeholders (so their values win), in order. */
   readonly varFiles?: readonly string[];
   /** Stacks checked at once. @default 3 */
@@ -34,7 +37,7 @@ export type TerraformReach = 'planned' | 'validated' | 'not-run';
 export interface StackResult {
   /** The stack's label: its directory name, with `-2`, `-3` ... when several stacks share one. */
   readonly stack: string;
-  /** The configuration file checked. */
+  /** The configuration file checked (the main one, when the stack has several). */
   readonly file: string;
   readonly findings: Finding[];
   readonly terraform: TerraformReach;
@@ -45,6 +48,8 @@ export interface StackResult {
 interface LoadedStack extends StackSource {
   /** The directory name. */
   readonly name: string;
+  /** The main configuration file. */
+  readonly file: string;
 }
 
 interface Stack extends LoadedStack {
@@ -117,16 +122,31 @@ function resolveVarFile(file: string): string {
   } catch {
     throw new CannotRunError(`the var file ${file} does not exist or is not readable.`);
   }
+  // Terraform would block on a FIFO or read a device without end.
+  if (!fs.statSync(resolved).isFile()) throw new CannotRunError(`the var file ${file} is not a regular file.`);
   return resolved;
 }
 
 function loadStacks(target: string): LoadedStack[] {
   try {
     const wholeDirectory = fs.statSync(target).isDirectory();
-    return loadConfigs(target).map((c) => ({ file: c.file, config: c.config as Record<string, any>, wholeDirectory, name: c.name }));
+    return loadConfigs(target).map((c) => {
+      const dir = path.dirname(c.file);
+      return { dir, configs: c.files, hcl: wholeDirectory ? hclFiles(dir) : [], wholeDirectory, name: c.name, file: c.file };
+    });
   } catch (e) {
+    if (e instanceof InputError) throw new CannotRunError(e.message);
     throw new CannotRunError((e as Error).message.replace(/^ENOENT: /, ''));
   }
+}
+
+/** The `*.tf` (HCL) files of a stack directory, read (regular files within the size limit only). */
+function hclFiles(dir: string): { file: string; text: string }[] {
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.tf'))
+    .sort()
+    .map((n) => ({ file: path.join(dir, n), text: readInputText(path.join(dir, n)) }));
 }
 
 /** Labels stacks by directory name; a label taken before gets `-2`, `-3` ..., so plan files never collide. */
@@ -151,37 +171,39 @@ async function checkOne(ctx: Context, workspace: string, stack: Stack): Promise<
     terraform,
     ...(plan ? { plan } : {}),
   });
-  const findings = checkConfig(stack.config, { schema: ctx.schema });
-  const extra = stack.wholeDirectory ? extraConfigs(stack) : { configs: [], hcl: [] };
-  for (const c of extra.configs) findings.push(...checkConfig(c.config, { schema: ctx.schema }).map((f) => ({ ...f, message: `${f.message} (in ${c.file})` })));
-  const merged = mergeConfigs([stack.config, ...extra.configs.map((c) => c.config)]);
-  const blocked = notCheckable(merged);
+  const several = stack.configs.length > 1;
+  const findings = stack.configs.flatMap((c) =>
+    checkConfig(c.config, { schema: ctx.schema }).map((f) => (several ? { ...f, message: `${f.message} (in ${path.basename(c.file)})` } : f)),
+  );
+  const configs = stack.configs.map((c) => c.config);
+  const blocked = notCheckable(configs, stack.hcl.flatMap((h) => hclUses(path.basename(h.file), h.text)));
   if (blocked) {
     return result([...findings, { severity: 'warning', check: 'terraform.not-checkable', resource: name, message: blocked.message, fix: blocked.fix }], 'not-run');
   }
-  if (extra.hcl.length) {
+  if (stack.hcl.length) {
+    const hcl = stack.hcl.map((h) => path.basename(h.file));
     findings.push({
       severity: 'warning',
       check: 'terraform.hcl-not-strict',
       resource: name,
-      message: `${extra.hcl.join(', ')} ${extra.hcl.length > 1 ? 'are' : 'is'} planned by Terraform but not strictly checked (only JSON configuration is): a typo inside a nested attribute there is silently dropped.`,
+      message: `${hcl.join(', ')} ${hcl.length > 1 ? 'are' : 'is'} planned by Terraform but not strictly checked (only JSON configuration is): a typo inside a nested attribute there is silently dropped.`,
       fix: 'keep Teleport resources in cdktf (JSON) configuration, or review those files by hand.',
     });
   }
-  const placeholders = placeholderVariables(merged);
+  const placeholders = placeholderVariables(configs);
   findings.push(...unreadableTypeWarnings(name, placeholders.unreadable));
-  copyStack(stack, workspace, placeholders.values);
+  const files = copyStack(stack, workspace, placeholders.values);
 
   ctx.interrupt.check();
   const validate = await runTerraform(ctx.terraform, ['validate', '-json', '-no-color'], workspace, ctx.cliConfig);
   ctx.interrupt.check();
-  findings.push(...readRun(name, 'validate', validate, () => validateFindings(name, validate.stdout)));
+  findings.push(...readRun(name, 'validate', validate, () => validateFindings(name, validate.stdout, files)));
   if (findings.some((f) => f.severity === 'error' && f.check === 'terraform.validate')) return result(findings, 'validated');
 
   const varArgs = [PLACEHOLDER_FILE, ...ctx.varFiles].map((f) => `-var-file=${f}`);
   const plan = await runTerraform(ctx.terraform, ['plan', '-json', '-no-color', '-input=false', '-lock=false', '-out=plan.bin', ...varArgs], workspace, ctx.cliConfig);
   ctx.interrupt.check();
-  const planned = readRun(name, 'plan', plan, () => planFindings(name, plan.stdout), 'terraform.placeholder-validation');
+  const planned = readRun(name, 'plan', plan, () => planFindings(name, plan.stdout, files), 'terraform.placeholder-validation');
   findings.push(...planned);
   if (plan.code !== 0) return result(findings, 'validated');
 
@@ -195,8 +217,7 @@ async function checkOne(ctx: Context, workspace: string, stack: Stack): Promise<
     throw new CannotRunError(`terraform show -json did not print JSON for stack ${name}: ${oneLine(show.stdout || show.stderr) || 'nothing'}`);
   }
   if (ctx.options.planJsonDir) {
-    fs.mkdirSync(ctx.options.planJsonDir, { recursive: true });
-    fs.writeFileSync(path.join(ctx.options.planJsonDir, `${name}.plan.json`), JSON.stringify(planJson, null, 2) + '\n');
+    writePlanFile(ctx.options.planJsonDir, name, ctx.options.planJsonKeepSensitive ? planJson : redactPlan(planJson, ctx.schema));
   }
   findings.push(planSummary(name, planJson));
   return result(findings, 'planned', planJson);
@@ -223,38 +244,6 @@ function readRun(stack: string, phase: string, run: TerraformRun, parse: () => F
 function cannotRun(stack: string, phase: string, run: TerraformRun): CannotRunError {
   const output = oneLine(run.stderr || run.stdout) || 'no output';
   return new CannotRunError(`terraform ${phase} failed for stack ${stack} (exit ${run.code}): ${output}`);
-}
-
-/** The stack directory's other *.tf.json files (parsed, for the strict check) and *.tf files (named). */
-function extraConfigs(stack: Stack): { configs: { file: string; config: Record<string, any> }[]; hcl: string[] } {
-  const dir = path.dirname(stack.file);
-  const main = path.resolve(stack.file);
-  const configs: { file: string; config: Record<string, any> }[] = [];
-  const hcl: string[] = [];
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (path.resolve(file) === main || !fs.statSync(file).isFile()) continue;
-    if (name.endsWith('.tf')) hcl.push(name);
-    if (!name.endsWith('.tf.json')) continue;
-    try {
-      configs.push({ file: name, config: JSON.parse(fs.readFileSync(file, 'utf8')) });
-    } catch (e) {
-      throw new CannotRunError(`${file} is not valid JSON: ${(e as Error).message}`);
-    }
-  }
-  return { configs, hcl };
-}
-
-/** One view of several configuration files of a module (the sections that decide what can run). */
-function mergeConfigs(configs: Record<string, any>[]): Record<string, any> {
-  const merged: Record<string, any> = { terraform: [] };
-  for (const c of configs) {
-    for (const section of ['resource', 'data', 'provider', 'module', 'variable']) {
-      if (c[section] && typeof c[section] === 'object') merged[section] = { ...merged[section], ...c[section] };
-    }
-    merged.terraform.push(...(Array.isArray(c.terraform) ? c.terraform : c.terraform ? [c.terraform] : []));
-  }
-  return merged;
 }
 
 function planSummary(stack: string, plan: Record<string, any>): Finding {

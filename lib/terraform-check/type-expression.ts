@@ -45,7 +45,8 @@ class Parser {
 
   private object(): TypeNode {
     this.expect('{');
-    const attributes: Record<string, { type: TypeNode; optional: boolean }> = {};
+    // No prototype: an attribute may be called __proto__ or constructor.
+    const attributes: Record<string, { type: TypeNode; optional: boolean }> = Object.create(null);
     while (!this.accept('}')) {
       const name = this.peek() === '"' ? this.quoted() : this.identifier();
       if (!this.accept('=')) this.expect(':');

@@ -4,8 +4,9 @@ import { bitString, bool, explicit, integer, octetString, oid, sequence, set, sm
 
 /**
  * X.509 certificates from node:crypto keys (node:crypto can sign but cannot build certificates).
- * ECDSA P-256/P-384/P-521 keys, signed with ECDSA-SHA256/384/512. Used for the Terraform plugin
- * server's certificate and for test CAs; nothing here is security-critical policy.
+ * ECDSA P-256/P-384/P-521 keys (and RSA subject keys), signed with ECDSA-SHA256/384/512. Used for
+ * the Terraform plugin server's certificate and for test CAs and identities; nothing here is
+ * security-critical policy.
  */
 export interface CertificateOptions {
   /** Subject common name. */
@@ -75,7 +76,7 @@ export function generateKey(namedCurve: 'P-256' | 'P-384' | 'P-521' = 'P-256'): 
 /** Builds and signs a certificate for `key` (a private key; its public half goes in the certificate). */
 export function createCertificate(options: CertificateOptions, key: crypto.KeyObject = generateKey()): IssuedCertificate {
   const publicKey = crypto.createPublicKey(key);
-  curveOf(publicKey);
+  if (publicKey.asymmetricKeyType !== 'rsa') curveOf(publicKey); // RSA subjects (Teleport client identities); the signer stays ECDSA
   const signer = options.issuer?.privateKey ?? key;
   const sigCurve = curveOf(signer);
   const issuerName = options.issuer

@@ -15,13 +15,14 @@ describe('loadConfigs', () => {
 
   test('a stack directory', () => {
     write(path.join(dir, 'one', 'cdk.tf.json'), JSON.stringify(doc('one')));
-    expect(loadConfigs(path.join(dir, 'one'))).toEqual([{ name: 'one', file: path.join(dir, 'one', 'cdk.tf.json'), config: doc('one') }]);
+    const file = path.join(dir, 'one', 'cdk.tf.json');
+    expect(loadConfigs(path.join(dir, 'one'))).toEqual([{ name: 'one', file, config: doc('one'), files: [{ file, config: doc('one') }] }]);
   });
 
   test('a cdk.tf.json file', () => {
     const file = path.join(dir, 'two', 'cdk.tf.json');
     write(file, JSON.stringify(doc('two')));
-    expect(loadConfigs(file)).toEqual([{ name: 'two', file, config: doc('two') }]);
+    expect(loadConfigs(file)).toEqual([{ name: 'two', file, config: doc('two'), files: [{ file, config: doc('two') }] }]);
   });
 
   test('a cdktf.out directory: every stacks/*/cdk.tf.json, sorted', () => {
@@ -41,7 +42,7 @@ describe('loadConfigs', () => {
   });
 
   test('a directory without stacks throws a clear error', () => {
-    expect(() => loadConfigs(dir)).toThrow(/no cdk\.tf\.json in .*stack directory.*cdktf\.out/);
+    expect(() => loadConfigs(dir)).toThrow(/no cdk\.tf\.json \(or other \*\.tf\.json\) in .*stack directory.*cdktf\.out/);
   });
 
   test('bad JSON names file, line and column only: never the text around the error (it can hold a secret)', () => {

@@ -151,6 +151,6 @@ describe('TctlResources rejects', () => {
   });
 
   test('a missing file names the file', () => {
-    expect(() => TctlResources.fromFile(newStack(), 'Y', '/nonexistent/visitor.yaml')).toThrow('stack/Y: cannot read /nonexistent/visitor.yaml (ENOENT). Fix: pass the path of a tctl YAML file.');
+    expect(() => TctlResources.fromFile(newStack(), 'Y', '/nonexistent/visitor.yaml')).toThrow('stack/Y: cannot read /nonexistent/visitor.yaml: no such file or directory. Fix: pass the path of a tctl YAML file.');
   });
 });

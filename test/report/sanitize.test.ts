@@ -1,4 +1,4 @@
-import { MAX_DISPLAY_CHARS, capText, displayLines, displayText, terminalSafeJson } from '../../lib/report/sanitize';
+import { MAX_DISPLAY_CHARS, capText, displayLines, displayText, terminalSafe } from '../../lib/report/sanitize';
 
 describe('displayText: one safe line of human output', () => {
   test.each([
@@ -38,9 +38,14 @@ describe('capText: --json strings stay exact, only cut', () => {
   });
 });
 
-test('terminalSafeJson: the characters JSON.stringify leaves raw are escaped; the document parses to the exact strings', () => {
+test('terminalSafe: the characters JSON.stringify leaves raw are escaped; the document parses to the exact strings', () => {
   const value = { s: 'a\x7fb\x9bc\u202ed\u2028e\u{e0041}f\x1b' };
-  const json = terminalSafeJson(JSON.stringify(value));
+  const json = terminalSafe(JSON.stringify(value));
   expect(json).toBe('{"s":"a\\u007fb\\u009bc\\u202ed\\u2028e\\udb40\\udc41f\\u001b"}');
   expect(JSON.parse(json)).toEqual(value);
+});
+
+test('terminalSafe on free text: newline and tab stay, every other unsafe character is a \\u escape, nothing is cut', () => {
+  expect(terminalSafe('a\tb\nc\rd\x1b[2J\u202ee')).toBe('a\tb\nc\\u000dd\\u001b[2J\\u202ee');
+  expect(terminalSafe('x'.repeat(5000))).toHaveLength(5000);
 });

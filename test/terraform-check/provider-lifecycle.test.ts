@@ -45,7 +45,7 @@ maybe('the offline provider under Terraform', () => {
     const config = readStack(out, 'one-stack');
     const ws = path.join(dir, 'two-apply');
     const file = path.join(out, 'stacks', 'one-stack', 'cdk.tf.json');
-    copyStack({ file, config, wholeDirectory: true }, ws, placeholderVariables(config).values);
+    copyStack({ dir: path.dirname(file), configs: [{ file, config }], hcl: [], wholeDirectory: true }, ws, placeholderVariables(config).values);
     const vars = `-var-file=${PLACEHOLDER_FILE}`;
     const apply = await tf(ws, ['apply', '-input=false', '-no-color', '-auto-approve', vars]);
     expect(apply.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');

@@ -42,7 +42,7 @@ maybe('terraform-check', () => {
     const v = io();
     expect(await main(['validate', path.join(plans, 'seed-l1-leaf.plan.json'), '--offline', '--json'], v)).toBe(0);
     expect(JSON.parse(v.stdout)).toMatchObject({ schemaVersion: 1, ok: true });
-  });
+  }, 300_000); // seven stacks, three terraform runs each: on a loaded two-core machine past jest's 120 s
 
   // [what, config, Terraform's own message fragments]
   const BROKEN: [string, Record<string, unknown>, RegExp[]][] = [

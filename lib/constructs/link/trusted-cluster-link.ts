@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, TerraformResourceLifecycle } from 'cdktf';
 import { ProvisionToken } from '../provision-token';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
+import { checkArgs } from '../private/check-args';
 
 /** Props of a root/leaf trust relationship managed from one stack with two aliased providers. */
 export interface TrustedClusterLinkProps {
@@ -83,6 +84,7 @@ export class TrustedClusterLink extends Construct {
   public readonly trustedCluster: TrustedCluster;
 
   constructor(scope: Construct, id: string, props: TrustedClusterLinkProps) {
+    checkArgs('new TrustedClusterLink', arguments);
     super(scope, id);
     if (props.joined !== true) {
       this.token = ProvisionToken.forTrustedCluster(this, 'JoinToken', {

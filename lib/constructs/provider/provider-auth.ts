@@ -1,4 +1,5 @@
 import { registerSecret } from '../../report/redact';
+import { checkArgs } from '../private/check-args';
 
 /** Native Machine ID joining: Terraform joins the cluster itself with a delegated join method. */
 export interface MachineIdAuthProps {
@@ -60,27 +61,32 @@ export interface CertificateBase64AuthProps {
 export class ProviderAuth {
   /** An identity file on disk (`tctl auth sign --format=file`, or tbot's output): `identity_file_path`. */
   public static identityFilePath(path: string): ProviderAuth {
+    checkArgs('ProviderAuth.identityFilePath', arguments);
     return new ProviderAuth({ identity_file_path: path }, []);
   }
 
   /** Identity file content (`identity_file`, sensitive): a reference such as a sensitive variable's value. */
   public static identityFile(content: string): ProviderAuth {
+    checkArgs('ProviderAuth.identityFile', arguments);
     return new ProviderAuth({ identity_file: content }, ['identity_file']);
   }
 
   /** Base64 identity file content (`identity_file_base64`, sensitive): a reference. */
   public static identityFileBase64(content: string): ProviderAuth {
+    checkArgs('ProviderAuth.identityFileBase64', arguments);
     return new ProviderAuth({ identity_file_base64: content }, ['identity_file_base64']);
   }
 
   /** Identity file content given as a literal: it is written in plaintext to cdk.tf.json. */
   public static unsafeIdentityFilePlainText(content: string): ProviderAuth {
+    checkArgs('ProviderAuth.unsafeIdentityFilePlainText', arguments);
     registerSecret(content);
     return new ProviderAuth({ identity_file: content }, [], true);
   }
 
   /** Native Machine ID joining (`join_method`, `join_token`, ...). */
   public static machineId(props: MachineIdAuthProps): ProviderAuth {
+    checkArgs('ProviderAuth.machineId', arguments);
     return new ProviderAuth(
       {
         join_method: props.joinMethod,
@@ -94,16 +100,19 @@ export class ProviderAuth {
 
   /** A tsh profile (`profile_name`, `profile_dir`), for local use. */
   public static profile(props: ProfileAuthProps = {}): ProviderAuth {
+    checkArgs('ProviderAuth.profile', arguments);
     return new ProviderAuth({ profile_name: props.profileName, profile_dir: props.profileDir }, []);
   }
 
   /** Key, certificate and root CA files (`key_path`, `cert_path`, `root_ca_path`). */
   public static certificateFiles(props: CertificateFilesAuthProps): ProviderAuth {
+    checkArgs('ProviderAuth.certificateFiles', arguments);
     return new ProviderAuth({ cert_path: props.certPath, key_path: props.keyPath, root_ca_path: props.rootCaPath }, []);
   }
 
   /** Key, certificate and root CA as base64 content (`key_base64` is sensitive and must be a reference). */
   public static certificateBase64(props: CertificateBase64AuthProps): ProviderAuth {
+    checkArgs('ProviderAuth.certificateBase64', arguments);
     return new ProviderAuth({ cert_base64: props.certBase64, key_base64: props.keyBase64, root_ca_base64: props.rootCaBase64 }, ['key_base64']);
   }
 

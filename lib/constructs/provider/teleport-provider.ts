@@ -5,6 +5,7 @@ import { Rule, isKnown, validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
+import { checkArgs } from '../private/check-args';
 
 /** Props of the Teleport provider. */
 export interface TeleportProviderProps {
@@ -85,6 +86,7 @@ const RULES: readonly Rule<TeleportProviderProps>[] = [
  */
 export class TeleportProvider extends l1.provider.TeleportProvider {
   constructor(scope: Construct, id: string, props: TeleportProviderProps = {}) {
+    checkArgs('new TeleportProvider', arguments);
     const auth = props.auth ?? ProviderAuth.fromEnvironment();
     const a = auth._attributes;
     super(scope, id, {

@@ -3,6 +3,7 @@ import { Annotations, Token } from 'cdktf';
 import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
+import { checkArgs } from '../private/check-args';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
@@ -37,104 +38,122 @@ export class ProvisionToken extends Construct {
    * the root. Expires 1h after the plan that creates it unless `ttl`/`expires`/`noExpiry` say otherwise.
    */
   public static forTrustedCluster(scope: Construct, id: string, props: TrustedClusterTokenProps = {}): ProvisionToken {
+    checkArgs('ProvisionToken.forTrustedCluster', arguments);
     return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.TOKEN, roles: [SystemRole.TRUSTED_CLUSTER] });
   }
 
   /** A secret token for agents (`teleport start --token`) or bots: `roles` (or `botName`) required. */
   public static token(scope: Construct, id: string, props: SecretTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.token', arguments);
     return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.TOKEN });
   }
 
   /** AWS EC2 instance identity join. */
   public static ec2(scope: Construct, id: string, props: Ec2TokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.ec2', arguments);
     return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.EC2 });
   }
 
   /** AWS IAM join. */
   public static iam(scope: Construct, id: string, props: IamTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.iam', arguments);
     return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.IAM });
   }
 
   /** GitHub Actions join. */
   public static github(scope: Construct, id: string, props: GithubTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.github', arguments);
     const { allow, enterpriseServerHost, enterpriseSlug, staticJwks, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITHUB, github: { allow, enterpriseServerHost, enterpriseSlug, staticJwks } });
   }
 
   /** GitLab CI join. */
   public static gitlab(scope: Construct, id: string, props: GitlabTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.gitlab', arguments);
     const { allow, domain, staticJwks, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITLAB, gitlab: { allow, domain, staticJwks } });
   }
 
   /** CircleCI join. */
   public static circleci(scope: Construct, id: string, props: CircleciTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.circleci', arguments);
     const { allow, organizationId, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.CIRCLECI, circleci: { allow, organizationId } });
   }
 
   /** Kubernetes service account join. */
   public static kubernetes(scope: Construct, id: string, props: KubernetesTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.kubernetes', arguments);
     const { allow, type, staticJwks, oidc, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.KUBERNETES, kubernetes: { allow, type, staticJwks, oidc } });
   }
 
   /** Azure managed identity join. */
   public static azure(scope: Construct, id: string, props: AzureTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.azure', arguments);
     const { allow, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE, azure: { allow } });
   }
 
   /** Azure DevOps pipelines join. */
   public static azureDevops(scope: Construct, id: string, props: AzureDevopsTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.azureDevops', arguments);
     const { allow, organizationId, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE_DEVOPS, azureDevops: { allow, organizationId } });
   }
 
   /** GCP join. */
   public static gcp(scope: Construct, id: string, props: GcpTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.gcp', arguments);
     const { allow, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GCP, gcp: { allow } });
   }
 
   /** Spacelift join (Teleport Enterprise). */
   public static spacelift(scope: Construct, id: string, props: SpaceliftTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.spacelift', arguments);
     const { allow, hostname, enableGlobMatching, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.SPACELIFT, spacelift: { allow, hostname, enableGlobMatching } });
   }
 
   /** TPM join (Teleport Enterprise). */
   public static tpm(scope: Construct, id: string, props: TpmTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.tpm', arguments);
     const { allow, ekcertAllowedCas, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TPM, tpm: { allow, ekcertAllowedCas } });
   }
 
   /** HCP Terraform / Terraform Enterprise join. */
   public static terraformCloud(scope: Construct, id: string, props: TerraformCloudTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.terraformCloud', arguments);
     const { allow, audience, hostname, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TERRAFORM_CLOUD, terraformCloud: { allow, audience, hostname } });
   }
 
   /** Bitbucket Pipelines join. */
   public static bitbucket(scope: Construct, id: string, props: BitbucketTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.bitbucket', arguments);
     const { allow, audience, identityProviderUrl, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BITBUCKET, bitbucket: { allow, audience, identityProviderUrl } });
   }
 
   /** Oracle Cloud join. */
   public static oracle(scope: Construct, id: string, props: OracleTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.oracle', arguments);
     const { allow, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ORACLE, oracle: { allow } });
   }
 
   /** env0 join. */
   public static env0(scope: Construct, id: string, props: Env0TokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.env0', arguments);
     const { allow, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ENV0, env0: { allow } });
   }
 
   /** Bound keypair join (`tbot`): roles default to `["Bot"]` with `botName`. */
   public static boundKeypair(scope: Construct, id: string, props: BoundKeypairTokenProps): ProvisionToken {
+    checkArgs('ProvisionToken.boundKeypair', arguments);
     const { onboarding, recovery, rotateAfter, ...rest } = props;
     return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BOUND_KEYPAIR, boundKeypair: { onboarding, recovery, rotateAfter } });
   }
@@ -163,6 +182,7 @@ export class ProvisionToken extends Construct {
   private importOptIn = false;
 
   constructor(scope: Construct, id: string, props: ProvisionTokenProps) {
+    checkArgs('new ProvisionToken', arguments);
     super(scope, id);
 
     const method: string = props.joinMethod ?? (props.allow !== undefined ? JoinMethod.EC2 : JoinMethod.TOKEN);
@@ -218,6 +238,7 @@ export class ProvisionToken extends Construct {
    * `resource.importFrom()` stays available as the unchecked escape hatch.
    */
   public importFrom(importId: string, options: ProvisionTokenImportOptions = {}): void {
+    checkArgs('ProvisionToken#importFrom', arguments, this);
     this.importId = importId;
     this.importOptIn = options.allowLiteralSecret === true;
     if (this.isSecret) registerSecret(importId);

@@ -10,6 +10,7 @@ import type { RoleFacts } from './rules';
 import type * as Rules from './rules';
 import { RoleVersion, roleVersionNumber } from './role-version';
 import { toL1Spec } from './spec';
+import { checkArgs } from '../private/check-args';
 
 type Side = 'allow' | 'deny';
 type ListKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends string[] | undefined ? K : never }[keyof RoleConditions];
@@ -40,11 +41,13 @@ export class Role extends Construct implements IRole {
    * resource is created; the name is checked at synth.
    */
   public static fromName(scope: Construct, id: string, name: string): IRole {
+    checkArgs('Role.fromName', arguments);
     return new ExistingRole(scope, id, name);
   }
 
   /** One of the roles Teleport creates itself (`access`, `editor`, `auditor`, ...). */
   public static fromPreset(scope: Construct, id: string, preset: PresetRole): IRole {
+    checkArgs('Role.fromPreset', arguments);
     return new ExistingRole(scope, id, preset, true);
   }
 
@@ -68,6 +71,7 @@ export class Role extends Construct implements IRole {
   private annotated = false;
 
   constructor(scope: Construct, id: string, props: RoleProps) {
+    checkArgs('new Role', arguments);
     super(scope, id);
 
     this.roleName = props.name;
@@ -113,56 +117,67 @@ export class Role extends Construct implements IRole {
 
   /** Allows these *nix logins (`spec.allow.logins`), e.g. `"ubuntu"` or `"{{internal.logins}}"`. */
   public allowLogins(...logins: string[]): void {
+    checkArgs('Role#allowLogins', arguments, this);
     this.addList('allow', 'logins', logins);
   }
 
   /** Denies these *nix logins (`spec.deny.logins`), e.g. `"root"`. */
   public denyLogins(...logins: string[]): void {
+    checkArgs('Role#denyLogins', arguments, this);
     this.addList('deny', 'logins', logins);
   }
 
   /** Allows these Windows desktop logins (`spec.allow.windows_desktop_logins`). */
   public allowWindowsDesktopLogins(...logins: string[]): void {
+    checkArgs('Role#allowWindowsDesktopLogins', arguments, this);
     this.addList('allow', 'windowsDesktopLogins', logins);
   }
 
   /** Allows SSH servers whose label `key` matches one of `values` (`spec.allow.node_labels`); `('*', '*')` for all. */
   public allowNodeLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowNodeLabels', arguments, this);
     this.addLabel('allow', 'nodeLabels', key, values);
   }
 
   /** Denies SSH servers whose label `key` matches one of `values` (`spec.deny.node_labels`). */
   public denyNodeLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#denyNodeLabels', arguments, this);
     this.addLabel('deny', 'nodeLabels', key, values);
   }
 
   /** Allows applications by label (`spec.allow.app_labels`). */
   public allowAppLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowAppLabels', arguments, this);
     this.addLabel('allow', 'appLabels', key, values);
   }
 
   /** Denies applications by label (`spec.deny.app_labels`). */
   public denyAppLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#denyAppLabels', arguments, this);
     this.addLabel('deny', 'appLabels', key, values);
   }
 
   /** Allows databases by label (`spec.allow.db_labels`); pair with `allowDatabaseUsers`/`allowDatabaseNames`. */
   public allowDatabaseLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowDatabaseLabels', arguments, this);
     this.addLabel('allow', 'dbLabels', key, values);
   }
 
   /** Denies databases by label (`spec.deny.db_labels`). */
   public denyDatabaseLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#denyDatabaseLabels', arguments, this);
     this.addLabel('deny', 'dbLabels', key, values);
   }
 
   /** Allows these database users (`spec.allow.db_users`). */
   public allowDatabaseUsers(...users: string[]): void {
+    checkArgs('Role#allowDatabaseUsers', arguments, this);
     this.addList('allow', 'dbUsers', users);
   }
 
   /** Allows these database names (`spec.allow.db_names`). */
   public allowDatabaseNames(...names: string[]): void {
+    checkArgs('Role#allowDatabaseNames', arguments, this);
     this.addList('allow', 'dbNames', names);
   }
 
@@ -171,46 +186,55 @@ export class Role extends Construct implements IRole {
    * `allowKubernetesResources`, Teleport's per-version default applies (and is written out).
    */
   public allowKubernetesLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowKubernetesLabels', arguments, this);
     this.addLabel('allow', 'kubernetesLabels', key, values);
   }
 
   /** Denies Kubernetes clusters by label (`spec.deny.kubernetes_labels`). */
   public denyKubernetesLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#denyKubernetesLabels', arguments, this);
     this.addLabel('deny', 'kubernetesLabels', key, values);
   }
 
   /** Kubernetes groups users of this role get (`spec.allow.kubernetes_groups`). */
   public allowKubernetesGroups(...groups: string[]): void {
+    checkArgs('Role#allowKubernetesGroups', arguments, this);
     this.addList('allow', 'kubernetesGroups', groups);
   }
 
   /** Kubernetes users this role may impersonate (`spec.allow.kubernetes_users`). */
   public allowKubernetesUsers(...users: string[]): void {
+    checkArgs('Role#allowKubernetesUsers', arguments, this);
     this.addList('allow', 'kubernetesUsers', users);
   }
 
   /** Allows these Kubernetes resources (`spec.allow.kubernetes_resources`); kinds depend on the role version. */
   public allowKubernetesResources(...resources: RoleKubernetesResource[]): void {
+    checkArgs('Role#allowKubernetesResources', arguments, this);
     this.addItems('allow', 'kubernetesResources', resources);
   }
 
   /** Denies these Kubernetes resources (`spec.deny.kubernetes_resources`). */
   public denyKubernetesResources(...resources: RoleKubernetesResource[]): void {
+    checkArgs('Role#denyKubernetesResources', arguments, this);
     this.addItems('deny', 'kubernetesResources', resources);
   }
 
   /** Allows Windows desktops by label (`spec.allow.windows_desktop_labels`). */
   public allowWindowsDesktopLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowWindowsDesktopLabels', arguments, this);
     this.addLabel('allow', 'windowsDesktopLabels', key, values);
   }
 
   /** Allows leaf clusters by label (`spec.allow.cluster_labels`), as seen from a root cluster. */
   public allowClusterLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#allowClusterLabels', arguments, this);
     this.addLabel('allow', 'clusterLabels', key, values);
   }
 
   /** Denies leaf clusters by label (`spec.deny.cluster_labels`). */
   public denyClusterLabels(key: string, ...values: string[]): void {
+    checkArgs('Role#denyClusterLabels', arguments, this);
     this.addLabel('deny', 'clusterLabels', key, values);
   }
 
@@ -220,27 +244,32 @@ export class Role extends Construct implements IRole {
    * @param where an optional predicate limiting the rule
    */
   public allowRule(resources: string[], verbs: string[], where?: string): void {
+    checkArgs('Role#allowRule', arguments, this);
     this.addItems('allow', 'rules', [ruleOf(resources, verbs, where)]);
   }
 
   /** Denies `verbs` on Teleport `resources` (`spec.deny.rules`). */
   public denyRule(resources: string[], verbs: string[], where?: string): void {
+    checkArgs('Role#denyRule', arguments, this);
     this.addItems('deny', 'rules', [ruleOf(resources, verbs, where)]);
   }
 
   /** Allows listing and reading these Teleport resources (`list`, `read`), e.g. `allowRead('session', 'event')`. */
   public allowRead(...resources: string[]): void {
+    checkArgs('Role#allowRead', arguments, this);
     this.allowRule(resources, ['list', 'read']);
   }
 
   /** Allows Access Requests for these roles (`spec.allow.request.roles`). */
   public allowRequestRoles(...roles: string[]): void {
+    checkArgs('Role#allowRequestRoles', arguments, this);
     const request = this.allowed.request ?? {};
     this.update('allow', { request: { ...request, roles: merged(request.roles, roles) } });
   }
 
   /** Allows reviewing Access Requests for these roles (`spec.allow.review_requests.roles`). */
   public allowReviewRoles(...roles: string[]): void {
+    checkArgs('Role#allowReviewRoles', arguments, this);
     const review = this.allowed.reviewRequests ?? {};
     this.update('allow', { reviewRequests: { ...review, roles: merged(review.roles, roles) } });
   }

@@ -1,5 +1,6 @@
 import { TerraformVariable, Token } from 'cdktf';
 import { registerSecret } from '../../report/redact';
+import { checkArgs } from '../private/check-args';
 import { ProvisionToken } from '../provision-token';
 
 /**
@@ -10,17 +11,20 @@ import { ProvisionToken } from '../provision-token';
 export class JoinToken {
   /** The root cluster's `Trusted_cluster` provision token (same stack or another stack of the app). */
   public static fromProvisionToken(token: ProvisionToken): JoinToken {
+    checkArgs('JoinToken.fromProvisionToken', arguments);
     return new JoinToken(token.tokenName, 'provision-token', token);
   }
 
   /** A sensitive Terraform variable holding the token (`sensitive: true` is required). */
   public static fromVariable(variable: TerraformVariable): JoinToken {
+    checkArgs('JoinToken.fromVariable', arguments);
     if (variable.default !== undefined) registerSecret(variable.default);
     return new JoinToken(variable.stringValue, 'variable', undefined, variable);
   }
 
   /** Any other reference that resolves at plan time (remote state, a secrets-manager data source). */
   public static fromReference(reference: string): JoinToken {
+    checkArgs('JoinToken.fromReference', arguments);
     return new JoinToken(reference, 'reference');
   }
 
@@ -40,6 +44,7 @@ export class JoinToken {
    * test clusters. The name says so on purpose.
    */
   public static unsafePlainText(value: string): JoinToken {
+    checkArgs('JoinToken.unsafePlainText', arguments);
     registerSecret(value);
     return new JoinToken(value, 'literal');
   }

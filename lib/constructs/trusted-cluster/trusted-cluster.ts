@@ -9,6 +9,7 @@ import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
 import { RoleMapping } from './role-mapping';
 import type * as Rules from './rules';
+import { checkArgs } from '../private/check-args';
 
 /** Props of a trusted cluster (created on the leaf, pointing at the root). */
 export interface TrustedClusterProps extends TeleportResourceOptions {
@@ -74,6 +75,7 @@ export class TrustedCluster extends Construct {
   public readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: TrustedClusterProps) {
+    checkArgs('new TrustedCluster', arguments);
     super(scope, id);
     const stack = TerraformStack.of(this);
     // The rule table loads on first validation (import stays cheap).

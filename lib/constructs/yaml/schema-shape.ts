@@ -21,11 +21,12 @@ function convertObject(nested: NestedType, value: unknown, path: string, where: 
   }
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const attribute = nested.attributes[key];
+    // Own attributes only: a field named `constructor` or `__proto__` is not an attribute.
+    const attribute = Object.prototype.hasOwnProperty.call(nested.attributes, key) ? nested.attributes[key] : undefined;
     if (!attribute) {
       const hint = closestName(key, Object.keys(nested.attributes));
       throw new TctlYamlError(
-        `${where}: field "${path}.${key}" is not an attribute of the Teleport provider. Fix: ${hint ? `did you mean "${hint}"? ` : ''}` +
+        `${where}: field "${path}.${key.slice(0, 100)}" is not an attribute of the Teleport provider. Fix: ${hint ? `did you mean "${hint}"? ` : ''}` +
           `remove it or use one of: ${Object.keys(nested.attributes).join(', ')}.`,
       );
     }
@@ -71,7 +72,8 @@ function mapValues(value: unknown, path: string, where: string, f: (v: unknown, 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TctlYamlError(`${where}: field "${path}" must be a mapping. Fix: write key: value pairs.`);
   }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, f(v, `${path}["${k}"]`)]));
+  // Object.fromEntries defines own properties: a key `__proto__` stays a key.
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, f(v, `${path}[${JSON.stringify(k.slice(0, 100))}]`)]));
 }
 
 /** `web_proxy_addr` -> `webProxyAddr`, as the binding generator names attributes. */

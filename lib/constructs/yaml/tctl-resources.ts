@@ -1,9 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { Annotations, TerraformVariable } from 'cdktf';
+import { readInputText } from '../../config/read-input';
 import { registerSecret } from '../../report/redact';
 import { TeleportResourceOptions } from '../options';
+import { checkArgs } from '../private/check-args';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
@@ -46,32 +47,32 @@ const SUPPORTED = ['role', 'trusted_cluster', 'token'];
  * and `Role.fromName` otherwise.
  */
 export class TctlResources extends Construct {
-  /** Reads one YAML file. */
+  /** Reads one YAML file (a regular file of at most 64 MiB). */
   public static fromFile(scope: Construct, id: string, file: string, props: TctlResourcesProps = {}): TctlResources {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new TctlYamlError(`${scope.node.path}/${id}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: pass the path of a tctl YAML file.`);
-    }
-    return new TctlResources(scope, id, { ...props, yaml: text, source: path.basename(file) });
+    checkArgs('TctlResources.fromFile', arguments);
+    return new TctlResources(scope, id, { ...props, texts: [{ text: readOrThrow(scope, id, file), source: path.basename(file) }] });
   }
 
   /** Reads several YAML files as one set (roles in one file can be mapped by a trusted cluster in another). */
   public static fromFiles(scope: Construct, id: string, files: string[], props: TctlResourcesProps = {}): TctlResources {
-    const texts = files.map((f) => ({ f, text: readOrThrow(scope, id, f) }));
-    return new TctlResources(scope, id, { ...props, documents: texts.flatMap(({ f, text }) => parseTctlYaml(text, path.basename(f))) });
+    checkArgs('TctlResources.fromFiles', arguments);
+    const texts = files.map((f) => ({ text: readOrThrow(scope, id, f), source: path.basename(f) }));
+    return new TctlResources(scope, id, { ...props, texts });
   }
 
   /** Parses YAML text given inline. */
   public static fromYaml(scope: Construct, id: string, yaml: string, props: TctlResourcesProps = {}): TctlResources {
-    return new TctlResources(scope, id, { ...props, yaml, source: 'inline YAML' });
+    checkArgs('TctlResources.fromYaml', arguments);
+    return new TctlResources(scope, id, { ...props, texts: [{ text: yaml, source: 'inline YAML' }] });
   }
 
-  /** The roles, by `metadata.name`. */
-  public readonly roles: { [name: string]: Role } = {};
-  /** The trusted clusters, by `metadata.name`. */
-  public readonly trustedClusters: { [name: string]: TrustedCluster } = {};
+  /**
+   * The roles, by `metadata.name` (any name works as a key, `__proto__` and `constructor` too: the
+   * record has no prototype). See also {@link role}.
+   */
+  public readonly roles: { [name: string]: Role } = Object.create(null);
+  /** The trusted clusters, by `metadata.name` (a record without prototype, like `roles`). See also {@link trustedCluster}. */
+  public readonly trustedClusters: { [name: string]: TrustedCluster } = Object.create(null);
   /** The provision tokens, in document order. */
   public readonly provisionTokens: ProvisionToken[] = [];
   /**
@@ -81,15 +82,20 @@ export class TctlResources extends Construct {
    */
   public readonly joinTokenVariable?: TerraformVariable;
 
-  private constructor(scope: Construct, id: string, props: TctlResourcesProps & { yaml?: string; source?: string; documents?: TctlDocument[] }) {
+  private readonly roleByName = new Map<string, Role>();
+  private readonly clusterByName = new Map<string, TrustedCluster>();
+
+  private constructor(scope: Construct, id: string, props: TctlResourcesProps & { texts: { text: string; source: string }[] }) {
     super(scope, id);
     const fail = (e: unknown): never => {
       if (e instanceof TctlYamlError) throw new TctlYamlError(`${this.node.path}: ${e.message}`);
       throw e;
     };
     try {
-      const documents = props.documents ?? parseTctlYaml(props.yaml ?? '', props.source ?? 'YAML');
-      if (documents.length === 0) throw new TctlYamlError(`${props.source ?? 'YAML'}: holds no resource. Fix: give at least one document with kind, version, metadata and spec.`);
+      const documents: TctlDocument[] = props.texts.flatMap(({ text, source }) => parseTctlYaml(text, source));
+      if (documents.length === 0) {
+        throw new TctlYamlError(`${props.texts.map((t) => t.source).join(', ') || 'YAML'}: holds no resource. Fix: give at least one document with kind, version, metadata and spec.`);
+      }
       for (const doc of documents) {
         if (!SUPPORTED.includes(doc.kind)) {
           throw new TctlYamlError(`${doc.where}: kind "${doc.kind}" is not supported here. Fix: use one of ${SUPPORTED.join(', ')}.`);
@@ -125,7 +131,8 @@ export class TctlResources extends Construct {
       options: spec.options,
     });
     if (props.adoptExisting) role.resource.importFrom(name, props.provider);
-    this.roles[name] = role;
+    this.roleByName.set(name, role);
+    Object.defineProperty(this.roles, name, { value: role, enumerable: true, writable: false, configurable: false });
   }
 
   private addToken(doc: TctlDocument, props: TctlResourcesProps): void {
@@ -193,7 +200,18 @@ export class TctlResources extends Construct {
       description: metadata.description,
     });
     if (props.adoptExisting) cluster.resource.importFrom(name, props.provider);
-    this.trustedClusters[name] = cluster;
+    this.clusterByName.set(name, cluster);
+    Object.defineProperty(this.trustedClusters, name, { value: cluster, enumerable: true, writable: false, configurable: false });
+  }
+
+  /** The role made from the document with this `metadata.name`, or undefined. */
+  public role(name: string): Role | undefined {
+    return this.roleByName.get(name);
+  }
+
+  /** The trusted cluster made from the document with this `metadata.name`, or undefined. */
+  public trustedCluster(name: string): TrustedCluster | undefined {
+    return this.clusterByName.get(name);
   }
 
   /** A sensitive variable `<id>_join_token` (snake case: what users set as TF_VAR_<name>), no default. */
@@ -208,7 +226,7 @@ export class TctlResources extends Construct {
   }
 
   private roleRef(name: string): IRole {
-    return this.roles[name] ?? Role.fromName(this, constructId('ExistingRole', name), name);
+    return this.roleByName.get(name) ?? Role.fromName(this, constructId('ExistingRole', name), name);
   }
 }
 
@@ -218,12 +236,15 @@ function needsTokenVariable(doc: TctlDocument, props: TctlResourcesProps): boole
 }
 
 /** Fields tctl prints that the server manages: accepted and dropped (`namespace` only as "default"). */
-const SERVER_METADATA: Record<string, (v: unknown) => boolean> = { namespace: (v) => v === 'default', revision: () => true };
+const SERVER_METADATA = new Map<string, (v: unknown) => boolean>([
+  ['namespace', (v) => v === 'default'],
+  ['revision', () => true],
+]);
 
 /** Every metadata field is used by the construct, or is server-managed; anything else is rejected, not dropped. */
 function checkMetadata(doc: TctlDocument, metadata: Record<string, unknown>, used: string[]): void {
   for (const [key, value] of Object.entries(metadata)) {
-    if (used.includes(key) || SERVER_METADATA[key]?.(value)) continue;
+    if (used.includes(key) || SERVER_METADATA.get(key)?.(value)) continue;
     throw new TctlYamlError(
       `${doc.where}: field "metadata.${key}" is not supported for a ${doc.kind} here${key === 'namespace' ? ' (Teleport supports only the "default" namespace)' : ''}. ` +
         `Fix: remove it${used.length ? ` (supported: ${used.join(', ')})` : ''}.`,
@@ -257,8 +278,9 @@ function constructId(prefix: string, name: string): string {
 
 function readOrThrow(scope: Construct, id: string, file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readInputText(file);
   } catch (e) {
-    throw new TctlYamlError(`${scope.node.path}/${id}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: pass the path of a tctl YAML file.`);
+    // "cannot read <file>: <why>. Fix: ..." from the reader: regular files only, at most the size limit.
+    throw new TctlYamlError(`${scope.node.path}/${id}: ${(e as Error).message}${/Fix:/.test((e as Error).message) ? '' : '. Fix: pass the path of a tctl YAML file.'}`);
   }
 }

@@ -14,6 +14,8 @@ export interface Resolution {
   readonly dial?: string;
   /** Why the ref is not dialled, and what to do. */
   readonly skipped?: { readonly why: string; readonly fix: string };
+  /** A provider address on the Auth port: not dialled for the web API, but an identity can reach Auth there. */
+  readonly auth?: string;
 }
 
 export interface AddressMap {
@@ -58,7 +60,7 @@ export function resolveAddresses(refs: readonly ClusterRef[], overrides: Readonl
       return { skipped: { why: `${ref.source} is ${ref.configured === undefined ? 'not set' : 'not a literal'}`, fix: `give ${flag(ref)}.` } };
     }
     if (ref.kind === 'provider' && parseHostPort(dial)?.port === AUTH_PORT) {
-      return { skipped: { why: `${ref.source} ${dial} is the Auth Service port (${AUTH_PORT}), which has no web API to ask`, fix: `give the cluster's proxy address: ${flag(ref)}.` } };
+      return { skipped: { why: `${ref.source} ${dial} is the Auth Service port (${AUTH_PORT}), which has no web API to ask`, fix: `give the cluster's proxy address: ${flag(ref)}.` }, auth: dial };
     }
     return { dial };
   };

@@ -2,7 +2,8 @@
 // address is validated and resolved first (address-map.ts), one client per address is built, each
 // is asked /webapi/find once and each tunnel address takes one TCP connect, all in the bounded
 // pool; then the checks without credentials (trusted-cluster-checks.ts, provider-checks.ts) and
-// those with a web session (session-checks.ts). Transport faults propagate: the CLI exits 2.
+// those with a web session or an identity (credentialed-checks.ts). Transport faults propagate: the
+// CLI exits 2. Everything ends by the run's deadline (options.deadline), shared by every client.
 import { Deadline } from '../../common/deadline';
 import { parseHostPort } from '../../common/host-port';
 import { PingInfo, ProxyClient, TcpProbeResult, probeTcp } from '../../proxy-client';
@@ -12,11 +13,12 @@ import { caFilesFor, resolveAddresses, unknownNameFindings } from './address-map
 import { LiveContext } from './context';
 import { POOL_SIZE, mapPool } from './pool';
 import { providerFindings } from './provider-checks';
-import { sessionFindings } from './session-checks';
+import { credentialedFindings } from './credentialed-checks';
+import { IdentityOptions } from './identity-checks';
 import { effectiveTunnel, trustedClusterFindings } from './trusted-cluster-checks';
 import { providerTargets, trustedClusterTargets } from './targets';
 
-export interface LiveOptions {
+export interface LiveOptions extends IdentityOptions {
   /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name; any string, `constructor` too). */
   readonly proxies?: ReadonlyMap<string, string>;
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
@@ -49,6 +51,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     ...addresses.findings,
     ...unknownNameFindings('--proxy', [...proxies.keys()], refs),
     ...unknownNameFindings('--ca-file', [...caFiles.keys()], refs),
+    ...unknownNameFindings('--identity', [...(options.identities?.keys() ?? [])], refs),
   ];
 
   const clients = new Map<string, ProxyClient>();
@@ -77,7 +80,7 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
     for (const p of providers) out.push(...providerFindings(p, ctx));
-    out.push(...(await sessionFindings({ trusted, providers, clients, env, now: options.now ?? new Date(), insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials }, ctx)));
+    out.push(...(await credentialedFindings({ ...options, trusted, providers, clients, env, now: options.now ?? new Date(), timeoutMs, progress, signal: options.deadline?.signal, insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials }, ctx)));
     return out;
   } finally {
     await Promise.all([...clients.values()].map((c) => c.logout().then(() => c.close())));

@@ -1,0 +1,40 @@
+// role_map matching as Teleport's MapRoles does it (ReplaceRegexp, GlobToRegexp, Go's Expand).
+import { globToRegexp, goExpand, remotePattern } from '../../lib/access/role-map';
+
+describe('role_map patterns', () => {
+  test('exact names, globs and ^...$ expressions, always on the whole name', () => {
+    expect(remotePattern('access').map('access', ['visitor'])).toEqual(['visitor']);
+    expect(remotePattern('access').map('access-2', ['visitor'])).toBeUndefined();
+    expect(remotePattern('cluster-*').map('cluster-admin', ['clusteradmin'])).toEqual(['clusteradmin']);
+    expect(remotePattern('cluster-*').map('my-cluster-admin', ['x'])).toBeUndefined();
+    // The guide's example: remote-one -> local-one.
+    expect(remotePattern('^remote-(.*)$').map('remote-one', ['local-$1'])).toEqual(['local-one']);
+    // A glob's * is a capture group too; a dot is literal in a glob.
+    expect(remotePattern('team.*').map('team.dev', ['t-$1'])).toEqual(['t-dev']);
+    expect(remotePattern('team.*').map('teamXdev', ['t'])).toBeUndefined();
+    expect(globToRegexp('a.b*')).toBe('a\\.b(.*)');
+  });
+
+  test("Go's Expand: ${1}, named groups, $$, $1x as a name, missing groups expand to nothing", () => {
+    const groups: Record<string, string> = { '0': 'team-dev', '1': 'dev', env: 'dev' };
+    const g = (ref: string) => groups[ref];
+    expect(goExpand('${1}-x', g)).toBe('dev-x');
+    expect(goExpand('$1x', g)).toBe(''); // the name "1x" does not exist
+    expect(goExpand('$$1', g)).toBe('$1');
+    expect(goExpand('$env', g)).toBe('dev');
+    expect(goExpand('a$', g)).toBe('a$');
+    // Named RE2 groups; an expansion that comes out empty maps nothing (MapRoles drops it).
+    expect(remotePattern('^(?P<team>[a-z]+)-admins$').map('ops-admins', ['${team}-leaf', '$2'])).toEqual(['ops-leaf', '']);
+  });
+
+  test('kinds, invalid expressions and patterns that map every role', () => {
+    expect(remotePattern('*')).toMatchObject({ kind: 'glob', matchesEveryRole: true });
+    expect(remotePattern('^.*$')).toMatchObject({ kind: 'regex', matchesEveryRole: true });
+    expect(remotePattern('^(.+)$')).toMatchObject({ kind: 'regex', matchesEveryRole: true });
+    expect(remotePattern('^team-.*$')).toMatchObject({ kind: 'regex', matchesEveryRole: false });
+    expect(remotePattern('dev')).toMatchObject({ kind: 'exact', matchesEveryRole: false });
+    expect(remotePattern('${var.remote}')).toMatchObject({ kind: 'at-apply', matchesEveryRole: false });
+    // RE2 has no lookahead: Teleport rejects it, and so does the model.
+    expect(remotePattern('^(?=a).*$')).toMatchObject({ kind: 'invalid' });
+  });
+});
