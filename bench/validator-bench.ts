@@ -52,7 +52,7 @@ export async function validatorBench(): Promise<{ targets: Target[]; figures: Fi
       });
       child.once('exit', (code) => reject(new Error(`fake proxies exited (${code})`)));
     });
-    const proxies = Object.fromEntries(addresses.map((a, i) => [`c${i}`, a]));
+    const proxies = new Map(addresses.map((a, i) => [`c${i}`, a]));
     const one = configWith(dir, 1);
     const many = configWith(dir, CLUSTERS);
     // The floor: plain https.get of /webapi/find to all the servers at once, nothing else. On a
@@ -73,7 +73,7 @@ export async function validatorBench(): Promise<{ targets: Target[]; figures: Fi
       }
     })));
     const validate = (file: string) => timed(async () => {
-      const { findings } = await runValidate(file, { proxies, caFiles: { '*': caFile }, timeoutMs: 10_000 });
+      const { findings } = await runValidate(file, { proxies, caFiles: new Map([['*', [caFile]]]), timeoutMs: 10_000 });
       if (findings.some((f) => f.severity === 'error')) throw new Error(`validator bench: unexpected errors ${JSON.stringify(findings[0])}`);
     });
     await validate(one);

@@ -1,3 +1,4 @@
+import { DeadlineExceededError } from '../common/deadline';
 import { AuthClientError } from './errors';
 
 /**
@@ -7,7 +8,9 @@ import { AuthClientError } from './errors';
  */
 export function abortable<T>(signal: AbortSignal, where: string, what: string, start: (resolve: (v: T) => void, reject: (e: unknown) => void) => () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timedOut = () => new AuthClientError('timeout', where, `${what} did not complete in time. Check the address and the network, or raise --timeout.`);
+    const timedOut = () => signal.reason instanceof DeadlineExceededError
+      ? new AuthClientError('timeout', where, `${what} was stopped: ${signal.reason.message}. Check the network, or raise --timeout.`)
+      : new AuthClientError('timeout', where, `${what} did not complete in time. Check the address and the network, or raise --timeout.`);
     if (signal.aborted) return reject(timedOut());
     let done = false;
     let cleanup = () => {};

@@ -6,7 +6,7 @@
 // NOT_FOUND is an answer ("there is none"); PERMISSION_DENIED and UNIMPLEMENTED come back as
 // `unavailable` reads for the checks to report; any other status is an error.
 import * as http2 from 'http2';
-import { parseHostPort } from '../proxy-client/address';
+import { parseHostPort } from '../common/host-port';
 import { isAllowedMethod } from './allow-list';
 import { API_DOMAIN, authRouteAlpn, dialTls, tlsError } from './dial';
 import { AuthClientError, GRPC, grpcCodeName } from './errors';

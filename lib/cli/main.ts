@@ -3,12 +3,11 @@ import { parseArgs, ParseArgsConfig } from 'util';
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { InputError, parseSize, withInputLimits } from '../config';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
-import { redact } from '../report/redact';
 import { accessCommand } from './access-command';
 import { CHECK_HELP, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
-import { Io, buildReport, printHuman, printJson, processIo, redactingIo } from './output';
+import { Io, buildReport, humanError, printHuman, printJson, processIo, safeTextIo } from './output';
 import { UsageError } from './usage-error';
 
 const HELP = `Usage: cdktf-teleport <command> [options]
@@ -70,13 +69,14 @@ function maxInputSize(value: unknown): number | undefined {
 
 /** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
 export async function main(argv: string[], rawIo: Io = processIo): Promise<number> {
-  // Subcommands write free text (progress, warnings) through `io`, redacted as a whole. Reports and
-  // errors go to `rawIo` redacted field by field, so our own words survive a secret equal to them.
-  const io = redactingIo(rawIo);
+  // Subcommands write free text (progress, warnings) through `io`, redacted as a whole and made safe
+  // for a terminal. Reports and errors go to `rawIo` redacted field by field, so our own words
+  // survive a secret equal to them, and made safe (human) or capped (--json) the same way.
+  const io = safeTextIo(rawIo);
   const json = argv.includes('--json');
   const fail = (message: string): number => {
     if (json) printJson(rawIo, buildReport([], message));
-    else rawIo.err(`cdktf-teleport: ${redact(message)}\n`);
+    else rawIo.err(`cdktf-teleport: ${humanError(message)}\n`);
     return EXIT_USAGE;
   };
   // With --json, stdout carries only the document: help goes to stderr.

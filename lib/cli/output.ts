@@ -1,5 +1,6 @@
-import { EXIT_USAGE, Finding, Report, isOk, sortFindings } from '../report/finding';
+import { EXIT_USAGE, Finding, Report, isOk, mapFindingText, sortFindings } from '../report/finding';
 import { redact, redactFinding } from '../report/redact';
+import { capText, displayLines, displayText, terminalSafe } from '../report/sanitize';
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -27,39 +28,51 @@ function write(stream: NodeJS.WriteStream, text: string): void {
   if (!closed.has(stream)) stream.write(text);
 }
 
-/** The process's stdout and stderr, written as given (callers redact: see {@link redactingIo}). */
+/** The process's stdout and stderr, written as given (callers redact and sanitize: see {@link safeTextIo}). */
 export const processIo: Io = {
   out: (text) => write(process.stdout, text),
   err: (text) => write(process.stderr, text),
 };
 
-/** Wraps an Io so that nothing unredacted can leave through it (free text: progress lines, warnings). */
-export function redactingIo(io: Io): Io {
-  return { out: (t) => io.out(redact(t)), err: (t) => io.err(redact(t)) };
+/**
+ * Wraps an Io for free text (progress lines, warnings, a command's own report): nothing unredacted
+ * leaves through it, and no character that steers a terminal (lib/report/sanitize.ts; newlines and
+ * tabs stay, nothing is cut, so a JSON document written through it stays the same document). A
+ * caller that quotes server text in a line makes that line safe first with displayText, which also
+ * caps it (a newline in it would otherwise start a new line).
+ */
+export function safeTextIo(io: Io): Io {
+  const safe = (t: string) => terminalSafe(redact(t));
+  return { out: (t) => io.out(safe(t)), err: (t) => io.err(safe(t)) };
 }
 
-/** The `--json` document, redacted field by field: only what came from the input, never keys or our own words. */
+/** An error as one human line (or several, when the message is ours and has them): redacted, then made safe. */
+export function humanError(message: string): string {
+  return displayLines(redact(message));
+}
+
+/** The `--json` document, redacted field by field (only what came from the input, never keys or our own words), then capped. */
 export function buildReport(findings: readonly Finding[], error?: string): Report {
-  const sorted = sortFindings(findings).map(redactFinding);
+  const sorted = sortFindings(findings).map((f) => mapFindingText(redactFinding(f), (t) => capText(t)));
   return {
     schemaVersion: 1 as const,
     ok: error === undefined && isOk(sorted),
     findings: sorted,
-    ...(error !== undefined ? { error: redact(error) } : {}),
+    ...(error !== undefined ? { error: capText(redact(error)) } : {}),
   };
 }
 
-/** Prints a report built by {@link buildReport} (already redacted). */
+/** Prints a report built by {@link buildReport} (already redacted and capped), without a byte that steers a terminal. */
 export function printJson(io: Io, report: Report): void {
-  io.out(JSON.stringify(report, null, 2) + '\n');
+  io.out(terminalSafe(JSON.stringify(report, null, 2)) + '\n');
 }
 
-/** Human output: findings grouped by resource address (and stack, when several), each with its fix, then a summary line. */
+/** Human output: findings grouped by resource address (and stack, when several), each with its fix, then a summary line; every part from the input redacted and made safe for a terminal. */
 export function printHuman(io: Io, findings: readonly Finding[], subject: string): void {
   const sorted = sortFindings(findings);
   let current: string | undefined;
   for (const raw of sorted) {
-    const f = redactFinding(raw);
+    const f = mapFindingText(redactFinding(raw), (t) => displayText(t));
     const group = f.stack === undefined ? f.resource : `${f.resource} (stack ${f.stack})`;
     if (group !== current) {
       current = group;
@@ -71,5 +84,5 @@ export function printHuman(io: Io, findings: readonly Finding[], subject: string
   }
   const count = (s: string) => sorted.filter((f) => f.severity === s).length;
   const verdict = isOk(sorted) ? 'OK' : 'FAILED';
-  io.out(`${sorted.length ? '\n' : ''}${verdict}: ${subject}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`);
+  io.out(`${sorted.length ? '\n' : ''}${verdict}: ${displayText(subject)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`);
 }

@@ -49,15 +49,3 @@ export function isKnown(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   return !Token.isUnresolved(value);
 }
-
-/** The host and port of a literal `host:port` with a numeric port in 1..65535 (IPv6 hosts in brackets), or undefined. */
-export function hostAndPort(addr: string): { host: string; port: number } | undefined {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s/\[\]]+):(\d{1,5})$/.exec(addr);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) return undefined;
-  return { host: m[1], port: Number(m[2]) };
-}
-
-/** True for a literal `host:port` with a numeric port in 1..65535 (IPv6 hosts in brackets). */
-export function hasExplicitPort(addr: string): boolean {
-  return hostAndPort(addr) !== undefined;
-}

@@ -2,14 +2,20 @@
 // host:port; every request is checked against the allow-list, here and again at the dispatch point
 // (transport.ts); TLS is always verified (CA files replace the system roots; `insecure` only when
 // asked); HTTPS_PROXY/NO_PROXY are honoured; redirects are never followed; bodies are capped;
-// idempotent GETs are retried with backoff on 429, 5xx and resets; the login POST is never retried.
-// Server text quoted in an error is masked and capped (server-text.ts).
+// idempotent GETs are retried with backoff on 429, 5xx and resets, bounded in count and in time
+// (never past the run's deadline, whatever Retry-After says); the login POST is never retried.
+// Every request ends within its own timeout and the run's deadline, which also closes the
+// dispatcher. Failures are named for what happened (failure.ts); server text quoted in an error is
+// masked and capped (server-text.ts).
 import { Dispatcher, request } from 'undici';
+import { Deadline, abortable } from '../common/deadline';
+import { parseHostPort, sameAddress } from '../common/host-port';
 import { registerSecret } from '../report/redact';
-import { parseHostPort, sameAddress } from './address';
 import { isAllowed } from './allow-list';
 import { ProxyClientError } from './errors';
+import { describeFailure } from './failure';
 import { PingInfo, normalizePing, pingProblem } from './ping';
+import { MAX_RETRY_WAIT_MS, retryAfterMs, retryWait } from './retry';
 import { serverText } from './server-text';
 import { createDispatcher } from './transport';
 
@@ -22,6 +28,8 @@ export interface ProxyClientOptions {
   readonly caFiles?: readonly string[];
   /** Skip TLS verification (test clusters only; the CLI warns loudly). */
   readonly insecure?: boolean;
+  /** With `insecure`: allow `login` to send a password and OTP to a server whose certificate was not verified. @default false */
+  readonly sendCredentialsInsecurely?: boolean;
   readonly connectTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
   /** Responses larger than this are refused. @default 4 MiB */
@@ -32,6 +40,8 @@ export interface ProxyClientOptions {
   readonly backoffMs?: number;
   /** Where HTTPS_PROXY and NO_PROXY are read. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** The run's deadline, shared by every client of the run: when it passes, this client stops and closes. @default none */
+  readonly deadline?: Deadline;
 }
 
 /** A provision token as the root lists it; `id` is the secret token value. */
@@ -46,10 +56,10 @@ interface Session {
   readonly cookie: string;
 }
 
-const TLS_CODES = /^(UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|CERT_|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH)/;
-
 export class ProxyClient {
   private readonly dispatcher: Dispatcher;
+  private readonly deadline: Deadline;
+  private readonly stopAtDeadline: () => void;
   private session?: Session;
 
   constructor(private readonly options: ProxyClientOptions) {
@@ -64,6 +74,8 @@ export class ProxyClient {
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       env: options.env ?? process.env,
     });
+    this.deadline = options.deadline ?? Deadline.none();
+    this.stopAtDeadline = this.deadline.onExpire(() => void this.dispatcher.destroy().catch(() => undefined));
   }
 
   public get address(): string {
@@ -87,10 +99,13 @@ export class ProxyClient {
     return this.names('/webapi/presetroles', r.json);
   }
 
-  /** Creates a web session for a local user (password and, when required, a TOTP code). Never retried. */
+  /** Creates a web session for a local user (password and, when required, a TOTP code). Never retried; never sent unverified unless allowed. */
   public async login(user: string, password: string, otp?: string): Promise<void> {
     registerSecret(password);
     registerSecret(otp);
+    if (this.options.insecure && !this.options.sendCredentialsInsecurely) {
+      throw new ProxyClientError('not-allowed', this.address, 'refusing to send a password to a server whose certificate was not verified (insecure); nothing was sent.');
+    }
     const r = await this.call('POST', '/webapi/sessions/web', { body: { user, pass: password, second_factor_token: otp ?? '' }, retry: false, allowStatus: [400, 401, 403] });
     if (r.status !== 200) {
       throw new ProxyClientError('login', this.address, `login as ${serverText(user)} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`, r.status);
@@ -147,8 +162,10 @@ export class ProxyClient {
     return r.status === 200 ? { ok: true, supported: true } : { ok: false, supported: true, message: errorMessage(r.json) ?? `HTTP ${r.status}` };
   }
 
+  /** Closes every connection at once (a request still queued, e.g. behind a proxy that never opens the tunnel, is dropped). */
   public async close(): Promise<void> {
-    await this.dispatcher.close();
+    this.stopAtDeadline();
+    await this.dispatcher.destroy().catch(() => undefined);
   }
 
   private async pingLike(path: string): Promise<PingInfo> {
@@ -186,30 +203,41 @@ export class ProxyClient {
     if (opts.authenticated && !this.session) throw new ProxyClientError('login', this.address, `${path} needs a web session; log in first.`);
     const retries = opts.retry === false || method !== 'GET' ? 0 : this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
+      let wait: number | undefined;
       try {
+        if (this.deadline.expired) throw this.deadline.signal.reason;
         const r = await this.once(method, path, opts);
-        if ((r.status === 429 || r.status >= 500) && attempt < retries) {
-          await sleep(this.backoff(attempt, r.retryAfter));
-          continue;
-        }
-        if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status)) {
+        wait = (r.status === 429 || r.status >= 500) && attempt < retries ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs(), r.retryAfterMs) : undefined;
+        if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status) && wait === undefined) {
           const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
           const detail = errorMessage(r.json);
-          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}.`, r.status);
+          const notWaited = r.retryAfterMs !== undefined && attempt < retries ? `; it asked to retry after ${Math.ceil(r.retryAfterMs / 1000)} s, longer than validate waits (at most ${MAX_RETRY_WAIT_MS / 1000} s, and never past the run's deadline)` : '';
+          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}${notWaited}.`, r.status);
         }
-        return r;
+        if (wait === undefined) return r;
       } catch (e) {
-        const err = this.classify(e, path);
-        if (err.kind === 'unreachable' && /ECONNRESET|socket|closed/i.test(String((e as any)?.code ?? (e as Error).message)) && attempt < retries) {
-          await sleep(this.backoff(attempt));
-          continue;
-        }
-        throw err;
+        const err = this.failure(e, method, path);
+        const reset = err.kind === 'unreachable' && /ECONNRESET|socket|closed/i.test(String((e as any)?.code ?? (e as Error).message));
+        wait = reset && attempt < retries ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs()) : undefined;
+        if (wait === undefined) throw err;
       }
+      await this.deadline.sleep(wait).catch((e) => {
+        throw this.failure(e, method, path);
+      });
     }
   }
 
+  /** One attempt, ended by its own timeout or the run's deadline, whichever comes first. */
   private async once(method: string, path: string, opts: { body?: unknown; authenticated?: boolean }) {
+    const { signal, done } = this.deadline.within(this.options.requestTimeoutMs ?? 30_000);
+    try {
+      return await abortable(this.send(method, path, opts, signal), signal);
+    } finally {
+      done();
+    }
+  }
+
+  private async send(method: string, path: string, opts: { body?: unknown; authenticated?: boolean }, signal: AbortSignal) {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.authenticated && this.session) {
@@ -221,7 +249,7 @@ export class ProxyClient {
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       dispatcher: this.dispatcher,
-      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
+      signal,
     });
     const responseHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v : v === undefined ? [] : [String(v)]]));
     if (res.statusCode >= 300 && res.statusCode < 400) {
@@ -237,8 +265,7 @@ export class ProxyClient {
         if (res.statusCode === 200) throw new ProxyClientError('malformed', this.address, `${path} answered with something that is not JSON (${text.length} bytes).`);
       }
     }
-    const retryAfter = Number(responseHeaders['retry-after']?.[0]);
-    return { status: res.statusCode, json, headers: responseHeaders, retryAfter: Number.isFinite(retryAfter) ? retryAfter : undefined };
+    return { status: res.statusCode, json, headers: responseHeaders, retryAfterMs: retryAfterMs(responseHeaders['retry-after']?.[0]) };
   }
 
   /** Where a redirect points, said without calling the same host "another host". */
@@ -256,28 +283,9 @@ export class ProxyClient {
     return `to another host (${serverText(url.host)})`;
   }
 
-  private backoff(attempt: number, retryAfterSeconds?: number): number {
-    const base = this.options.backoffMs ?? 200;
-    const exp = base * 2 ** attempt;
-    const wait = retryAfterSeconds !== undefined ? Math.min(retryAfterSeconds * 1000, 5000) : exp;
-    return wait + Math.random() * base;
-  }
-
-  private classify(e: unknown, path: string): ProxyClientError {
-    if (e instanceof ProxyClientError) return e;
-    const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
-    const code = err.code ?? err.cause?.code ?? '';
-    const text = serverText(err.cause?.message ?? err.message ?? String(e));
-    if (err.name === 'TimeoutError' || err.name === 'AbortError' || /TIMEOUT/.test(code)) {
-      return new ProxyClientError('timeout', this.address, `${path} did not answer in time (${text}). Check the address and the network, or raise --timeout.`);
-    }
-    if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(text)) {
-      return new ProxyClientError('tls', this.address, `TLS verification failed (${code || text}). Give the cluster's CA with --ca-file, or check the address.`);
-    }
-    if (/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(code) || /other side closed|socket hang up/i.test(text)) {
-      return new ProxyClientError('unreachable', this.address, `the connection was closed before an answer to ${path} (${code || 'reset'}). Check that the address is the proxy's web port.`);
-    }
-    return new ProxyClientError('unreachable', this.address, `cannot connect (${code || serverText(text)}). Check the address and port, and that the proxy is reachable from here.`);
+  private failure(e: unknown, method: string, path: string): ProxyClientError {
+    const env = this.options.env ?? process.env;
+    return describeFailure(e, { address: this.address, method, path, deadline: this.deadline, viaProxy: Boolean(env.https_proxy || env.HTTPS_PROXY) });
   }
 }
 
@@ -299,5 +307,3 @@ function errorMessage(json: unknown): string | undefined {
   const m = (json as { error?: { message?: unknown }; message?: unknown })?.error?.message ?? (json as { message?: unknown })?.message;
   return typeof m === 'string' ? serverText(m) : undefined;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

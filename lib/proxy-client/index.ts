@@ -1,9 +1,9 @@
 // The thin Teleport proxy client (internal API: not exported from lib/index.ts).
-export * from './address';
 export * from './allow-list';
 export * from './ca-files';
 export * from './client';
 export * from './errors';
 export * from './ping';
+export * from './retry';
 export * from './server-text';
 export * from './tcp-probe';

@@ -1,5 +1,7 @@
 // The answer of /webapi/find and /webapi/ping, normalised across Teleport versions (pre-16 bodies
 // have `assist_enabled` and no `edition`; v18 adds `auto_update`, `fips`, `edition`).
+import { TUNNEL_PORT } from '../common/address-rules';
+import { splitListenAddress } from '../common/host-port';
 
 export interface PingInfo {
   readonly clusterName: string;
@@ -53,11 +55,6 @@ export function major(version: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function splitHostPort(addr: string): { host: string; port?: string } {
-  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(addr);
-  return m ? { host: m[1], port: m[2] } : { host: addr };
-}
-
 const UNSPECIFIED = ['0.0.0.0', '::', '[::]', ''];
 
 /**
@@ -68,16 +65,16 @@ const UNSPECIFIED = ['0.0.0.0', '::', '[::]', ''];
  */
 export function advertisedTunnelAddr(p: PingInfo, dialledHost: string): string | undefined {
   const fix = (addr: string, defaultPort: string, replacePort = false) => {
-    const { host, port } = splitHostPort(addr);
+    const { host, port } = splitListenAddress(addr);
     const h = UNSPECIFIED.includes(host) ? dialledHost : host;
     return `${h}:${replacePort || !port ? defaultPort : port}`;
   };
   if (p.tlsRoutingEnabled) {
-    const webPort = splitHostPort(p.webListenAddr ?? '').port ?? '443';
+    const webPort = splitListenAddress(p.webListenAddr ?? '').port ?? '443';
     const addr = p.publicAddr ?? p.webListenAddr;
     return addr ? fix(addr, webPort) : undefined;
   }
-  const tunnelPort = splitHostPort(p.tunnelListenAddr ?? '').port ?? '3024';
+  const tunnelPort = splitListenAddress(p.tunnelListenAddr ?? '').port ?? String(TUNNEL_PORT);
   if (p.tunnelPublicAddr) return fix(p.tunnelPublicAddr, tunnelPort);
   if (p.sshPublicAddr) return fix(p.sshPublicAddr, tunnelPort, true);
   if (p.publicAddr) return fix(p.publicAddr, tunnelPort, true);

@@ -4,6 +4,11 @@
 // the cluster go in `requestTls` (and the connect timeout in `proxyTls` for the proxy itself); the
 // CONNECT to the proxy gets the request timeouts through its own pool (else a proxy that accepts
 // and never answers hangs the request: undici does not abort a queued CONNECT).
+//
+// Every failure of the CONNECT itself (the proxy closes the socket, answers 407 or another status,
+// times out, cannot be reached) becomes one ProxyTunnelError. That names what happened, and it
+// fails the request at once: undici 7 treats a socket error while connecting as recoverable and
+// reconnects without end (~1,400 CONNECTs a second against a proxy that closes on CONNECT).
 import { Agent, Dispatcher, EnvHttpProxyAgent, Pool } from 'undici';
 import { caContext } from './ca-files';
 import { allowListGuard } from './dispatch-guard';
@@ -17,6 +22,33 @@ export interface TransportOptions {
   readonly requestTimeoutMs: number;
   /** Where HTTPS_PROXY and NO_PROXY (either case) are read. */
   readonly env: NodeJS.ProcessEnv;
+}
+
+/** The HTTPS proxy did not open the tunnel: `status` is its answer to CONNECT, `cause` what failed before one. */
+export class ProxyTunnelError extends Error {
+  /** Not a code undici retries on (UND_ERR_SOCKET is): the queued request fails with this error. */
+  public readonly code = 'UND_ERR_PROXY_TUNNEL';
+  constructor(public readonly status?: number, public readonly cause?: Error & { code?: string }) {
+    super(status !== undefined ? `the proxy answered CONNECT with HTTP ${status}` : `the CONNECT to the proxy failed (${cause?.code ?? cause?.message ?? 'error'})`);
+    this.name = 'ProxyTunnelError';
+  }
+}
+
+/** The pool to the HTTPS proxy: its CONNECTs either open a tunnel (HTTP 200) or fail with a ProxyTunnelError. */
+class TunnelPool extends Pool {
+  public override connect(options: any, callback?: any): any {
+    if (callback) return super.connect(options, callback);
+    return super.connect(options).then(
+      (data) => {
+        if (data.statusCode === 200) return data;
+        data.socket.on('error', () => undefined).destroy();
+        throw new ProxyTunnelError(data.statusCode);
+      },
+      (e: Error) => {
+        throw e instanceof ProxyTunnelError ? e : new ProxyTunnelError(undefined, e);
+      },
+    );
+  }
 }
 
 export function createDispatcher(o: TransportOptions): Dispatcher {
@@ -33,7 +65,7 @@ export function createDispatcher(o: TransportOptions): Dispatcher {
       new URL(httpsProxy);
     } catch {
       // Never quote the value: a proxy URL may hold a user and password.
-      throw new ProxyClientError('unreachable', o.address, 'HTTPS_PROXY is set but is not a URL (e.g. http://proxy.internal:3128).');
+      throw new ProxyClientError('proxy', o.address, 'HTTPS_PROXY is set but is not a URL (e.g. http://proxy.internal:3128).');
     }
     const noProxy = o.env.no_proxy ?? o.env.NO_PROXY ?? '';
     base = new EnvHttpProxyAgent({
@@ -43,7 +75,7 @@ export function createDispatcher(o: TransportOptions): Dispatcher {
       connect: tls,
       requestTls: tls,
       proxyTls: { timeout: o.connectTimeoutMs },
-      clientFactory: (origin: URL, opts: Pool.Options) => new Pool(origin, { ...opts, ...timeouts }),
+      clientFactory: (origin: URL, opts: Pool.Options) => new TunnelPool(origin, { ...opts, ...timeouts }),
       ...timeouts,
     });
   } else {

@@ -37,6 +37,15 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+/** Applies `f` to every part of a finding that comes from the input; severity and check id are the tool's own. */
+export function mapFindingText(finding: Finding, f: (text: string) => string): Finding {
+  const out: { -readonly [K in keyof Finding]: Finding[K] } = { ...finding, resource: f(finding.resource), message: f(finding.message) };
+  if (finding.path !== undefined) out.path = f(finding.path);
+  if (finding.fix !== undefined) out.fix = f(finding.fix);
+  if (finding.stack !== undefined) out.stack = f(finding.stack);
+  return out;
+}
+
 /** True when no finding is an error. */
 export function isOk(findings: readonly Finding[]): boolean {
   return !findings.some((f) => f.severity === 'error');

@@ -6,6 +6,7 @@ import * as http from 'http';
 import * as net from 'net';
 import { AuthClient, AuthClientError, AuthRoute, ClientIdentity, METHOD, parseIdentityFile } from '../../lib/auth-client';
 import { unaryCall } from '../../lib/auth-client/unary';
+import { Deadline } from '../../lib/common/deadline';
 import { clearSecrets, redact } from '../../lib/report/redact';
 import { createCertificate } from '../../lib/x509';
 import { freePort } from '../support/cli';
@@ -196,6 +197,13 @@ describe('deadlines', () => {
     setTimeout(() => abort.abort(), 50);
     expect((await rejection(pending)).kind).toBe('timeout');
     expect((await rejection(client({ signal: abort.signal }).ping())).kind).toBe('timeout'); // already aborted: nothing is dialled
+  });
+
+  test('the run\'s deadline (lib/common/deadline.ts) as the overall signal: the call stops and says so', async () => {
+    auth.faults = { [METHOD.ping]: 'stall' };
+    const deadline = Deadline.after(50, '0.05 s: a test');
+    const e = await rejection(client({ signal: deadline.signal, timeoutMs: 60_000 }).ping());
+    expect(e).toMatchObject({ kind: 'timeout', message: `${front.address}: /proto.AuthService/Ping was stopped: the run's deadline (0.05 s: a test) passed. Check the network, or raise --timeout.` });
   });
 
   test('a server that accepts and never finishes the handshake: a timeout', async () => {

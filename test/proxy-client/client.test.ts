@@ -7,6 +7,7 @@ import { ALLOWED_REQUESTS, CaFileError, MAX_SERVER_TEXT, NEVER_CALLED, ProxyClie
 import { clearSecrets, redact } from '../../lib/report/redact';
 import { freePort } from '../support/cli';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
+import { proxyFailure } from '../support/cluster-pair';
 import { tempDir } from '../support/synth';
 import { FakeServer, RecordedRequest, SESSION_SECRETS, pingBody, startFakeProxy, testCa } from '../support/teleport-servers';
 
@@ -45,15 +46,7 @@ afterEach(() => clearSecrets());
 const client = (extra: Partial<ConstructorParameters<typeof ProxyClient>[0]> = {}) =>
   new ProxyClient({ address: server.address, caFile, connectTimeoutMs: 3000, requestTimeoutMs: 3000, backoffMs: 10, ...extra });
 
-async function failure(p: Promise<unknown>): Promise<ProxyClientError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProxyClientError);
-    return e as ProxyClientError;
-  }
-  throw new Error('expected a ProxyClientError');
-}
+const failure = proxyFailure;
 
 describe('ping shapes', () => {
   test('v18: TLS routing, edition, versions; the tunnel is on the web address', async () => {
@@ -196,6 +189,15 @@ describe('web session', () => {
     server.requests.length = 0;
     await failure(client({ retries: 3 }).login('ci', 'pw-9f8e', '123456'));
     expect(server.requests.filter((r) => r.path === '/webapi/sessions/web')).toHaveLength(1);
+  });
+
+  test('insecure: login refuses to send the password unless explicitly allowed', async () => {
+    const e = await failure(client({ caFile: undefined, insecure: true }).login('ci', 'pw-9f8e', '123456'));
+    expect(e.kind).toBe('not-allowed');
+    expect(e.message).toContain('refusing to send a password to a server whose certificate was not verified');
+    expect(server.requests).toEqual([]);
+    await client({ caFile: undefined, insecure: true, sendCredentialsInsecurely: true }).login('ci', 'pw-9f8e', '123456');
+    expect(server.requests.map((r) => r.path)).toEqual(['/webapi/sessions/web']);
   });
 
   test('an error body that echoes a token is redacted', async () => {

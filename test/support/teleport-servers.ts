@@ -25,7 +25,7 @@ export interface FakeCluster {
   latencyMs?: number;
 }
 
-export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown };
+export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown; headers?: Record<string, string> };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -36,6 +36,8 @@ export interface RecordedRequest {
   readonly authenticated: boolean;
   /** The address of the server that received it. */
   readonly server: string;
+  /** The request body as received (empty for a GET). */
+  readonly body: string;
 }
 
 export interface FakeProxyOptions {
@@ -110,12 +112,12 @@ function handle(state: State, req: http.IncomingMessage, res: http.ServerRespons
   const url = req.url ?? '/';
   const path = url.split('?')[0];
   const authenticated = req.headers.authorization === `Bearer ${BEARER}` && String(req.headers.cookie ?? '').includes(COOKIE);
-  const record = { method: req.method ?? 'GET', path, url, authenticated, server: state.address };
-  state.requests.push(record);
-  state.log?.push(record);
   let body = '';
   req.on('data', (d) => (body += d));
   req.on('end', () => {
+    const record = { method: req.method ?? 'GET', path, url, authenticated, server: state.address, body };
+    state.requests.push(record);
+    state.log?.push(record);
     const fault = state.faults[path];
     if (fault === 'stall') return; // never answer
     if (fault === 'reset') return req.socket.destroy();
@@ -130,7 +132,7 @@ function handle(state: State, req: http.IncomingMessage, res: http.ServerRespons
       res.writeHead(302, { location: fault.redirect });
       return res.end();
     }
-    if (typeof fault === 'object' && 'status' in fault) return send(res, fault.status, fault.body);
+    if (typeof fault === 'object' && 'status' in fault) return send(res, fault.status, fault.body, fault.headers);
     const latency = state.cluster.latencyMs ?? 0;
     if (latency > 0) setTimeout(() => route(state.cluster, req.method ?? 'GET', path, body, authenticated, res), latency);
     else route(state.cluster, req.method ?? 'GET', path, body, authenticated, res);
@@ -196,12 +198,12 @@ export function pingBody(c: FakeCluster): Record<string, unknown> {
   };
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  sendRaw(res, status, JSON.stringify(body));
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendRaw(res, status, JSON.stringify(body), headers);
 }
 
-function sendRaw(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendRaw(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(text);
 }
 

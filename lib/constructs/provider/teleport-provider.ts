@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../gen';
-import { Rule, hasExplicitPort, isKnown, validateWith } from '../rules';
+import { addressProblem } from '../../common/address-rules';
+import { Rule, isKnown, validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
@@ -55,9 +56,9 @@ const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 const RULES: readonly Rule<TeleportProviderProps>[] = [
   {
     field: 'addr',
-    broken: (p) => isKnown(p.addr) && !hasExplicitPort(p.addr!),
-    message: (p) => `"${p.addr}" is not host:port.`,
-    fix: 'give the proxy address with its port (e.g. "teleport.example.com:443") or the auth address (":3025").',
+    broken: (p) => isKnown(p.addr) && addressProblem('provider_addr', p.addr!) !== undefined,
+    message: (p) => addressProblem('provider_addr', p.addr!)!.message,
+    fix: (p) => addressProblem('provider_addr', p.addr!)!.fix,
   },
   ...(['dialTimeoutDuration', 'retryBaseDuration', 'retryCapDuration'] as const).map((k) => ({
     field: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),

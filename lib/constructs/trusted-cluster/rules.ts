@@ -1,6 +1,8 @@
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { providerName } from '../provider-name';
-import { Rule, hasExplicitPort, hostAndPort, isKnown } from '../rules';
+import { AddressField, TUNNEL_FIX, addressProblem } from '../../common/address-rules';
+import { parseHostPort } from '../../common/host-port';
+import { Rule, isKnown } from '../rules';
 import { IRole } from '../role/i-role';
 import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
 import { TrustedClusterProps } from './trusted-cluster';
@@ -18,22 +20,14 @@ function foreignRole(f: TrustedClusterFacts): { role: IRole; provider: string } 
   return undefined;
 }
 
-/** Teleport's well-known ports that are never the reverse tunnel. */
-const NOT_A_TUNNEL: Record<number, string> = {
-  3023: 'the Proxy Service\'s SSH port (3023)',
-  3025: 'the Auth Service\'s port (3025); a leaf dials the root\'s Proxy Service, never its Auth Service',
+/** The shared address rules (lib/common/address-rules.ts), for one address field of the props. */
+const addrRule = (field: string, kind: AddressField, get: (p: TrustedClusterProps) => string | undefined): Rule<TrustedClusterFacts> => {
+  const found = (p: TrustedClusterProps) => (isKnown(get(p)) ? addressProblem(kind, get(p)!) : undefined);
+  return { field, broken: (p) => found(p) !== undefined, message: (p) => found(p)!.message, fix: (p) => found(p)!.fix };
 };
 
-const TUNNEL_FIX = 'with TLS routing on, use the root proxy\'s web address (e.g. "rootcluster.example.com:443"); with it off, the reverse tunnel listener (the root\'s tunnel_public_addr, usually port 3024).';
-
-const addrRule = (field: string, get: (p: TrustedClusterProps) => string | undefined, what: string): Rule<TrustedClusterFacts> => ({
-  field,
-  broken: (p) => isKnown(get(p)) && !hasExplicitPort(get(p)!),
-  message: (p) => `"${get(p)}" is not host:port. Teleport dials ${what} exactly as written and adds no default port.`,
-  fix: field === 'spec.tunnel_addr'
-    ? 'write the port: the root proxy\'s web port (e.g. :443) when it uses TLS routing, else its reverse tunnel port (usually :3024).'
-    : 'write the root proxy\'s web port, e.g. "rootcluster.example.com:443" (or :3080 without TLS routing).',
-});
+/** The port of a known, valid web_proxy_addr. */
+const webPort = (p: TrustedClusterProps) => (isKnown(p.webProxyAddr) ? parseHostPort(p.webProxyAddr)?.port : undefined);
 
 /** What Teleport (or a working trust relationship) needs from a trusted cluster, checked at synth. */
 export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
@@ -43,20 +37,14 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
     message: (p) => `"${p.name}" is not a cluster name.`,
     fix: 'use the root cluster\'s name exactly as the root reports it (cluster_name in /webapi/ping), e.g. "rootcluster.example.com".',
   },
-  addrRule('spec.web_proxy_addr', (p) => p.webProxyAddr, 'the web proxy'),
-  addrRule('spec.tunnel_addr', (p) => p.tunnelAddr, 'the reverse tunnel'),
+  addrRule('spec.web_proxy_addr', 'web_proxy_addr', (p) => p.webProxyAddr),
+  addrRule('spec.tunnel_addr', 'tunnel_addr', (p) => p.tunnelAddr),
   {
     // The default is only a safe guess on 443, where TLS routing (web and tunnel on one port) is the common setup.
     field: 'spec.tunnel_addr',
-    broken: (p) => p.tunnelAddr === undefined && (!isKnown(p.webProxyAddr) || (hasExplicitPort(p.webProxyAddr) && hostAndPort(p.webProxyAddr)!.port !== 443)),
-    message: (p) => `is not set, and web_proxy_addr ${isKnown(p.webProxyAddr) ? `"${p.webProxyAddr}" is not on port 443` : 'is not known at synth'}, so it cannot stand in for the reverse tunnel address (it does only when the root uses TLS routing; otherwise ${isKnown(p.webProxyAddr) ? `port ${hostAndPort(p.webProxyAddr)!.port}` : 'the web port'} serves no tunnel and the leaf never connects).`,
+    broken: (p) => p.tunnelAddr === undefined && (!isKnown(p.webProxyAddr) || (webPort(p) !== undefined && webPort(p) !== 443)),
+    message: (p) => `is not set, and web_proxy_addr ${isKnown(p.webProxyAddr) ? `"${p.webProxyAddr}" is not on port 443` : 'is not known at synth'}, so it cannot stand in for the reverse tunnel address (it does only when the root uses TLS routing; otherwise ${isKnown(p.webProxyAddr) ? `port ${webPort(p)}` : 'the web port'} serves no tunnel and the leaf never connects).`,
     fix: `set tunnelAddr: ${TUNNEL_FIX}`,
-  },
-  {
-    field: 'spec.tunnel_addr',
-    broken: (p) => isKnown(p.tunnelAddr) && NOT_A_TUNNEL[hostAndPort(p.tunnelAddr!)?.port ?? 0] !== undefined,
-    message: (p) => `"${p.tunnelAddr}" is ${NOT_A_TUNNEL[hostAndPort(p.tunnelAddr!)!.port]}, not the reverse tunnel: the leaf's tunnel would never come up.`,
-    fix: TUNNEL_FIX,
   },
   {
     field: 'spec.role_map',

@@ -3,7 +3,8 @@
 // (so `--proxy root=...` covers the trusted cluster whose web_proxy_addr names the same proxy);
 // otherwise the literal itself. Variables without an override, literals that are not host:port, and
 // provider addresses on the Auth port (3025: no web API there) are skipped with a reason.
-import { canonicalAddress, parseHostPort, sameAddress } from '../../proxy-client/address';
+import { AUTH_PORT } from '../../common/address-rules';
+import { canonicalAddress, parseHostPort, sameAddress } from '../../common/host-port';
 import { Finding } from '../../report/finding';
 import { isLiteral } from '../rules/context';
 import { ClusterRef } from './targets';
@@ -27,12 +28,11 @@ export interface AddressMap {
   readonly findings: readonly Finding[];
 }
 
-const AUTH_PORT = 3025;
-
 const flag = (ref: ClusterRef) => `--proxy ${ref.name ?? '<name>'}=HOST:PORT`;
 
-export function resolveAddresses(refs: readonly ClusterRef[], overrides: Readonly<Record<string, string>>): AddressMap {
-  const own = (ref: ClusterRef): string | undefined => (ref.name === undefined ? undefined : overrides[`${ref.stack}/${ref.name}`] ?? overrides[ref.name]);
+/** `overrides`: `--proxy` values by NAME or `<stack>/<name>` (a Map: a NAME may be `constructor` or `__proto__`). */
+export function resolveAddresses(refs: readonly ClusterRef[], overrides: ReadonlyMap<string, string>): AddressMap {
+  const own = (ref: ClusterRef): string | undefined => (ref.name === undefined ? undefined : overrides.get(`${ref.stack}/${ref.name}`) ?? overrides.get(ref.name));
   const shared = new Map<string, { dial: string; by: string }>();
   const findings: Finding[] = [];
   for (const ref of refs) {
@@ -97,8 +97,8 @@ export function unknownNameFindings(option: string, names: readonly string[], re
 }
 
 /** The CA files of a cluster: those given for any NAME that reaches it, and every bare one. */
-export function caFilesFor(refs: readonly ClusterRef[], caFiles: Readonly<Record<string, string | readonly string[]>>): string[] {
-  const pick = (key: string) => [caFiles[key] ?? []].flat();
+export function caFilesFor(refs: readonly ClusterRef[], caFiles: ReadonlyMap<string, readonly string[]>): string[] {
+  const pick = (key: string) => caFiles.get(key) ?? [];
   const named = refs.flatMap((r) => (r.name === undefined ? [] : [...pick(`${r.stack}/${r.name}`), ...pick(r.name)]));
   return [...new Set([...named, ...pick('*')])];
 }

@@ -3,8 +3,10 @@
 // is asked /webapi/find once and each tunnel address takes one TCP connect, all in the bounded
 // pool; then the checks without credentials (trusted-cluster-checks.ts, provider-checks.ts) and
 // those with a web session or an identity (credentialed-checks.ts). Transport faults propagate: the
-// CLI exits 2.
-import { PingInfo, ProxyClient, TcpProbeResult, parseHostPort, probeTcp } from '../../proxy-client';
+// CLI exits 2. Everything ends by the run's deadline (options.deadline), shared by every client.
+import { Deadline } from '../../common/deadline';
+import { parseHostPort } from '../../common/host-port';
+import { PingInfo, ProxyClient, TcpProbeResult, probeTcp } from '../../proxy-client';
 import { Finding } from '../../report/finding';
 import { TfInput } from '../../config/model';
 import { caFilesFor, resolveAddresses, unknownNameFindings } from './address-map';
@@ -17,12 +19,17 @@ import { effectiveTunnel, trustedClusterFindings } from './trusted-cluster-check
 import { providerTargets, trustedClusterTargets } from './targets';
 
 export interface LiveOptions extends IdentityOptions {
-  /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name). */
-  readonly proxies?: Readonly<Record<string, string>>;
+  /** NAME or `<stack>/<name>` -> HOST:PORT (NAME: a provider alias, `teleport`, or a trusted cluster's name; any string, `constructor` too). */
+  readonly proxies?: ReadonlyMap<string, string>;
   /** CA files by NAME or `<stack>/<name>`, and `*` for every cluster; the files that apply to a cluster are trusted together. */
-  readonly caFiles?: Readonly<Record<string, string | readonly string[]>>;
+  readonly caFiles?: ReadonlyMap<string, readonly string[]>;
   readonly insecure?: boolean;
+  /** With `insecure`, send web-session credentials anyway (otherwise the session checks are "not checked"). @default false */
+  readonly insecureSendCredentials?: boolean;
+  /** Per connection and request. @default 10 s */
   readonly timeoutMs?: number;
+  /** The run's deadline, shared by every client, probe and retry; when it passes, everything stops. @default none */
+  readonly deadline?: Deadline;
   /** Credentials, TF_TELEPORT_ADDR, HTTPS_PROXY and NO_PROXY are read here. @default process.env */
   readonly env?: NodeJS.ProcessEnv;
   /** "Now", for token expiry. @default the current time */
@@ -37,18 +44,20 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
   const providers = providerTargets(input, env);
   const trusted = trustedClusterTargets(input, providers);
   const refs = [...providers.map((p) => p.ref), ...trusted.map((t) => t.root)];
-  const addresses = resolveAddresses(refs, options.proxies ?? {});
+  const proxies = options.proxies ?? new Map<string, string>();
+  const caFiles = options.caFiles ?? new Map<string, readonly string[]>();
+  const addresses = resolveAddresses(refs, proxies);
   const out: Finding[] = [
     ...addresses.findings,
-    ...unknownNameFindings('--proxy', Object.keys(options.proxies ?? {}), refs),
-    ...unknownNameFindings('--ca-file', Object.keys(options.caFiles ?? {}), refs),
+    ...unknownNameFindings('--proxy', [...proxies.keys()], refs),
+    ...unknownNameFindings('--ca-file', [...caFiles.keys()], refs),
     ...unknownNameFindings('--identity', [...(options.identities?.keys() ?? [])], refs),
   ];
 
   const clients = new Map<string, ProxyClient>();
   try {
     for (const [address, at] of addresses.clusters) {
-      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, options.caFiles ?? {}), insecure: options.insecure, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env }));
+      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env, deadline: options.deadline }));
       if (options.insecure) out.push({ severity: 'warning', check: 'validate.insecure', resource: address, message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.', fix: 'give the cluster\'s CA with --ca-file instead.' });
     }
     const progress = clients.size > 1 ? options.progress : undefined;
@@ -62,12 +71,16 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     });
     const tunnels = new Set(trusted.map((t) => effectiveTunnel(t).value).filter((v): v is string => parseHostPort(v) !== undefined).map((v) => addresses.dialFor(v)));
     const probes = new Map<string, TcpProbeResult>();
-    await mapPool([...tunnels], POOL_SIZE, async (address) => void probes.set(address, await probeTcp(address, timeoutMs)));
+    await mapPool([...tunnels], POOL_SIZE, async (address) => {
+      const probe = await probeTcp(address, timeoutMs, options.deadline?.signal);
+      if (probe.reason === 'stopped') throw options.deadline!.signal.reason; // not "unreachable": we stopped asking
+      probes.set(address, probe);
+    });
 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
     for (const p of providers) out.push(...providerFindings(p, ctx));
-    out.push(...(await credentialedFindings({ ...options, trusted, providers, clients, env, now: options.now ?? new Date(), timeoutMs, progress }, ctx)));
+    out.push(...(await credentialedFindings({ ...options, trusted, providers, clients, env, now: options.now ?? new Date(), timeoutMs, progress, signal: options.deadline?.signal, insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials }, ctx)));
     return out;
   } finally {
     await Promise.all([...clients.values()].map((c) => c.logout().then(() => c.close())));

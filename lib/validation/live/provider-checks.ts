@@ -12,7 +12,7 @@ import { ProviderTarget } from './targets';
  * version), v9 with Teleport 19 (the 19.x docs: role v9 and app_resources). Older versions (v3-v7)
  * are accepted by every supported major; anything else is left to the server's own parse.
  */
-export const ROLE_VERSION_SINCE: Readonly<Record<string, number>> = { v8: 18, v9: 19 };
+export const ROLE_VERSION_SINCE: ReadonlyMap<string, number> = new Map([['v8', 18], ['v9', 19]]);
 
 const ENTERPRISE_ONLY = ['spacelift', 'tpm'];
 
@@ -45,12 +45,12 @@ function roleVersionFindings(p: ProviderTarget, info: PingInfo, at: At): Finding
   const cluster = major(info.serverVersion);
   if (cluster === undefined) return [];
   return p.resources
-    .filter((r) => r.type === 'teleport_role' && (ROLE_VERSION_SINCE[r.values.version] ?? 0) > cluster)
+    .filter((r) => r.type === 'teleport_role' && (ROLE_VERSION_SINCE.get(r.values.version) ?? 0) > cluster)
     .map((r) => at(r.address, {
       severity: 'error',
       check: 'validate.role-version',
       path: 'version',
-      message: `role version ${r.values.version} needs Teleport ${ROLE_VERSION_SINCE[r.values.version]} or newer; ${info.clusterName} runs ${info.serverVersion}.`,
+      message: `role version ${r.values.version} needs Teleport ${ROLE_VERSION_SINCE.get(r.values.version)} or newer; ${info.clusterName} runs ${info.serverVersion}.`,
       fix: `use a version Teleport ${cluster} knows (v7${cluster >= 18 ? ' or v8' : ''}) until the cluster and its agents are upgraded.`,
     }));
 }

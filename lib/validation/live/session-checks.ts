@@ -1,17 +1,18 @@
-// What a web session reads (a local user; credentials per cluster address from the environment).
-// A cluster is logged in to once, and only when something will be read there (an OTP is not burned
-// for nothing). First every session is opened and the lists that hold secrets are read (tokens on
-// roots, trusted clusters on leaves), so that every secret a server hands out is registered before
-// any other server text is quoted; then the other reads, in the bounded pool. The answers become
-// cluster facts for the shared rules (trust-rules.ts); the server's own parse of roles and tokens
-// is a web-only check and reported here.
+// What a web session reads (a local user; credentials from the environment, sent only to the
+// cluster they name (credentials.ts), and never to a server whose certificate was not verified
+// unless --insecure-send-credentials says so). A cluster is logged in to once, and only when
+// something will be read there (an OTP is not burned for nothing). First every session is opened
+// and the lists that hold secrets are read (tokens on roots, trusted clusters on leaves), so that
+// every secret a server hands out is registered before any other server text is quoted; then the
+// other reads, in the bounded pool. The answers become cluster facts for the shared rules
+// (trust-rules.ts); the server's own parse of roles and tokens is a web-only check and reported here.
 import { JoinTokenInfo, ProxyClient } from '../../proxy-client';
 import { Finding } from '../../report/finding';
 import { TfResource } from '../../config/model';
 import { isExpression, isLiteral } from '../rules/context';
 import { ClusterFacts, fromList, fromNames } from './cluster-facts';
 import { LiveContext, notChecked } from './context';
-import { Credentials, credentialsFor } from './credentials';
+import { Credentials, planCredentials } from './credentials';
 import { POOL_SIZE, mapPool } from './pool';
 import { ClusterRef, ProviderTarget, TrustedClusterTarget } from './targets';
 
@@ -34,6 +35,9 @@ export interface SessionInput {
   readonly providers: readonly ProviderTarget[];
   readonly clients: ReadonlyMap<string, ProxyClient>;
   readonly env: NodeJS.ProcessEnv;
+  /** TLS was not verified (--insecure): credentials are withheld unless `sendCredentialsInsecurely`. */
+  readonly insecure?: boolean;
+  readonly sendCredentialsInsecurely?: boolean;
 }
 
 const parseable = (r: TfResource) => r.type === 'teleport_role' || r.type === 'teleport_provision_token';
@@ -53,12 +57,22 @@ export async function sessionFacts(s: SessionInput, ctx: LiveContext): Promise<{
     const dial = dialOf(p.ref);
     if (dial && p.resources.some(parseable)) need(dial).parse.push(...p.resources.filter(parseable));
   }
-  const findings: Finding[] = [];
+  const planned = planCredentials([...needs.keys()], ctx.addresses.clusters, ctx.infos, s.env);
+  const findings: Finding[] = [...planned.findings];
   const logins: [string, Credentials][] = [];
-  for (const dial of needs.keys()) {
-    const { credentials, findings: conflicts } = credentialsFor(dial, ctx.addresses.clusters.get(dial) ?? [], s.env);
-    findings.push(...conflicts);
-    if (credentials && s.clients.has(dial)) logins.push([dial, credentials]);
+  for (const [dial, credentials] of planned.credentials) {
+    if (!s.clients.has(dial)) continue;
+    if (s.insecure && !s.sendCredentialsInsecurely) {
+      findings.push({
+        severity: 'info',
+        check: 'validate.not-checked',
+        resource: dial,
+        message: `the checks that need a web session were not run: with --insecure, ${dial}'s certificate was not verified, and ${credentials.from}_* are never sent to a server that was not verified.`,
+        fix: 'give the cluster\'s CA with --ca-file; on a test cluster only, add --insecure-send-credentials to send them anyway.',
+      });
+      continue;
+    }
+    logins.push([dial, credentials]);
   }
   const data = new Map<string, SessionData>();
   await mapPool(logins, POOL_SIZE, async ([dial, c]) => {

@@ -2,7 +2,7 @@
 // an identity; cluster-facts.ts): mapped roles exist on the leaf, the join token on the root, the
 // trusted cluster's state on the leaf, the root's remote cluster for the leaf.
 import { printable } from '../../auth-client/server-text';
-import { sameAddress } from '../../proxy-client/address';
+import { sameAddress } from '../../common/host-port';
 import { Finding } from '../../report/finding';
 import { isLiteral, isUnknownAt, isUnset } from '../rules/context';
 import { ClusterFacts, Lookup, Unavailable } from './cluster-facts';

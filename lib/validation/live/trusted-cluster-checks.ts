@@ -1,7 +1,8 @@
 // What the root and leaf proxies say about a trusted cluster, without credentials: the root's
 // cluster name, the tunnel address it advertises (and whether that address answers a TCP connect
 // from here), root and leaf names, version skew.
-import { advertisedTunnelAddr, major, parseHostPort, sameAddress } from '../../proxy-client';
+import { parseHostPort, sameAddress } from '../../common/host-port';
+import { advertisedTunnelAddr, major } from '../../proxy-client';
 import { Finding } from '../../report/finding';
 import { isLiteral, isUnknownAt, isUnset } from '../rules/context';
 import { LiveContext, notChecked } from './context';

@@ -1,5 +1,4 @@
 // Shared helpers of the offline rules.
-import { parseHostPort } from '../../proxy-client/address';
 import { TfResource, TfStack } from '../../config/model';
 
 export const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
@@ -7,11 +6,6 @@ export const isLiteral = (v: unknown): v is string => typeof v === 'string' && v
 
 export function ofType(stack: TfStack, type: string): TfResource[] {
   return stack.resources.filter((r) => r.type === type && r.mode === 'managed');
-}
-
-/** A literal plain `host:port` (IPv6 hosts in brackets; no scheme, path, query or user). */
-export function hasPort(addr: string): boolean {
-  return parseHostPort(addr) !== undefined;
 }
 
 /** Not given: absent, null or empty (an unknown plan value is not "not given": see isUnknownAt). */

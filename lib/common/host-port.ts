@@ -1,6 +1,9 @@
-// A cluster address is a plain `host:port`: a DNS name, an IPv4 address or a bracketed IPv6
-// address, and a port from 1 to 65535. Nothing else: no scheme, path, query, fragment or userinfo,
-// because the address becomes the origin of every request the client sends.
+// The one host:port parser of the project: constructs (at synth), validate's offline rules and the
+// proxy client (before it builds anything) all read addresses through it, so that an address is
+// either valid everywhere or nowhere. A cluster address is a plain `host:port`: a DNS name, an IPv4
+// address or a bracketed IPv6 address, and a port from 1 to 65535. Nothing else: no scheme, path,
+// query, fragment or userinfo (`a@b:443`), because the address is dialled exactly as written (by
+// Teleport) and becomes the origin of every request (of the client).
 
 export interface HostPort {
   /** Lower case; IPv6 in brackets. */
@@ -30,4 +33,14 @@ export function canonicalAddress(addr: unknown): string | undefined {
 export function sameAddress(a: unknown, b: unknown): boolean {
   const x = canonicalAddress(a);
   return x !== undefined && x === canonicalAddress(b);
+}
+
+/**
+ * A listener address as a server advertises it (`0.0.0.0:3080`, `:3024`, `[::]:443`, a bare
+ * host): host (possibly empty or unspecified) and port (possibly absent). Only for reading what a
+ * Teleport proxy reports about itself; configured addresses go through {@link parseHostPort}.
+ */
+export function splitListenAddress(addr: string): { host: string; port?: string } {
+  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(addr);
+  return m ? { host: m[1], port: m[2] } : { host: addr };
 }

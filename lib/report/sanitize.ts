@@ -1,0 +1,69 @@
+/**
+ * Text from a server or an input file, made safe to show. Human output ({@link displayText}) gets
+ * no character that steers a terminal or reorders what it shows: control characters (C0, DEL, C1:
+ * ESC sequences, `\r`, bells), format characters (the bidi overrides and isolates U+202A..U+202E,
+ * U+2066..U+2069, zero-width characters, U+FEFF) and the line and paragraph separators are shown
+ * escaped (`\x1b`, `\u202e`), and each field is capped. `--json` keeps exact strings (JSON escapes
+ * control characters itself) but caps them too ({@link capText}).
+ *
+ * Applied once, on the way out (lib/cli/output.ts: findings, the summary, errors and free text such
+ * as progress lines), after redaction, so that a cut never leaves half a secret behind.
+ */
+/** Longest field of human output, counted after escaping. */
+export const MAX_DISPLAY_CHARS = 1000;
+/** Longest string field of a `--json` report. */
+export const MAX_JSON_CHARS = 8192;
+
+const UNSAFE = /^[\p{Cc}\p{Cf}\u2028\u2029]$/u;
+const ANY_UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+function escape(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, '0')}`;
+  return `\\u{${cp.toString(16)}}`;
+}
+
+const cut = (rest: number) => `… (${rest} more characters cut)`;
+
+/** One line of human output: unsafe characters escaped (newlines too), at most `max` characters plus a note of what was cut. */
+export function displayText(text: string, max = MAX_DISPLAY_CHARS): string {
+  if (text.length <= max && !ANY_UNSAFE.test(text)) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const piece = UNSAFE.test(ch) ? escape(ch) : ch;
+    if (out.length + piece.length > max) return out + cut(text.length - used);
+    out += piece;
+    used += ch.length;
+  }
+  return out;
+}
+
+/** Text of several lines that are ours (help, messages with their own line breaks): each line made safe on its own. */
+export function displayLines(text: string, max = MAX_DISPLAY_CHARS): string {
+  return text.split('\n').map((line) => displayText(line, max)).join('\n');
+}
+
+/** Unsafe characters, except the newline and tab that lay out text. */
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+const ANY_UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+
+/**
+ * Whole documents and free text (a `--json` report, progress lines, a command's own report): every
+ * unsafe character but newline and tab written as a `\uXXXX` escape, nothing cut. Inside a JSON
+ * string that is the same string once parsed (JSON.stringify leaves DEL, C1, format and bidi
+ * characters raw); in text it shows what was there. Fields quoted in human output go through
+ * {@link displayText} first, which also caps them.
+ */
+export function terminalSafe(text: string): string {
+  if (!ANY_UNSAFE_IN_TEXT.test(text)) return text;
+  return text.replace(UNSAFE_IN_TEXT, (c) => c.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''));
+}
+
+/** `text` cut to at most `max` characters (never inside a surrogate pair), with a note of what was cut. */
+export function capText(text: string, max = MAX_JSON_CHARS): string {
+  if (text.length <= max) return text;
+  const end = /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max;
+  return text.slice(0, end) + cut(text.length - end);
+}
