@@ -12,3 +12,4 @@ export * from './constructs/provider';
 export * from './constructs/link';
 export * from './constructs/yaml';
 export * from './access';
+export * from './guardrails';

@@ -3,7 +3,8 @@
 // the token flowing by reference (sensitive end to end).
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { ProviderAuth, Role, RoleVersion, TeleportProvider, TrustedClusterLink } from '../../lib';
+import { Guardrails, ProviderAuth, Role, RoleVersion, TeleportProvider, TrustedClusterLink } from '../../lib';
+import { SEED_GUIDE_EVERY_NODE } from '../acknowledgements';
 
 export class OneStackExample extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -13,6 +14,7 @@ export class OneStackExample extends TerraformStack {
     const visitor = new Role(this, 'Visitor', { provider: leaf, name: 'visitor', version: RoleVersion.V7 });
     visitor.allowLogins('visitor');
     visitor.allowNodeLabels('*', '*');
+    Guardrails.acknowledge(visitor, 'TG102', SEED_GUIDE_EVERY_NODE);
     new TrustedClusterLink(this, 'RootToLeaf', {
       rootProvider: root,
       leafProvider: leaf,

@@ -2,7 +2,8 @@
 // Trusted_cluster token on the root (labelled, so the root's remote_cluster carries the labels).
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
-import { PresetRole, ProviderAuth, Role, RoleVersion, TeleportProvider, TrustedClusterLink } from '../../lib';
+import { Guardrails, PresetRole, ProviderAuth, Role, RoleVersion, TeleportProvider, TrustedClusterLink } from '../../lib';
+import { SEED_GUIDE_EVERY_NODE } from '../acknowledgements';
 
 const LEAVES = [
   { name: 'eu', addr: 'leaf-eu.example.com:443' },
@@ -22,6 +23,7 @@ export class RootTwoLeavesExample extends TerraformStack {
       const visitor = new Role(this, `Visitor-${leafCluster.name}`, { provider: leaf, name: 'visitor', version: RoleVersion.V7 });
       visitor.allowLogins('visitor');
       visitor.allowNodeLabels('*', '*');
+      Guardrails.acknowledge(visitor, 'TG102', SEED_GUIDE_EVERY_NODE);
       new TrustedClusterLink(this, `Root-${leafCluster.name}`, {
         rootProvider: root,
         leafProvider: leaf,

@@ -2,7 +2,8 @@
 // benchmark baseline): a `visitor` role and a trusted cluster that joins rootcluster.example.com.
 import { Construct } from 'constructs';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { l1 } from '../../lib';
+import { Guardrails, l1 } from '../../lib';
+import { SEED_GUIDE_EVERY_NODE } from '../acknowledgements';
 
 export class SeedLeafStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -30,6 +31,8 @@ export class SeedLeafStack extends TerraformStack {
         },
       },
     });
+
+    Guardrails.acknowledge(visitor, 'TG102', SEED_GUIDE_EVERY_NODE);
 
     new l1.trustedCluster.TrustedCluster(this, 'rootcluster', {
       version: 'v2',

@@ -5,7 +5,8 @@
 // the leaf drops the variable and spec.token, so no later plan needs the secret.
 import { Construct } from 'constructs';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
-import { JoinToken, ProviderAuth, ProvisionToken, Role, RoleVersion, TeleportProvider, TrustedCluster } from '../../lib';
+import { Guardrails, JoinToken, ProviderAuth, ProvisionToken, Role, RoleVersion, TeleportProvider, TrustedCluster } from '../../lib';
+import { SEED_GUIDE_EVERY_NODE } from '../acknowledgements';
 
 /** Which phase the trust relationship is in. */
 export interface TwoStackProps {
@@ -33,6 +34,7 @@ export class TwoStackLeaf extends TerraformStack {
     const visitor = new Role(this, 'Visitor', { name: 'visitor', version: RoleVersion.V7 });
     visitor.allowLogins('visitor');
     visitor.allowNodeLabels('*', '*');
+    Guardrails.acknowledge(visitor, 'TG102', SEED_GUIDE_EVERY_NODE);
     new TrustedCluster(this, 'Root', {
       name: 'rootcluster.example.com',
       webProxyAddr: 'rootcluster.example.com:443',

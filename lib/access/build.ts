@@ -98,7 +98,9 @@ class TrustBuilder {
     for (const name of this.index.rolesOf(rootCluster).keys()) {
       const r = this.index.role(rootCluster, name, { stack: this.tc.stack })!;
       rolesFrom.add(`${r.location.stack}/${r.location.provider}`);
-      rootRoles.set(name, { name, source: 'config', location: r.location, logins: resolveValues(name, 'config', r.resource.values, {}).logins, raw: r.resource.values });
+      // Only its logins are needed here (the server's defaults never change allow.logins): resolving
+      // every root role's grants again for every trust made the map trusts x root roles x grants.
+      rootRoles.set(name, { name, source: 'config', location: r.location, logins: stringList(r.resource.values.spec?.allow?.logins), raw: r.resource.values });
     }
     const entries = Array.isArray(values.spec?.role_map) ? (values.spec.role_map as Spec[]) : [];
     // Enterprise-only presets count as root roles only where the role_map names them.

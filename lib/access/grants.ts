@@ -4,6 +4,7 @@
 // principals match together; `AdjustSessionTTL`, `getMFARequired`, `CanForwardAgents`,
 // `SSHPortForwardMode`, `CanCopyFiles`).
 import { AccessOptions, KubernetesResourceGrant, ResourceGrant, RoleGrants, RuleGrant } from './model';
+import { isAlwaysTrue } from './label-expression';
 import { hasKeys, isExpression, isWildcardSelector, labelMap, stringList, uniqueSorted } from './values';
 
 type Spec = Record<string, any>;
@@ -22,6 +23,19 @@ function kubernetesResources(v: unknown): KubernetesResourceGrant[] | undefined 
   return v
     .filter((r) => r && typeof r === 'object')
     .map((r) => ({ kind: String(r.kind ?? ''), namespace: String(r.namespace ?? ''), name: String(r.name ?? ''), verbs: stringList(r.verbs), ...(r.api_group ? { apiGroup: String(r.api_group) } : {}) }));
+}
+
+/**
+ * True when a selector reaches every resource of its kind (lib/services/role.go `CheckLabelsMatch`:
+ * an allow needs the labels and the expression to match, each where set; a deny matches when
+ * either does). `'*': '*'` labels and an always-true expression (label-expression.ts) match all.
+ */
+function selectsEverything(labels: Record<string, string[]> | undefined, expr: string | undefined, deny: boolean): boolean {
+  const labelsAll = isWildcardSelector(labels);
+  const exprAll = isAlwaysTrue(expr);
+  if (deny) return labelsAll || exprAll;
+  if (!hasKeys(labels) && expr === undefined) return false;
+  return (!hasKeys(labels) || labelsAll) && (expr === undefined || exprAll);
 }
 
 /**
@@ -47,7 +61,7 @@ function conditionGrants(role: string, c: Spec, deny: boolean): ResourceGrant[] 
       role,
       ...(hasKeys(labels) ? { labels } : {}),
       ...(expr !== undefined ? { labelsExpression: expr } : {}),
-      everyResource: isWildcardSelector(labels),
+      everyResource: selectsEverything(labels, expr, deny),
       ...principals,
       ...(resources ? { kubernetesResources: resources } : {}),
     });

@@ -17,8 +17,17 @@ export interface RootLogins {
 
 const TRAIT_REF = /\b(?:internal|external)\.([A-Za-z0-9_-]+)|\b(?:internal|external)\["([^"]+)"\]/g;
 
-/** True for a value with a `{{...}}` template. */
-export const isTemplate = (v: string): boolean => /\{\{.*\}\}/.test(v);
+/**
+ * True for a value with a `{{...}}` template (on one line). Linear: a regular expression here
+ * (`/\{\{.*\}\}/`) backtracks quadratically on a long run of `{{` without `}}`.
+ */
+export function isTemplate(v: string): boolean {
+  for (const line of v.split('\n')) {
+    const open = line.indexOf('{{');
+    if (open >= 0 && line.indexOf('}}', open + 2) >= 0) return true;
+  }
+  return false;
+}
 
 /** The trait names a template reads (`{{internal.logins}}` → `logins`, `{{email.local(external.email)}}` → `email`). */
 export function templateTraits(v: string): string[] {

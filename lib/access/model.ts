@@ -49,7 +49,11 @@ export interface ResourceGrant {
   readonly labels?: { [key: string]: string[] };
   /** `<kind>_labels_expression`. @default none */
   readonly labelsExpression?: string;
-  /** True when the labels are `'*': '*'` (every resource of the kind). */
+  /**
+   * True when the selector reaches every resource of the kind: `'*': '*'` labels and/or an
+   * expression that is always true (`true`), and nothing that narrows it (an allow needs both the
+   * labels and the expression to match; a deny matches on either).
+   */
   readonly everyResource: boolean;
   /** SSH `logins` or desktop `windows_desktop_logins`. @default none */
   readonly logins?: string[];

@@ -4,10 +4,13 @@ import { App, AppConfig, TerraformStack } from 'cdktf';
 import { checkArgs } from '../constructs/private/check-args';
 import { redact } from '../report/redact';
 import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
+import { Guardrails } from '../guardrails/guardrails';
+import { GuardrailsPack } from '../guardrails/pack';
+import { WrittenStack, deferGuardrails, guardrailProblems } from '../guardrails/synth';
 import { deferSchemaCheck, resumeSchemaCheck, schemaProblems } from './schema-validation';
 import { checkStack } from './stack-check';
 
-/** Configuration of a `TeleportApp`: cdktf's `AppConfig`, and whether to print warnings. */
+/** Configuration of a `TeleportApp`: cdktf's `AppConfig`, the guardrails checked at synth, and whether to print warnings. */
 export interface TeleportAppConfig extends AppConfig {
   /**
    * Print the constructs' warnings and infos (cdktf annotations) on stderr after synth, warnings
@@ -17,6 +20,12 @@ export interface TeleportAppConfig extends AppConfig {
    * @default true
    */
   readonly printAnnotations?: boolean;
+  /**
+   * The guardrails pack checked at synth, on every stack together (docs/guardrails.md):
+   * `Guardrails.STRICT`, `Guardrails.OFF`, or a custom `GuardrailsPack`.
+   * @default Guardrails.RECOMMENDED
+   */
+  readonly guardrails?: GuardrailsPack;
 }
 
 /**
@@ -28,7 +37,9 @@ export interface TeleportAppConfig extends AppConfig {
  * runs the offline Teleport schema check on what was written (it catches the nested typos Terraform
  * itself would silently drop), and only then moves the stacks into place and writes the manifest.
  * On any error the staging directory is removed and the output directory is left as it was.
- * Then it prints the constructs' warnings and infos on stderr (see `printAnnotations`).
+ * The guardrails (the recommended pack unless `guardrails` says otherwise) run on the same written
+ * JSON, all stacks together, after the schema check. Then it prints the constructs' warnings and
+ * infos on stderr (see `printAnnotations`).
  */
 export class TeleportApp extends App {
   private readonly createdOutdir: boolean;
@@ -41,6 +52,7 @@ export class TeleportApp extends App {
     super(config);
     this.createdOutdir = !existed;
     this.printAnnotations = config?.printAnnotations !== false;
+    Guardrails.of(this).apply(config?.guardrails ?? GuardrailsPack.RECOMMENDED);
   }
 
   /** Validates and writes every stack; on any error nothing new is left on disk. */
@@ -49,6 +61,7 @@ export class TeleportApp extends App {
     for (const stack of stacks) stack.prepareStack();
     // The schema check runs on the written JSON below, not on a second resolve of each stack.
     for (const stack of stacks) deferSchemaCheck(stack);
+    deferGuardrails(this, true);
     const staging = fs.mkdtempSync(`${path.resolve(this.outdir)}.staging-`);
     fs.mkdirSync(path.join(staging, 'stacks'));
     try {
@@ -66,6 +79,7 @@ export class TeleportApp extends App {
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
       for (const stack of stacks) resumeSchemaCheck(stack);
+      deferGuardrails(this, false);
     }
     if (this.printAnnotations && !quietByEnvironment() && !runByCdktfCli()) {
       const report = annotationReport(stacks.flatMap((stack) => this.manifest.forStack(stack).annotations));
@@ -83,10 +97,15 @@ export class TeleportApp extends App {
     for (const stack of stacks) stack.synthesizer.synthesize(session);
     if (this.skipValidation) return [];
     const problems = this.node.validate().map((p) => redact(p));
+    const written: WrittenStack[] = [];
     for (const stack of stacks) {
       const file = path.join(staging, this.manifest.forStack(stack).synthesizedStackPath);
-      if (fs.existsSync(file)) problems.push(...schemaProblems(JSON.parse(fs.readFileSync(file, 'utf8'))));
+      if (!fs.existsSync(file)) continue;
+      const config = JSON.parse(fs.readFileSync(file, 'utf8'));
+      written.push({ stack, config });
+      problems.push(...schemaProblems(config));
     }
+    if (problems.length === 0) problems.push(...guardrailProblems(this, written, this.manifest).map((p) => redact(p)));
     return problems;
   }
 

@@ -1,21 +1,35 @@
 import * as path from 'path';
-import { Finding } from '../report/finding';
+import { AcknowledgedFinding, Finding } from '../report/finding';
 import { checkConfig } from '../check';
 import { loadConfigs } from '../config';
+import { checkGuardrails } from '../guardrails/check';
+import { parsePackSpec } from '../guardrails/pack-spec';
 import { UsageError } from './usage-error';
 
-export const CHECK_HELP = `cdktf-teleport check <stack dir | *.tf.json file | cdktf.out> [--max-input-size SIZE] [--json]
+export const CHECK_HELP = `cdktf-teleport check <stack dir | *.tf.json file | cdktf.out> [--guardrails PACK] [--max-input-size SIZE] [--json]
 
 Checks Terraform JSON (cdktf's cdk.tf.json, or hand-written *.tf.json: every *.tf.json of a stack
 directory) against the Teleport provider schema, offline. Strict about unknown attributes at every
 nesting level (Terraform silently drops unknown keys inside nested attributes).
 
+  --guardrails PACK       also run the guardrail rules over all stacks together (docs/guardrails.md):
+                          recommended, strict or off (the default: check stays a schema check), then
+                          optional changes, e.g. strict,TG107=warning,max_session_ttl=12h.
+                          Acknowledged findings do not count and are listed apart (--json: "acknowledged").
   --max-input-size SIZE   the largest input file read (default 64MiB; e.g. 256MiB, 1GiB)`;
 
-/** `check`: the offline schema check of one or more stacks. */
-export function runCheck(positionals: string[]): { findings: Finding[]; subject: string } {
+export const CHECK_OPTIONS = { guardrails: { type: 'string' as const } };
+
+/** `check`: the offline schema check of one or more stacks, and optionally the guardrails. */
+export function runCheck(positionals: string[], values: Record<string, unknown> = {}): { findings: Finding[]; acknowledged?: AcknowledgedFinding[]; subject: string } {
   if (positionals.length !== 1) {
     throw new UsageError(`check takes exactly one path, got ${positionals.length}\n\n${CHECK_HELP}`);
+  }
+  let pack;
+  try {
+    pack = typeof values.guardrails === 'string' ? parsePackSpec(values.guardrails) : undefined;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
   const stacks = loadConfigs(positionals[0]);
   const findings: Finding[] = [];
@@ -27,5 +41,7 @@ export function runCheck(positionals: string[]): { findings: Finding[]; subject:
       }
     }
   }
-  return { findings, subject: `${stacks.length} stack(s) checked` };
+  if (!pack) return { findings, subject: `${stacks.length} stack(s) checked` };
+  const guardrails = checkGuardrails(stacks, pack, findings);
+  return { findings: [...findings, ...guardrails.findings], acknowledged: guardrails.acknowledged, subject: `${stacks.length} stack(s) checked, guardrails ${pack.name}` };
 }

@@ -2,9 +2,9 @@ import { parseArgs, ParseArgsConfig } from 'util';
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 import { InputError, parseSize, withInputLimits } from '../config';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
+import { AcknowledgedFinding, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
 import { accessCommand } from './access-command';
-import { CHECK_HELP, runCheck } from './check-command';
+import { CHECK_HELP, CHECK_OPTIONS, runCheck } from './check-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
 import { Io, buildReport, humanError, printHuman, printJson, processIo, safeTextIo } from './output';
@@ -33,6 +33,8 @@ or a cluster or tool that could not be reached.`;
 export interface CommandResult {
   findings: Finding[];
   subject: string;
+  /** Findings the configuration acknowledged (guardrails): listed apart, never counted. */
+  acknowledged?: AcknowledgedFinding[];
 }
 
 /** One subcommand: its help text, its own options (util.parseArgs format) and its run function. */
@@ -47,7 +49,7 @@ export interface CommandSpec {
 /** The subcommands. Each throws UsageError (or InputError) for exit 2; findings with an error mean exit 1. */
 const COMMANDS = new Map<string, CommandSpec>([
   ['access', accessCommand],
-  ['check', { help: CHECK_HELP, run: (positionals) => runCheck(positionals) }],
+  ['check', { help: CHECK_HELP, options: CHECK_OPTIONS, run: (positionals, values) => runCheck(positionals, values) }],
   ['terraform-check', terraformCheckCommand],
   ['validate', validateCommand],
 ]);
@@ -110,10 +112,10 @@ export async function main(argv: string[], rawIo: Io = processIo): Promise<numbe
     if (parsed.values.help) return help(spec.help, EXIT_OK);
     const maxBytes = maxInputSize(parsed.values['max-input-size']);
     const run = () => spec.run(parsed.positionals, parsed.values as Record<string, unknown>, io);
-    const { findings, subject } = await (maxBytes === undefined ? run() : withInputLimits({ maxBytes }, run));
+    const { findings, subject, acknowledged } = await (maxBytes === undefined ? run() : withInputLimits({ maxBytes }, run));
     if (spec.ownOutput) return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
-    if (json) printJson(rawIo, buildReport(findings));
-    else printHuman(rawIo, findings, subject);
+    if (json) printJson(rawIo, buildReport(findings, undefined, acknowledged));
+    else printHuman(rawIo, findings, subject, acknowledged);
     return isOk(findings) ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) return fail(e.message);

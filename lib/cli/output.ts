@@ -1,4 +1,4 @@
-import { EXIT_USAGE, Finding, Report, isOk, mapFindingText, sortFindings } from '../report/finding';
+import { AcknowledgedFinding, EXIT_USAGE, Finding, Report, isOk, mapFindingText, sortFindings } from '../report/finding';
 import { redact, redactFinding } from '../report/redact';
 import { capText, displayLines, displayText, terminalSafe } from '../report/sanitize';
 
@@ -51,13 +51,21 @@ export function humanError(message: string): string {
   return displayLines(redact(message));
 }
 
+/** An acknowledged finding with every part from the input redacted (its reason and recorder too). */
+function redactAcknowledged(a: AcknowledgedFinding): AcknowledgedFinding {
+  return { ...redactFinding(a), reason: redact(a.reason), ...(a.acknowledgedBy !== undefined ? { acknowledgedBy: redact(a.acknowledgedBy) } : {}) };
+}
+
 /** The `--json` document, redacted field by field (only what came from the input, never keys or our own words), then capped. */
-export function buildReport(findings: readonly Finding[], error?: string): Report {
+export function buildReport(findings: readonly Finding[], error?: string, acknowledged?: readonly AcknowledgedFinding[]): Report {
   const sorted = sortFindings(findings).map((f) => mapFindingText(redactFinding(f), (t) => capText(t)));
   return {
     schemaVersion: 1 as const,
     ok: error === undefined && isOk(sorted),
     findings: sorted,
+    ...(acknowledged !== undefined
+      ? { acknowledged: (sortFindings(acknowledged) as AcknowledgedFinding[]).map((a) => { const r = redactAcknowledged(a); return { ...mapFindingText(r, (x) => capText(x)), reason: capText(r.reason) }; }) }
+      : {}),
     ...(error !== undefined ? { error: capText(redact(error)) } : {}),
   };
 }
@@ -67,8 +75,19 @@ export function printJson(io: Io, report: Report): void {
   io.out(terminalSafe(JSON.stringify(report, null, 2)) + '\n');
 }
 
-/** Human output: findings grouped by resource address (and stack, when several), each with its fix, then a summary line; every part from the input redacted and made safe for a terminal. */
-export function printHuman(io: Io, findings: readonly Finding[], subject: string): void {
+/** Acknowledged findings, apart from the rest: what was accepted, where, and why (text from the input made safe for a terminal). */
+function printAcknowledged(io: Io, acknowledged: readonly AcknowledgedFinding[]): void {
+  io.out(`\nAcknowledged (not counted):\n`);
+  for (const raw of sortFindings(acknowledged) as AcknowledgedFinding[]) {
+    const a = redactAcknowledged(raw);
+    const stack = a.stack === undefined ? '' : ` (stack ${displayText(a.stack)})`;
+    io.out(`  ACKNOWLEDGED [${a.check}] ${displayText(a.resource)}${stack}${a.path ? ` ${displayText(a.path)}` : ''}: ${displayText(a.message)}\n`);
+    io.out(`    reason: ${displayText(a.reason)}${a.acknowledgedBy ? ` (by ${displayText(a.acknowledgedBy)})` : ''}\n`);
+  }
+}
+
+/** Human output: findings grouped by resource address (and stack, when several), each with its fix, acknowledged findings apart, then a summary line; every part from the input redacted and made safe for a terminal. */
+export function printHuman(io: Io, findings: readonly Finding[], subject: string, acknowledged: readonly AcknowledgedFinding[] = []): void {
   const sorted = sortFindings(findings);
   let current: string | undefined;
   for (const raw of sorted) {
@@ -82,7 +101,9 @@ export function printHuman(io: Io, findings: readonly Finding[], subject: string
     io.out(`  ${f.severity.toUpperCase()} [${f.check}]${where} ${f.message}\n`);
     if (f.fix) io.out(`    fix: ${f.fix}\n`);
   }
+  if (acknowledged.length) printAcknowledged(io, acknowledged);
   const count = (s: string) => sorted.filter((f) => f.severity === s).length;
   const verdict = isOk(sorted) ? 'OK' : 'FAILED';
-  io.out(`${sorted.length ? '\n' : ''}${verdict}: ${displayText(subject)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`);
+  const accepted = acknowledged.length ? `, ${acknowledged.length} acknowledged` : '';
+  io.out(`${sorted.length || acknowledged.length ? '\n' : ''}${verdict}: ${displayText(subject)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${accepted}\n`);
 }

@@ -87,15 +87,16 @@ function resourceOf(stack: string, mode: 'managed' | 'data', type: string, name:
     values,
     ...(unknown.length ? { unknown: unknownTree(unknown) } : {}),
     dependsOn: [...new Set([...strings(body.depends_on), ...referencedAddresses(values)])],
-    ...constructPathOf(body),
+    ...commentOf(body),
   };
 }
 
-/** The construct path cdktf writes into a resource's `//.metadata.path`, when it is there. */
-function constructPathOf(body: Record<string, unknown>): { constructPath?: string } {
-  const meta = isPlainObject(body['//']) ? body['//'].metadata : undefined;
-  const path = isPlainObject(meta) ? meta.path : undefined;
-  return typeof path === 'string' ? { constructPath: path } : {};
+/** The resource's `//` object and the construct path cdktf writes into its `metadata.path`, when there. */
+function commentOf(body: Record<string, unknown>): { comment?: Record<string, unknown>; constructPath?: string } {
+  const comment = body['//'];
+  if (!isPlainObject(comment)) return {};
+  const path = isPlainObject(comment.metadata) ? comment.metadata.path : undefined;
+  return { comment, ...(typeof path === 'string' ? { constructPath: path } : {}) };
 }
 
 /** `required_providers.teleport.version` of any `terraform` block (object or array form). */

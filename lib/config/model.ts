@@ -44,6 +44,11 @@ export interface TfResource {
   readonly dependsOn: readonly string[];
   /** The construct path cdktf recorded in the resource's `//.metadata.path` (synthesized configurations only). */
   readonly constructPath?: string;
+  /**
+   * The resource's `"//"` comment object as written (cdktf's metadata, guardrail acknowledgements),
+   * when it is an object (synthesized configurations only).
+   */
+  readonly comment?: Record<string, unknown>;
 }
 
 /** One `provider "teleport"` block. */

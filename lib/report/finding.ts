@@ -24,11 +24,21 @@ export interface Finding {
   readonly fix?: string;
 }
 
+/** A finding the configuration acknowledged (guardrails): it does not count, and is listed apart with its reason. */
+export interface AcknowledgedFinding extends Finding {
+  /** Why it is accepted, as recorded in the configuration. */
+  readonly reason: string;
+  /** The construct path that recorded the acknowledgement, when the configuration says. */
+  readonly acknowledgedBy?: string;
+}
+
 /** The `--json` document every subcommand prints, even when it fails (exit 2). */
 export interface Report {
   readonly schemaVersion: 1;
   readonly ok: boolean;
   readonly findings: Finding[];
+  /** `check --guardrails`: the findings the configuration acknowledged, so reviewers see every exception. */
+  readonly acknowledged?: AcknowledgedFinding[];
   readonly error?: string;
 }
 

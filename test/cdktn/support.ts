@@ -69,10 +69,12 @@ export function runNode(cwd: string, args: readonly string[], env: Record<string
  * Synthesizes the examples app on cdktf into `outdir`: this checkout's compiled examples (dist/, from
  * `npm run build`, which npm test runs first), in a child process like the cdktn side.
  */
-export function synthCdktfExamples(outdir: string): void {
+/** Synthesizes the examples app on cdktf into `outdir`; returns what it printed on stderr (its annotations). */
+export function synthCdktfExamples(outdir: string): string {
   const main = path.join(ROOT, 'dist', 'examples', 'main.js');
   const run = runNode(process.cwd(), [main], { CDKTF_OUTDIR: outdir });
   if (run.status !== 0) throw new Error(`${main} failed (${run.status}; npm run build makes it):\n${run.stderr}`);
+  return run.stderr;
 }
 
 /** The stacks of an outdir, each stack's cdk.tf.json text by stack name. */

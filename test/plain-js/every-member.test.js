@@ -30,6 +30,8 @@ function instanceOf(cls) {
   if (cls === 'Role') return new lib.Role(stack, 'Role', { name: 'dev', version: lib.RoleVersion.V7 });
   if (cls === 'ProvisionToken') return lib.ProvisionToken.forTrustedCluster(stack, 'Token');
   if (cls === 'AccessMap') return lib.AccessMap.fromConfig([]);
+  if (cls === 'Guardrails') return lib.Guardrails.of(stack);
+  if (cls === 'GuardrailsPack') return lib.GuardrailsPack.RECOMMENDED;
   if (cls === 'TctlResources') return lib.TctlResources.fromYaml(stack, 'Yaml', 'kind: role\nversion: v7\nmetadata:\n  name: dev\nspec: {}\n');
   throw new Error(`no instance recipe for ${cls}: add one`);
 }

@@ -12,6 +12,13 @@ export const API_SHAPES: ApiShapes = {
     "AccessMap#toMarkdown": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
     "AccessMap#toReport": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
     "AccessMap#toText": [{name: "base", type: {ref: "AccessMap"}, optional: true}],
+    "Guardrails.acknowledge": [{name: "construct", type: {ref: "constructs.IConstruct"}}, {name: "rule", type: "string"}, {name: "reason", type: "string"}],
+    "Guardrails#apply": [{name: "pack", type: {ref: "GuardrailsPack"}}],
+    "Guardrails.of": [{name: "scope", type: {ref: "constructs.IConstruct"}}],
+    "GuardrailsPack.custom": [{name: "props", type: {ref: "GuardrailsPackProps"}}],
+    "GuardrailsPack#levelOf": [{name: "rule", type: "string"}],
+    "GuardrailsPack#withLevels": [{name: "levels", type: {ref: "GuardrailRuleLevel"}, variadic: true}],
+    "GuardrailsPack#withThresholds": [{name: "thresholds", type: {ref: "GuardrailThresholds"}}],
     "JoinToken.fromProvisionToken": [{name: "token", type: {ref: "ProvisionToken"}}],
     "JoinToken.fromReference": [{name: "reference", type: "string"}],
     "JoinToken.fromVariable": [{name: "variable", type: {ref: "cdktf.TerraformVariable"}}],
@@ -242,6 +249,20 @@ export const API_SHAPES: ApiShapes = {
       staticJwks: {type: "string", optional: true},
     }},
     "GitlabTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "GitlabJoinSpec"], fields: {}},
+    "GuardrailLevel": {kind: "enum", module: {lib: "guardrails/pack", name: "GuardrailLevel"}, members: ["ERROR", "WARNING", "OFF"]},
+    "GuardrailRuleLevel": {kind: "struct", fields: {
+      level: {type: {ref: "GuardrailLevel"}},
+      rule: {type: "string"},
+    }},
+    "GuardrailThresholds": {kind: "struct", fields: {
+      maxSessionTtl: {type: "string", optional: true},
+      maxTrustedClusterTokenTtl: {type: "string", optional: true},
+    }},
+    "GuardrailsPack": {kind: "class", module: {lib: "guardrails/pack", name: "GuardrailsPack"}, makers: ["GuardrailsPack.custom()"]},
+    "GuardrailsPackProps": {kind: "struct", extends: ["GuardrailThresholds"], fields: {
+      name: {type: "string", optional: true},
+      rules: {type: {array: {ref: "GuardrailRuleLevel"}}},
+    }},
     "IRole": {kind: "interface", required: ["node", "roleName"], makers: ["new Role()", "Role.fromName()", "Role.fromPreset()"]},
     "IamTokenProps": {kind: "struct", extends: ["DelegatedTokenProps"], fields: {
       allow: {type: {array: {ref: "AwsAllowRule"}}},
@@ -580,6 +601,7 @@ export const API_SHAPES: ApiShapes = {
       joinTokenVariable: {type: {ref: "cdktf.TerraformVariable"}, optional: true},
     }},
     "TeleportAppConfig": {kind: "struct", extends: ["cdktf.AppConfig"], fields: {
+      guardrails: {type: {ref: "GuardrailsPack"}, optional: true},
       printAnnotations: {type: "boolean", optional: true},
     }},
     "TeleportProviderProps": {kind: "struct", fields: {
@@ -676,5 +698,6 @@ export const API_SHAPES: ApiShapes = {
     }},
     "cdktf.TerraformVariable": {kind: "class", module: {package: "cdktf", name: "TerraformVariable"}, makers: ["new TerraformVariable()"]},
     "constructs.Construct": {kind: "class", module: {package: "constructs", name: "Construct"}, makers: []},
+    "constructs.IConstruct": {kind: "interface", required: ["node"], makers: ["new ProvisionToken()", "new Role()", "new TeleportApp()", "new TeleportProvider()", "new TrustedCluster()", "new TrustedClusterLink()"]},
   },
 };
