@@ -30,25 +30,53 @@ const TYPE_TESTS: Record<string, Acceptor> = {
 
 class Unsupported extends Error {}
 
-/** The accept test of `schema`, or undefined when it uses a keyword this module does not implement. */
+/**
+ * The accept test of `schema`, or undefined when it uses a keyword this module does not implement.
+ * Subschemas compile when data first reaches them: a body uses few of a block's hundreds of attributes.
+ */
 export function compileAcceptor(schema: Schema): Acceptor | undefined {
   try {
-    return compile(schema);
+    checkSupported(schema);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
+  return compile(schema);
 }
 
 const accept: Acceptor = () => true;
 const reject: Acceptor = () => false;
 const isObject = (d: unknown): d is Record<string, unknown> => TYPE_TESTS.object(d);
 
+/** Throws Unsupported unless every keyword of `schema` and its subschemas is implemented here. */
+function checkSupported(schema: Schema): void {
+  if (typeof schema === 'boolean') return;
+  if (!isObject(schema)) throw new Unsupported();
+  for (const key of Object.keys(schema)) if (!UNDERSTOOD.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported();
+  const { type, pattern, items, required, properties, additionalProperties } = schema;
+  if (type !== undefined && !(Array.isArray(type) ? type : [type]).every((t) => typeof t === 'string' && Object.prototype.hasOwnProperty.call(TYPE_TESTS, t))) throw new Unsupported();
+  if (pattern !== undefined && typeof pattern !== 'string') throw new Unsupported();
+  if (required !== undefined && !(Array.isArray(required) && required.every((r) => typeof r === 'string'))) throw new Unsupported();
+  if (Array.isArray(items)) throw new Unsupported(); // the tuple form
+  if (items !== undefined) checkSupported(items as Schema);
+  if (properties !== undefined && !isObject(properties)) throw new Unsupported();
+  for (const sub of Object.values(properties ?? {})) checkSupported(sub as Schema);
+  if (additionalProperties !== undefined) checkSupported(additionalProperties as Schema);
+}
+
+/** True for a schema that accepts anything: `true`, `{}`, or annotations only. */
+const acceptsAll = (schema: Schema): boolean => schema === true || (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k)));
+
+/** The accept test of `schema`, compiled when first called. */
+function lazy(schema: Schema): Acceptor {
+  let test: Acceptor | undefined;
+  return (d) => (test ??= compile(schema))(d);
+}
+
 function compile(schema: Schema): Acceptor {
   if (schema === true) return accept;
   if (schema === false) return reject;
   if (!isObject(schema)) throw new Unsupported();
-  for (const key of Object.keys(schema)) if (!UNDERSTOOD.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported();
   const tests: Acceptor[] = [];
   if (schema.type !== undefined) tests.push(typeTest(schema.type));
   if (schema.pattern !== undefined) tests.push(patternTest(schema.pattern));
@@ -62,22 +90,29 @@ function compile(schema: Schema): Acceptor {
 function typeTest(type: unknown): Acceptor {
   const names = Array.isArray(type) ? type : [type];
   const tests = names.map((name) => {
-    const test = typeof name === 'string' ? TYPE_TESTS[name] : undefined;
+    const test = typeof name === 'string' && Object.prototype.hasOwnProperty.call(TYPE_TESTS, name) ? TYPE_TESTS[name] : undefined;
     if (!test) throw new Unsupported();
     return test;
   });
   return tests.length === 1 ? tests[0] : (d) => tests.some((t) => t(d));
 }
 
+/** One test per distinct pattern: the schemas repeat a few (expressions, numbers, bools) hundreds of times. */
+const patternTests = new Map<string, Acceptor>();
+
 function patternTest(pattern: unknown): Acceptor {
   if (typeof pattern !== 'string') throw new Unsupported();
-  const re = new RegExp(pattern, 'u');
-  return (d) => typeof d !== 'string' || re.test(d);
+  let test = patternTests.get(pattern);
+  if (!test) {
+    const re = new RegExp(pattern, 'u'); // no g or y flag: test() keeps no state between calls
+    patternTests.set(pattern, (test = (d) => typeof d !== 'string' || re.test(d)));
+  }
+  return test;
 }
 
 function itemsTest(items: unknown): Acceptor {
-  if (Array.isArray(items)) throw new Unsupported(); // the tuple form
-  const item = compile(items as Schema);
+  if (acceptsAll(items as Schema)) return accept;
+  const item = lazy(items as Schema);
   return (d) => !Array.isArray(d) || d.every((x) => item(x));
 }
 
@@ -92,16 +127,15 @@ function propertyTests(properties: unknown, additional: unknown): Acceptor[] {
   const tests: Acceptor[] = [];
   const declared: unknown = properties ?? {};
   if (!isObject(declared)) throw new Unsupported();
-  const checks = Object.entries(declared).map(([name, s]) => [name, compile(s as Schema)] as const).filter(([, test]) => test !== accept);
+  const checks = Object.entries(declared).filter(([, s]) => !acceptsAll(s as Schema)).map(([name, s]) => [name, lazy(s as Schema)] as const);
   if (checks.length > 0) {
     tests.push((d) => {
       const o = d as Record<string, unknown>;
       return checks.every(([name, test]) => o[name] === undefined || test(o[name]));
     });
   }
-  if (additional === undefined || additional === true) return tests;
-  const extra = compile(additional as Schema);
-  if (extra === accept) return tests;
+  if (additional === undefined || acceptsAll(additional as Schema)) return tests;
+  const extra = lazy(additional as Schema);
   const own = Object.prototype.hasOwnProperty;
   tests.push((d) => {
     const o = d as Record<string, unknown>;

@@ -104,6 +104,9 @@ test('keywords outside the subset it implements: no accept test, so ajv decides 
   expect(compileAcceptor({ type: 'array', items: [{ type: 'string' }] })).toBeUndefined();
   expect(compileAcceptor({ properties: { a: { enum: [1] } } })).toBeUndefined();
   expect(compileAcceptor({ type: 'date' })).toBeUndefined();
+  expect(compileAcceptor({ type: 'constructor' })).toBeUndefined();
+  // Also deep inside, where the test compiles only once data reaches it.
+  expect(compileAcceptor({ properties: { a: { properties: { b: { items: { not: {} } } } } } })).toBeUndefined();
 });
 
 test('numbers are finite and patterns are unicode, as in ajv with strict numbers', () => {
