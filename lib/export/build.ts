@@ -79,5 +79,9 @@ export function buildExport(input: TfInput, options: ExportOptions): ExportResul
       });
     }
   }
-  return { files, placeholders: run.placeholders, commands, notes: run.notes };
+  // Listed as the documents are: by stack, then by resource address (a stable sort keeps each resource's fields in order).
+  const order = input.stacks.map((s) => s.name);
+  const byPlace = (a: { stack: string; resource: string }, b: { stack: string; resource: string }) =>
+    order.indexOf(a.stack) - order.indexOf(b.stack) || (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0);
+  return { files, placeholders: [...run.placeholders].sort(byPlace), commands, notes: [...run.notes].sort(byPlace) };
 }

@@ -102,7 +102,10 @@ export function prepare(run: ExportRun, stack: TfStack, resource: TfResource, va
   };
   const v = resource.values;
   const version = typeof v.version === 'string' && !isTemplate(v.version) ? v.version : resource.type === 'teleport_role' ? '' : 'v2';
-  const secrets = secretPaths(resource.type);
+  // A token of another join method is not secret by name: the provider marks metadata.name sensitive for every token.
+  const secrets = resource.type === 'teleport_provision_token' && !isSecretNameToken(resource)
+    ? new Set([...secretPaths(resource.type)].filter((p) => p !== 'metadata.name'))
+    : secretPaths(resource.type);
   const rawMetadata: Record<string, unknown> = { ...(isPlainObject(v.metadata) ? v.metadata : {}) };
   for (const key of SERVER_METADATA) delete rawMetadata[key];
   // A join token's metadata goes into a command, not a document: it is read there (name, expires, labels).
