@@ -88,7 +88,7 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
     provider: 'map of strings',
     tctl: 'map of strings',
     operator: 'Kubernetes `metadata.labels` (keys and values in Kubernetes label syntax: other labels are refused)',
-    source: 'Kubernetes label syntax; the operator copies the custom resource\'s labels to the Teleport resource',
+    source: 'Kubernetes label syntax; the operator\'s resource types build the Teleport resource with the custom resource\'s labels (`ToTeleport()`: `Labels: r.Labels`)',
   },
   {
     what: '`metadata.description`, `metadata.expires`',
