@@ -45,15 +45,17 @@ function findingsOf(result: ExportResult, strict: boolean): Finding[] {
   if (!strict) return notes;
   return [
     ...notes,
-    ...result.placeholders.map((p): Finding => ({
-      severity: 'error',
-      check: 'export.placeholder',
-      resource: p.resource,
-      stack: p.stack,
-      path: p.field,
-      message: `would be written as a placeholder (${p.placeholder}): ${p.reason}`,
-      fix: 'give the value in the configuration, or export without --strict and fill the placeholder before applying',
-    })),
+    ...result.placeholders.map(
+      (p): Finding => ({
+        severity: 'error',
+        check: 'export.placeholder',
+        resource: p.resource,
+        stack: p.stack,
+        path: p.field,
+        message: `would be written as a placeholder (${p.placeholder}): ${p.reason}`,
+        fix: 'give the value in the configuration, or export without --strict and fill the placeholder before applying',
+      }),
+    ),
   ];
 }
 
@@ -62,7 +64,9 @@ function printSummary(io: Io, result: ExportResult): void {
   if (result.placeholders.length) {
     io.err(`Placeholders (${result.placeholders.length}): fill them before applying:\n`);
     for (const p of result.placeholders) {
-      io.err(`  ${displayText(p.stack)} ${displayText(p.resource)} ${displayText(p.field)} = ${displayText(p.placeholder)}: ${displayText(p.reason)}\n`);
+      io.err(
+        `  ${displayText(p.stack)} ${displayText(p.resource)} ${displayText(p.field)} = ${displayText(p.placeholder)}: ${displayText(p.reason)}\n`,
+      );
     }
   }
   if (result.commands.length) {
@@ -76,9 +80,13 @@ function writeFiles(dir: string, result: ExportResult, io: Io): void {
     fs.mkdirSync(dir, { recursive: true });
     for (const f of result.files) fs.writeFileSync(path.join(dir, f.name), f.content);
   } catch (e) {
-    throw new UsageError(`--out ${dir}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Fix: give a writable directory.`);
+    throw new UsageError(
+      `--out ${dir}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Fix: give a writable directory.`,
+    );
   }
-  io.err(`Wrote ${result.files.length} file(s) to ${displayText(dir)}: ${result.files.map((f) => `${f.name} (${f.documents} document(s))`).join(', ')}\n`);
+  io.err(
+    `Wrote ${result.files.length} file(s) to ${displayText(dir)}: ${result.files.map((f) => `${f.name} (${f.documents} document(s))`).join(', ')}\n`,
+  );
 }
 
 /** `export`: tctl YAML or operator manifests from Terraform JSON. */
@@ -96,7 +104,8 @@ export const exportCommand: CommandSpec = {
   run: (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`export takes exactly one path, got ${positionals.length}\n\n${EXPORT_HELP}`);
     const to = values.to as string | undefined;
-    if (to === undefined || !FORMATS.includes(to)) throw new UsageError(`--to takes ${FORMATS.join(' or ')}${to === undefined ? '' : `, got "${to}"`}`);
+    if (to === undefined || !FORMATS.includes(to))
+      throw new UsageError(`--to takes ${FORMATS.join(' or ')}${to === undefined ? '' : `, got "${to}"`}`);
     if (values.namespace !== undefined && to !== ExportFormat.OPERATOR) throw new UsageError('--namespace applies to --to operator only');
     const result = TeleportExport._fromInput(loadInput(positionals[0]), {
       format: to as ExportFormat,

@@ -12,11 +12,17 @@ import { renderYaml } from './yaml-out';
 const FORMATS = Object.values(ExportFormat) as string[];
 
 function checkOptions(input: TfInput, options: ExportOptions): void {
-  if (!FORMATS.includes(options.format)) throw new InputError(`format "${displayText(String(options.format), 40)}" is not one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(options.format))
+    throw new InputError(`format "${displayText(String(options.format), 40)}" is not one of ${FORMATS.join(', ')}`);
   if (options.namespace !== undefined) {
     if (options.format !== ExportFormat.OPERATOR) throw new InputError('a namespace applies to operator manifests only (--to operator)');
     if (!isNamespaceName(options.namespace)) {
-      throw new InputError(`namespace "${displayText(options.namespace, 80)}" is not a Kubernetes namespace name (lowercase letters, digits and -, at most 63 characters)`);
+      throw new InputError(
+        `namespace "${displayText(
+          options.namespace,
+          80,
+        )}" is not a Kubernetes namespace name (lowercase letters, digits and -, at most 63 characters)`,
+      );
     }
   }
   if (options.stack !== undefined && !input.stacks.some((s) => s.name === options.stack)) {
@@ -27,7 +33,11 @@ function checkOptions(input: TfInput, options: ExportOptions): void {
 
 /** A file name from a stack name and an alias: letters, digits, `.`, `_` and `-` only, never hidden. */
 function fileName(stack: string, alias: string | undefined, taken: Set<string>): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 100) || '_';
+  const safe = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 100) || '_';
   const base = safe(stack) + (alias === undefined ? '' : `-${safe(alias)}`);
   let name = `${base}.yaml`;
   for (let i = 2; taken.has(name); i++) name = `${base}-${i}.yaml`;
@@ -67,7 +77,8 @@ export function buildExport(input: TfInput, options: ExportOptions): ExportResul
     const groups = byProvider(stack.resources);
     for (const [provider, resources] of groups) {
       const items = resources.map((r) => prepare(run, stack, r, variables)).filter((p): p is Prepared => p !== undefined);
-      const group = options.format === ExportFormat.TCTL ? tctlGroup(run, stack.name, provider, items) : operatorGroup(run, stack.name, provider, items);
+      const group =
+        options.format === ExportFormat.TCTL ? tctlGroup(run, stack.name, provider, items) : operatorGroup(run, stack.name, provider, items);
       commands.push(...group.commands);
       const alias = groups.size > 1 ? (provider === 'teleport' ? 'default' : provider.replace(/^teleport\./, '')) : undefined;
       files.push({

@@ -65,22 +65,24 @@ export interface FieldMapping {
   readonly source: string;
 }
 
-const OPERATOR_PAGES = 'operator pages `resources-teleport-dev-{rolesv7,rolesv8,trustedclustersv2,provisiontokens}.mdx` (schemas/operator/sources.json)';
+const OPERATOR_PAGES =
+  'operator pages `resources-teleport-dev-{rolesv7,rolesv8,trustedclustersv2,provisiontokens}.mdx` (schemas/operator/sources.json)';
 
 export const FIELD_MAPPINGS: readonly FieldMapping[] = [
   {
     what: 'resource kind and version',
     provider: 'resource type + `version` attribute (`teleport_role`, `version = "v7"`)',
     tctl: '`kind: role`, `version: v7` (`trusted_cluster` v2, `token` v2)',
-    operator: 'the version is part of the kind: `TeleportRoleV6`..`V9` (`resources.teleport.dev/v1`), `TeleportTrustedClusterV2` (`v1`), ' +
-      '`TeleportProvisionToken` (`v2`); roles v3..v5 are not exported (the operator\'s `TeleportRole` is a v5 resource with no field reference here)',
+    operator:
+      'the version is part of the kind: `TeleportRoleV6`..`V9` (`resources.teleport.dev/v1`), `TeleportTrustedClusterV2` (`v1`), ' +
+      "`TeleportProvisionToken` (`v2`); roles v3..v5 are not exported (the operator's `TeleportRole` is a v5 resource with no field reference here)",
     source: `${OPERATOR_PAGES}; role versions: the tctl role reference (teleport-resources/role.mdx)`,
   },
   {
     what: '`metadata.name`',
     provider: '`metadata.name`',
     tctl: '`metadata.name`',
-    operator: 'the custom resource\'s Kubernetes `metadata.name` (a lowercase DNS subdomain: other names are refused)',
+    operator: "the custom resource's Kubernetes `metadata.name` (a lowercase DNS subdomain: other names are refused)",
     source: 'Kubernetes object names (DNS-1123 subdomain); the operator names the Teleport resource after the custom resource',
   },
   {
@@ -88,7 +90,9 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
     provider: 'map of strings',
     tctl: 'map of strings',
     operator: 'Kubernetes `metadata.labels` (keys and values in Kubernetes label syntax: other labels are refused)',
-    source: 'Kubernetes label syntax; the operator\'s resource types build the Teleport resource with the custom resource\'s labels (`ToTeleport()`: `Labels: r.Labels`)',
+    source:
+      "Kubernetes label syntax; the operator's resource types build the Teleport resource with the custom resource's labels " +
+      '(`ToTeleport()`: `Labels: r.Labels`)',
   },
   {
     what: '`metadata.description`, `metadata.expires`',
@@ -100,9 +104,9 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
   {
     what: 'label maps (`node_labels`, `app_labels`, ...)',
     provider: 'map of lists of strings (`{"*": ["*"]}`)',
-    tctl: 'one value as a string (`\'*\': \'*\'`, as the guides write it), several as a list',
+    tctl: "one value as a string (`'*': '*'`, as the guides write it), several as a list",
     operator: 'the same as tctl (the CRD takes a string or a list per label)',
-    source: 'the trusted-cluster guide\'s `visitor.yaml`; role-spec.mdx; ' + OPERATOR_PAGES,
+    source: "the trusted-cluster guide's `visitor.yaml`; role-spec.mdx; " + OPERATOR_PAGES,
   },
   {
     what: 'durations (`max_session_ttl`, `aws_iid_ttl`, ...)',
@@ -129,14 +133,16 @@ export const FIELD_MAPPINGS: readonly FieldMapping[] = [
     what: 'trusted cluster `spec.token` (sensitive)',
     provider: 'a reference or a sensitive variable (`${var.root_join_token}`)',
     tctl: 'a placeholder (`${TF_VAR_root_join_token}`, ready for `envsubst`) with a comment naming the variable',
-    operator: '`secret://<name>-join-token/token` and a `Secret` skeleton with the `resources.teleport.dev/allow-lookup-from-cr` annotation and no value',
+    operator:
+      '`secret://<name>-join-token/token` and a `Secret` skeleton with the `resources.teleport.dev/allow-lookup-from-cr` annotation and no value',
     source: 'trustedclustersv2 page ("This field supports secret lookup")',
   },
   {
     what: 'provision token of join method `token` (its name is the secret)',
     provider: '`teleport_provision_token` with a provider-generated `metadata.name`',
     tctl: 'the `tctl tokens add --type=<roles> --ttl=<ttl>` command (a comment), not a document holding the secret',
-    operator: 'not exported: a custom resource\'s name is not secret (anyone who can list the custom resources reads it); create it with tctl or Terraform',
+    operator:
+      "not exported: a custom resource's name is not secret (anyone who can list the custom resources reads it); create it with tctl or Terraform",
     source: 'provision-token-v2.mdx; provisiontokens page (the name is the Kubernetes name)',
   },
   {

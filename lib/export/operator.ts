@@ -22,7 +22,8 @@ function labelProblem(key: string, value: unknown): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if ((prefix !== undefined && !isObjectName(prefix)) || name.length > 63 || !LABEL_NAME.test(name)) return 'its key is not a Kubernetes label key';
-  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !LABEL_NAME.test(value)))) return 'its value is not a Kubernetes label value';
+  if (typeof value !== 'string' || (value !== '' && (value.length > 63 || !LABEL_NAME.test(value))))
+    return 'its value is not a Kubernetes label value';
   return undefined;
 }
 
@@ -45,7 +46,13 @@ function crMetadata(run: ExportRun, stack: string, p: Prepared, name: string): R
   }
   for (const field of ['description', 'expires']) {
     if (p.metadata[field] !== undefined) {
-      run.notes.push({ severity: 'warning', stack, resource: p.resource.address, field: `metadata.${field}`, message: `a custom resource has no ${field}: left out` });
+      run.notes.push({
+        severity: 'warning',
+        stack,
+        resource: p.resource.address,
+        field: `metadata.${field}`,
+        message: `a custom resource has no ${field}: left out`,
+      });
     }
   }
   return { name, ...(run.options.namespace ? { namespace: run.options.namespace } : {}), ...(Object.keys(labels).length ? { labels } : {}) };
@@ -57,13 +64,19 @@ function secretSkeleton(run: ExportRun, p: Prepared, crName: string, secretName:
     body: {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: secretName, ...(run.options.namespace ? { namespace: run.options.namespace } : {}), annotations: { [LOOKUP_ANNOTATION]: crName } },
+      metadata: {
+        name: secretName,
+        ...(run.options.namespace ? { namespace: run.options.namespace } : {}),
+        annotations: { [LOOKUP_ANNOTATION]: crName },
+      },
       type: 'Opaque',
       ...(literal !== undefined ? { stringData: { [SECRET_TOKEN_KEY]: literal } } : {}),
     },
     before: [
       `The join token of ${p.resource.address}, looked up by the custom resource ${crName} (secret://${secretName}/${SECRET_TOKEN_KEY}).`,
-      ...(literal === undefined ? [`No value here: add stringData.${SECRET_TOKEN_KEY} from your secret store before applying (the token the root's tctl tokens add printed).`] : []),
+      ...(literal === undefined
+        ? [`No value here: add stringData.${SECRET_TOKEN_KEY} from your secret store before applying (the token the root's tctl tokens add printed).`]
+        : []),
     ],
     comments: [],
   };
@@ -78,12 +91,17 @@ export function operatorGroup(run: ExportRun, stack: string, provider: string, i
     if (isSecretNameToken(p.resource)) {
       const { command } = tokensAddCommand(p, false);
       out.commands.push({ stack, provider, resource: p.resource.address, command });
-      out.header.push(`Join token ${p.resource.address} is not exported: its name is its secret, and a custom resource's name is not secret.`, `  Create it on this cluster with: ${command}`);
+      out.header.push(
+        `Join token ${p.resource.address} is not exported: its name is its secret, and a custom resource's name is not secret.`,
+        `  Create it on this cluster with: ${command}`,
+      );
       run.notes.push({
         severity: 'warning',
         stack,
         resource: p.resource.address,
-        message: 'not exported as a TeleportProvisionToken: the token\'s name is its secret, and a custom resource\'s name is readable by anyone who can list those resources (and shows in kubectl output and events)',
+        message:
+          "not exported as a TeleportProvisionToken: the token's name is its secret, and a custom resource's name is readable by anyone " +
+          'who can list those resources (and shows in kubectl output and events)',
         fix: `create it on the cluster with \`${command}\` (or keep it in Terraform), and put the token into the leaf's Secret`,
       });
       continue;
@@ -91,17 +109,36 @@ export function operatorGroup(run: ExportRun, stack: string, provider: string, i
     const target = p.kind.operator[p.version];
     if (!target) {
       const known = Object.keys(p.kind.operator).join(', ');
-      error(p, 'version', `${p.resource.type} version "${p.version}" has no operator custom resource here (exported: ${known})`,
-        p.resource.type === 'teleport_role' ? 'move the role to v7 or v8, or export it with --to tctl (the operator\'s TeleportRole is role v5, with no field reference here)' : 'export it with --to tctl');
+      error(
+        p,
+        'version',
+        `${p.resource.type} version "${p.version}" has no operator custom resource here (exported: ${known})`,
+        p.resource.type === 'teleport_role'
+          ? "move the role to v7 or v8, or export it with --to tctl (the operator's TeleportRole is role v5, with no field reference here)"
+          : 'export it with --to tctl',
+      );
       continue;
     }
     const name = p.literalName;
     if (name === undefined || !isObjectName(name)) {
-      error(p, 'metadata.name', name === undefined ? 'the name is known only at apply, and a custom resource needs one' : 'the name is not a Kubernetes object name (lowercase letters, digits, - and ., at most 253 characters)',
-        'give the resource a literal lowercase name, or manage it with tctl or Terraform');
+      error(
+        p,
+        'metadata.name',
+        name === undefined
+          ? 'the name is known only at apply, and a custom resource needs one'
+          : 'the name is not a Kubernetes object name (lowercase letters, digits, - and ., at most 253 characters)',
+        'give the resource a literal lowercase name, or manage it with tctl or Terraform',
+      );
       continue;
     }
-    if (p.subKind) run.notes.push({ severity: 'warning', stack, resource: p.resource.address, field: 'sub_kind', message: 'a custom resource has no sub_kind: left out' });
+    if (p.subKind)
+      run.notes.push({
+        severity: 'warning',
+        stack,
+        resource: p.resource.address,
+        field: 'sub_kind',
+        message: 'a custom resource has no sub_kind: left out',
+      });
     const spec = { ...p.spec };
     if (p.resource.type === 'teleport_trusted_cluster') {
       const secretName = `${name}-join-token`.slice(0, 253);
@@ -113,10 +150,20 @@ export function operatorGroup(run: ExportRun, stack: string, provider: string, i
       const at = run.placeholders.findIndex((x) => x.resource === p.resource.address && x.stack === stack && x.field === 'spec.token');
       if (at >= 0) run.placeholders[at] = { ...run.placeholders[at], placeholder: lookup, reason: `${run.placeholders[at].reason}, into ${where}` };
       else if (literal === undefined) {
-        run.placeholders.push({ stack, resource: p.resource.address, field: 'spec.token', placeholder: lookup, reason: `the join token, into ${where}`, secret: true });
+        run.placeholders.push({
+          stack,
+          resource: p.resource.address,
+          field: 'spec.token',
+          placeholder: lookup,
+          reason: `the join token, into ${where}`,
+          secret: true,
+        });
       }
       const reason = at >= 0 ? run.placeholders[at].reason : literal !== undefined ? `a literal, in ${where}` : `the join token, into ${where}`;
-      p.ctx.comments.splice(0, p.ctx.comments.length, ...p.ctx.comments.filter((c) => c.path.join('.') !== 'spec.token'), { path: ['spec', 'token'], text: `secret: ${reason}` });
+      p.ctx.comments.splice(0, p.ctx.comments.length, ...p.ctx.comments.filter((c) => c.path.join('.') !== 'spec.token'), {
+        path: ['spec', 'token'],
+        text: `secret: ${reason}`,
+      });
       spec.token = lookup;
       out.docs.push(secretSkeleton(run, p, name, secretName, literal));
     }

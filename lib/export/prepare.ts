@@ -90,7 +90,12 @@ export interface ExportRun {
 export function prepare(run: ExportRun, stack: TfStack, resource: TfResource, variables: ReadonlySet<string>): Prepared | undefined {
   const kind = kindOf(resource.type);
   if (!kind) {
-    run.notes.push({ severity: 'warning', stack: stack.name, resource: resource.address, message: `${resource.type} is not exported (only roles, trusted clusters and provision tokens are)` });
+    run.notes.push({
+      severity: 'warning',
+      stack: stack.name,
+      resource: resource.address,
+      message: `${resource.type} is not exported (only roles, trusted clusters and provision tokens are)`,
+    });
     return undefined;
   }
   const ctx: ValueContext = {
@@ -103,13 +108,16 @@ export function prepare(run: ExportRun, stack: TfStack, resource: TfResource, va
   const v = resource.values;
   const version = typeof v.version === 'string' && !isTemplate(v.version) ? v.version : resource.type === 'teleport_role' ? '' : 'v2';
   // A token of another join method is not secret by name: the provider marks metadata.name sensitive for every token.
-  const secrets = resource.type === 'teleport_provision_token' && !isSecretNameToken(resource)
-    ? new Set([...secretPaths(resource.type)].filter((p) => p !== 'metadata.name'))
-    : secretPaths(resource.type);
+  const secrets =
+    resource.type === 'teleport_provision_token' && !isSecretNameToken(resource)
+      ? new Set([...secretPaths(resource.type)].filter((p) => p !== 'metadata.name'))
+      : secretPaths(resource.type);
   const rawMetadata: Record<string, unknown> = { ...(isPlainObject(v.metadata) ? v.metadata : {}) };
   for (const key of SERVER_METADATA) delete rawMetadata[key];
   // A join token's metadata goes into a command, not a document: it is read there (name, expires, labels).
-  const metadata = isSecretNameToken(resource) ? rawMetadata : (exportValue(ctx, labelForm(rawMetadata), ['metadata'], secrets) as Record<string, any>);
+  const metadata = isSecretNameToken(resource)
+    ? rawMetadata
+    : (exportValue(ctx, labelForm(rawMetadata), ['metadata'], secrets) as Record<string, any>);
   let rawSpec: Record<string, any> = isPlainObject(v.spec) ? v.spec : {};
   if (resource.type === 'teleport_role') rawSpec = withoutServerDefaults(version, rawSpec);
   const spec = exportValue(ctx, labelForm(rawSpec), ['spec'], secrets) as Record<string, any>;
@@ -137,5 +145,7 @@ export function isSecretNameToken(resource: TfResource): boolean {
 /** The order documents are created in: tokens, then roles, then the trusted clusters that map them; by address within a kind. */
 export function creationOrder(items: readonly Prepared[]): Prepared[] {
   const rank = (p: Prepared) => ['teleport_provision_token', 'teleport_role', 'teleport_trusted_cluster'].indexOf(p.resource.type);
-  return [...items].sort((a, b) => rank(a) - rank(b) || (a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0));
+  return [...items].sort(
+    (a, b) => rank(a) - rank(b) || (a.resource.address < b.resource.address ? -1 : a.resource.address > b.resource.address ? 1 : 0),
+  );
 }

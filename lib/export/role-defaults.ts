@@ -48,7 +48,12 @@ function kubernetesDefault(version: string): unknown[] | undefined {
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(normalize(a), normalize(b));
 function normalize(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalize);
-  if (isPlainObject(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, normalize(v[k])]));
+  if (isPlainObject(v))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, normalize(v[k])]),
+    );
   return v;
 }
 
@@ -59,7 +64,9 @@ function withoutAllowDefaults(version: string, allow: Spec): Spec {
     if (Array.isArray(out.logins) && out.logins.length > 0 && same(out.node_labels, WILDCARD)) delete out.node_labels;
   }
   const fallback = kubernetesDefault(version);
-  const matchers = (isPlainObject(out.kubernetes_labels) && Object.keys(out.kubernetes_labels).length > 0) || (typeof out.kubernetes_labels_expression === 'string' && out.kubernetes_labels_expression !== '');
+  const matchers =
+    (isPlainObject(out.kubernetes_labels) && Object.keys(out.kubernetes_labels).length > 0) ||
+    (typeof out.kubernetes_labels_expression === 'string' && out.kubernetes_labels_expression !== '');
   if (fallback && matchers && same(out.kubernetes_resources, fallback)) delete out.kubernetes_resources;
   return out;
 }

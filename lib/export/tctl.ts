@@ -29,7 +29,14 @@ export function tctlGroup(run: ExportRun, stack: string, provider: string, items
       continue;
     }
     if (!p.version) {
-      run.notes.push({ severity: 'error', stack, resource: p.resource.address, field: 'version', message: 'the role has no literal version', fix: 'set the role version (v3..v9)' });
+      run.notes.push({
+        severity: 'error',
+        stack,
+        resource: p.resource.address,
+        field: 'version',
+        message: 'the role has no literal version',
+        fix: 'set the role version (v3..v9)',
+      });
       continue;
     }
     out.docs.push({

@@ -22,7 +22,10 @@ export class TeleportExport {
   /** From synthesized stacks (parsed `cdk.tf.json` documents). */
   public static fromConfig(stacks: StackConfig[], options: ExportOptions): ExportResult {
     checkArgs('TeleportExport.fromConfig', arguments);
-    return TeleportExport._fromInput({ kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [], findings: [] }, options);
+    return TeleportExport._fromInput(
+      { kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [], findings: [] },
+      options,
+    );
   }
 
   /** @internal */

@@ -36,7 +36,11 @@ export function pathText(path: DocPath): string {
 
 /** An environment-variable-like name: upper case letters, digits and `_`, at most 80 characters. */
 function envName(text: string): string {
-  const name = text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase().slice(0, 80);
+  const name = text
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase()
+    .slice(0, 80);
   return /^[A-Z_]/.test(name) ? name : `V_${name}`;
 }
 
@@ -52,18 +56,27 @@ function placeholderFor(ctx: ValueContext, path: DocPath, value: string | undefi
     };
   }
   if (value === undefined) {
-    return { text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`, reason: secret ? 'a secret the input does not show' : 'a value known only at apply' };
+    return {
+      text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`,
+      reason: secret ? 'a secret the input does not show' : 'a value known only at apply',
+    };
   }
   const joinToken = /^\$\{teleport_provision_token\.([A-Za-z0-9_-]+)\.metadata\.name\}$/.exec(value)?.[1];
   if (joinToken !== undefined) {
-    return { text: `\${${envName(`JOIN_TOKEN_${joinToken}`)}}`, reason: `the join token teleport_provision_token.${joinToken} (what its tctl tokens add command prints)` };
+    return {
+      text: `\${${envName(`JOIN_TOKEN_${joinToken}`)}}`,
+      reason: `the join token teleport_provision_token.${joinToken} (what its tctl tokens add command prints)`,
+    };
   }
   if (isTemplate(value)) {
     const expression = displayText(value, MAX_QUOTED);
     const inner = /^\$\{([^}]*)\}$/.exec(value)?.[1] ?? `${ctx.resource.name}_${pathText(path)}`;
     return { text: `\${${envName(inner)}}`, reason: `known only at apply: ${expression}` };
   }
-  return { text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`, reason: 'a literal secret, left out (pass --allow-literal-secrets to export it)' };
+  return {
+    text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`,
+    reason: 'a literal secret, left out (pass --allow-literal-secrets to export it)',
+  };
 }
 
 /** Records a placeholder at `path` and returns its text. */
@@ -115,14 +128,28 @@ export function recordUnknown(ctx: ValueContext, under: string): void {
     if (tree === true) {
       const secret = false;
       const { reason } = placeholderFor(ctx, path, undefined, secret);
-      ctx.placeholders.push({ stack: ctx.resource.stack, resource: ctx.resource.address, field: path.join('.'), placeholder: '(left out)', reason, secret });
+      ctx.placeholders.push({
+        stack: ctx.resource.stack,
+        resource: ctx.resource.address,
+        field: path.join('.'),
+        placeholder: '(left out)',
+        reason,
+        secret,
+      });
     } else if (isPlainObject(tree)) for (const k of Object.keys(tree)) walk(tree[k], [...path, k]);
   };
   if (ctx.resource.unknown && isPlainObject(ctx.resource.unknown[under])) walk(ctx.resource.unknown[under], [under]);
   else if (ctx.resource.unknown?.[under] === true) walk(true, [under]);
   for (const p of ctx.resource.redacted ?? []) {
     if (p === under || p.startsWith(`${under}.`) || p.startsWith(`${under}[`)) {
-      ctx.placeholders.push({ stack: ctx.resource.stack, resource: ctx.resource.address, field: p, placeholder: '(left out)', reason: 'redacted in the plan', secret: true });
+      ctx.placeholders.push({
+        stack: ctx.resource.stack,
+        resource: ctx.resource.address,
+        field: p,
+        placeholder: '(left out)',
+        reason: 'redacted in the plan',
+        secret: true,
+      });
     }
   }
 }

@@ -32,8 +32,16 @@ test('the CLI writes the operator manifests of every example into --out: they pa
   expect(run.stdout).toBe('');
   const files = filesBelow(out);
   expect(files).toEqual([
-    'from-yaml-leaf.yaml', 'one-stack-leaf.yaml', 'one-stack-root.yaml', 'root-two-leaves-leaf_eu.yaml', 'root-two-leaves-leaf_us.yaml',
-    'root-two-leaves-root.yaml', 'seed-l1-leaf.yaml', 'seed-l1-root.yaml', 'two-stack-leaf.yaml', 'two-stack-root.yaml',
+    'from-yaml-leaf.yaml',
+    'one-stack-leaf.yaml',
+    'one-stack-root.yaml',
+    'root-two-leaves-leaf_eu.yaml',
+    'root-two-leaves-leaf_us.yaml',
+    'root-two-leaves-root.yaml',
+    'seed-l1-leaf.yaml',
+    'seed-l1-root.yaml',
+    'two-stack-leaf.yaml',
+    'two-stack-root.yaml',
   ]);
   const kinds: string[] = [];
   for (const f of files) {
@@ -63,14 +71,18 @@ describe.each(STACKS)('%s', (name) => {
       const docs = documents(file.content);
       expect(docs).toHaveLength(file.documents);
       const kinds = docs.map((d) => d.kind);
-      expect(kinds).toEqual([...kinds].sort((a, b) => ['token', 'role', 'trusted_cluster'].indexOf(a) - ['token', 'role', 'trusted_cluster'].indexOf(b)));
+      expect(kinds).toEqual(
+        [...kinds].sort((a, b) => ['token', 'role', 'trusted_cluster'].indexOf(a) - ['token', 'role', 'trusted_cluster'].indexOf(b)),
+      );
       if (docs.length === 0) continue;
       const stack = newStack();
       TctlResources.fromYaml(stack, 'Back', file.content);
       const back = synthJson(stack);
       for (const type of ['teleport_role', 'teleport_trusted_cluster']) {
         const mine = (o: any) => Object.values<any>(o?.[type] ?? {});
-        const before = mine(original.resource).filter((r) => (r.provider ?? 'teleport') === file.provider).map(comparable(name));
+        const before = mine(original.resource)
+          .filter((r) => (r.provider ?? 'teleport') === file.provider)
+          .map(comparable(name));
         expect(mine(back.resource).map(comparable(name))).toEqual(before);
       }
     }

@@ -19,12 +19,24 @@ const role = (version: string, spec: unknown, name = 'dev') => ({ version, metad
 const SECRETS = config(
   {
     teleport_trusted_cluster: {
-      lit: { version: 'v2', metadata: { name: 'root.example.com' }, spec: { token: LITERAL_TOKEN, web_proxy_addr: 'root.example.com:443', role_map: [{ remote: 'access', local: ['dev'] }] } },
+      lit: {
+        version: 'v2',
+        metadata: { name: 'root.example.com' },
+        spec: { token: LITERAL_TOKEN, web_proxy_addr: 'root.example.com:443', role_map: [{ remote: 'access', local: ['dev'] }] },
+      },
       fromvar: { version: 'v2', metadata: { name: 'other.example.com' }, spec: { token: '${var.tok}', web_proxy_addr: 'other.example.com:443' } },
     },
     teleport_provision_token: {
-      joined: { version: 'v2', metadata: { name: LITERAL_NAME, expires: '2030-01-01T00:00:00Z', labels: { 'a b': "c'd" } }, spec: { roles: ['Node', 'Trusted_cluster'] } },
-      gh: { version: 'v2', metadata: { name: 'gh-bot' }, spec: { join_method: 'github', roles: ['Bot'], bot_name: 'ci', github: { allow: [{ repository: 'org/infra' }] } } },
+      joined: {
+        version: 'v2',
+        metadata: { name: LITERAL_NAME, expires: '2030-01-01T00:00:00Z', labels: { 'a b': "c'd" } },
+        spec: { roles: ['Node', 'Trusted_cluster'] },
+      },
+      gh: {
+        version: 'v2',
+        metadata: { name: 'gh-bot' },
+        spec: { join_method: 'github', roles: ['Bot'], bot_name: 'ci', github: { allow: [{ repository: 'org/infra' }] } },
+      },
     },
   },
   { variable: { tok: { type: 'string', sensitive: true } } },
@@ -35,13 +47,17 @@ const exportOf = (cfg: unknown, format: ExportFormat, more: Record<string, unkno
 const allText = (r: { files: { content: string }[] }) => r.files.map((f) => f.content).join('\n');
 
 describe('secrets', () => {
-  test('tctl: literal secrets become placeholders, a sensitive variable a ${TF_VAR_...} placeholder; the secret-named token a tctl tokens add command', () => {
+  test('tctl: literal secrets and sensitive variables become placeholders; the secret-named token a tctl tokens add command', () => {
     const r = exportOf(SECRETS, ExportFormat.TCTL);
     const text = allText(r);
     expect(text).not.toContain(LITERAL_TOKEN);
     expect(text).not.toContain(LITERAL_NAME);
     const docs = documents(text);
-    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['token/gh-bot', 'trusted_cluster/other.example.com', 'trusted_cluster/root.example.com']);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      'token/gh-bot',
+      'trusted_cluster/other.example.com',
+      'trusted_cluster/root.example.com',
+    ]);
     expect(docs[1].spec.token).toBe('${TF_VAR_tok}');
     expect(text).toContain('token: ${TF_VAR_tok} # secret: the sensitive variable tok\n');
     expect(docs[2].spec.token).toBe('${LIT_SPEC_TOKEN}');
@@ -49,7 +65,14 @@ describe('secrets', () => {
       ['teleport_trusted_cluster.fromvar', 'spec.token', 'the sensitive variable tok'],
       ['teleport_trusted_cluster.lit', 'spec.token', 'a literal secret, left out (pass --allow-literal-secrets to export it)'],
     ]);
-    expect(r.commands).toEqual([{ stack: 'leaf', provider: 'teleport', resource: 'teleport_provision_token.joined', command: "tctl tokens add --type=node,trusted_cluster '--labels=a b=c'\\''d'" }]);
+    expect(r.commands).toEqual([
+      {
+        stack: 'leaf',
+        provider: 'teleport',
+        resource: 'teleport_provision_token.joined',
+        command: "tctl tokens add --type=node,trusted_cluster '--labels=a b=c'\\''d'",
+      },
+    ]);
     expect(text).toContain('#   tctl tokens add --type=node,trusted_cluster');
     expect(r.notes.map((n) => n.message)).toEqual([
       'tctl tokens add: it expires at 2030-01-01T00:00:00Z: pick --ttl so that it does',
@@ -64,7 +87,7 @@ describe('secrets', () => {
     expect(r.commands[0].command).toBe(`tctl tokens add --type=node,trusted_cluster '--labels=a b=c'\\''d' --value=${LITERAL_NAME}`);
   });
 
-  test('operator: the token is a secret:// lookup; the Secret has no value unless literals are allowed; the secret-named token is no custom resource', () => {
+  test('operator: the token is a secret:// lookup of a Secret without a value (unless allowed); no resource for the secret-named token', () => {
     const r = exportOf(SECRETS, ExportFormat.OPERATOR);
     const text = allText(r);
     expect(text).not.toContain(LITERAL_TOKEN);
@@ -80,7 +103,11 @@ describe('secrets', () => {
     for (const d of docs) expect(manifestProblems(d)).toEqual([]);
     expect(docs[0].spec).toEqual({ join_method: 'github', roles: ['Bot'], bot_name: 'ci', github: { allow: [{ repository: 'org/infra' }] } });
     expect(r.notes).toEqual([
-      expect.objectContaining({ severity: 'warning', resource: 'teleport_provision_token.joined', message: expect.stringContaining('the token\'s name is its secret') }),
+      expect.objectContaining({
+        severity: 'warning',
+        resource: 'teleport_provision_token.joined',
+        message: expect.stringContaining("the token's name is its secret"),
+      }),
     ]);
     const withLiterals = documents(allText(exportOf(SECRETS, ExportFormat.OPERATOR, { allowLiteralSecrets: true })));
     expect(withLiterals.find((d) => d.metadata.name === 'root.example.com-join-token').stringData).toEqual({ token: LITERAL_TOKEN });
@@ -103,7 +130,12 @@ describe('operator kinds, names and labels', () => {
   test('v6 and v9 have their kinds; v5, a name that is not a Kubernetes name and a label that is not a Kubernetes label are errors', () => {
     const r = exportOf(roles, ExportFormat.OPERATOR);
     const docs = documents(allText(r));
-    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(['TeleportRoleV7/labelled', 'TeleportRoleV6/six', 'TeleportRoleV8/eight', 'TeleportRoleV9/nine']);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      'TeleportRoleV7/labelled',
+      'TeleportRoleV6/six',
+      'TeleportRoleV8/eight',
+      'TeleportRoleV9/nine',
+    ]);
     for (const d of docs) expect(manifestProblems(d)).toEqual([]);
     expect(docs[0].metadata.labels).toEqual({ ok: 'yes' });
     expect(r.notes.filter((n) => n.severity === 'error').map((n) => [n.resource, n.field, n.message])).toEqual([
@@ -113,7 +145,7 @@ describe('operator kinds, names and labels', () => {
     ]);
   });
 
-  test('role defaults equal to the server\'s for the version are left out, others kept (idp only up to v7)', () => {
+  test("role defaults equal to the server's for the version are left out, others kept (idp only up to v7)", () => {
     const docs = documents(allText(exportOf(roles, ExportFormat.TCTL)));
     expect(docs.find((d) => d.metadata.name === 'eight').spec).toEqual({ options: { idp: { saml: { enabled: true } }, max_session_ttl: '8h' } });
     const v7 = config({ teleport_role: { r: role('v7', { options: { idp: { saml: { enabled: true } }, ssh_file_copy: false }, deny: {} }) } });
@@ -124,7 +156,9 @@ describe('operator kinds, names and labels', () => {
 describe('output safety', () => {
   test('names and labels with characters that steer a terminal are escaped in YAML and read back exactly', () => {
     const name = 'dev\u001b[31m\u202eevil\u0085';
-    const cfg = config({ teleport_role: { r: { version: 'v7', metadata: { name, labels: { 'k\u0007': 'v\u2028' } }, spec: { allow: { logins: ['x\u009b'] } } } } });
+    const cfg = config({
+      teleport_role: { r: { version: 'v7', metadata: { name, labels: { 'k\u0007': 'v\u2028' } }, spec: { allow: { logins: ['x\u009b'] } } } },
+    });
     const r = exportOf(cfg, ExportFormat.TCTL);
     expect(r.files[0].content).not.toMatch(UNSAFE);
     const [doc] = documents(r.files[0].content);
@@ -144,10 +178,15 @@ describe('files', () => {
   test('one file per provider configuration when a stack configures several clusters; names stay file names', () => {
     const cfg = {
       provider: { teleport: [{ alias: 'root' }, { alias: '../leaf' }] },
-      resource: { teleport_role: { a: { ...role('v7', {}, 'a'), provider: 'teleport.root' }, b: { ...role('v7', {}, 'b'), provider: 'teleport.../leaf' } } },
+      resource: {
+        teleport_role: { a: { ...role('v7', {}, 'a'), provider: 'teleport.root' }, b: { ...role('v7', {}, 'b'), provider: 'teleport.../leaf' } },
+      },
     };
     const r = TeleportExport.fromConfig([{ name: '../x y', config: cfg }], { format: ExportFormat.TCTL });
-    expect(r.files.map((f) => [f.name, f.provider, f.documents])).toEqual([['__x_y-root.yaml', 'teleport.root', 1], ['__x_y-__leaf.yaml', 'teleport.../leaf', 1]]);
+    expect(r.files.map((f) => [f.name, f.provider, f.documents])).toEqual([
+      ['__x_y-root.yaml', 'teleport.root', 1],
+      ['__x_y-__leaf.yaml', 'teleport.../leaf', 1],
+    ]);
   });
 
   test('an unknown stack, a namespace for tctl or an invalid namespace are refused', () => {
@@ -172,8 +211,13 @@ describe('cdktf-teleport export', () => {
     const run = await runCli(['export', file, '--to', 'tctl']);
     expect(run.code).toBe(0);
     expect(documents(run.stdout)).toHaveLength(3);
-    expect(run.stderr).toContain('Placeholders (2): fill them before applying:\n  leaf teleport_trusted_cluster.fromvar spec.token = ${TF_VAR_tok}: the sensitive variable tok\n');
-    expect(run.stderr).toContain("Commands to run instead of a document (1):\n  leaf (teleport): tctl tokens add --type=node,trusted_cluster '--labels=a b=c'\\''d'\n");
+    expect(run.stderr).toContain(
+      'Placeholders (2): fill them before applying:\n' +
+        '  leaf teleport_trusted_cluster.fromvar spec.token = ${TF_VAR_tok}: the sensitive variable tok\n',
+    );
+    expect(run.stderr).toContain(
+      "Commands to run instead of a document (1):\n  leaf (teleport): tctl tokens add --type=node,trusted_cluster '--labels=a b=c'\\''d'\n",
+    );
     expect(`${run.stdout}${run.stderr}`).not.toContain(LITERAL_TOKEN);
   });
 
@@ -183,7 +227,9 @@ describe('cdktf-teleport export', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(fs.existsSync(out)).toBe(false);
-    expect(run.stderr).toContain('ERROR [export.placeholder] spec.token: would be written as a placeholder (secret://other.example.com-join-token/token)');
+    expect(run.stderr).toContain(
+      'ERROR [export.placeholder] spec.token: would be written as a placeholder (secret://other.example.com-join-token/token)',
+    );
     expect(run.stderr).toContain('FAILED: export --to operator (nothing written): 2 error(s)');
   });
 
@@ -198,7 +244,9 @@ describe('cdktf-teleport export', () => {
   test('usage errors exit 2: no --to, a wrong --to, --namespace with tctl, an --out that is a file', async () => {
     expect((await runCli(['export', file])).stderr).toBe('cdktf-teleport: --to takes tctl or operator\n');
     expect((await runCli(['export', file, '--to', 'helm'])).code).toBe(2);
-    expect((await runCli(['export', file, '--to', 'tctl', '--namespace', 'x'])).stderr).toBe('cdktf-teleport: --namespace applies to --to operator only\n');
+    expect((await runCli(['export', file, '--to', 'tctl', '--namespace', 'x'])).stderr).toBe(
+      'cdktf-teleport: --namespace applies to --to operator only\n',
+    );
     const run = await runCli(['export', file, '--to', 'tctl', '--out', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--out .*cdk\.tf\.json: cannot write \(EEXIST\)\. Fix: give a writable directory\./);

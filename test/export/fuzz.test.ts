@@ -25,7 +25,8 @@ beforeAll(() => {
   dir = tempDir('export-fuzz-');
   const out = path.join(dir, 'cdktf.out');
   buildExamples(out).synth();
-  for (const name of fs.readdirSync(path.join(out, 'stacks')).sort()) stacks.set(name, JSON.parse(fs.readFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), 'utf8')));
+  for (const name of fs.readdirSync(path.join(out, 'stacks')).sort())
+    stacks.set(name, JSON.parse(fs.readFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), 'utf8')));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -59,7 +60,10 @@ test('mutated example stacks: export ends with 0, 1 or 2, never an internal erro
 });
 
 test('any string in a name, a label or a login comes back exactly from the tctl YAML (or as a placeholder)', () => {
-  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('\u001b[2J', '\u202e', '\r\n# x: y', "'", '"', '- a', '&a *a', '${var.x}', '%{ if x }', ''));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.constantFrom('\u001b[2J', '\u202e', '\r\n# x: y', "'", '"', '- a', '&a *a', '${var.x}', '%{ if x }', ''),
+  );
   fc.assert(
     fc.property(text, text, text, text, (name, key, value, login) => {
       const config = {
@@ -71,16 +75,24 @@ test('any string in a name, a label or a login comes back exactly from the tctl 
       for (const format of [ExportFormat.TCTL, ExportFormat.OPERATOR]) {
         const result = TeleportExport.fromConfig([{ name: key, config }], { format });
         const all = result.files.map((f) => f.content).join('\n');
-        if (UNSAFE.test(result.files.map((f) => f.content).join(''))) throw new Error(`${format}: unsafe output for ${JSON.stringify([name, key, value, login])}`);
+        if (UNSAFE.test(result.files.map((f) => f.content).join('')))
+          throw new Error(`${format}: unsafe output for ${JSON.stringify([name, key, value, login])}`);
         if (format !== ExportFormat.TCTL) {
           const docs = result.files.flatMap((f) => documents(f.content));
           if (docs.some((d) => d.kind === 'Secret' && d.stringData !== undefined)) throw new Error(`the literal token is in a Secret: ${all}`);
           continue;
         }
         const [role, cluster] = documents(result.files[0].content);
-        if (!/^\$\{[A-Za-z0-9_]+\}$/.test(cluster.spec.token)) throw new Error(`the token is not a placeholder: ${JSON.stringify(cluster.spec.token)}`);
-        const same = (got: unknown, want: string) => got === want || (typeof got === 'string' && /\$\{|%\{/.test(want) && /^\$\{[A-Za-z0-9_]+\}$/.test(got));
-        if (!same(role.metadata.name, name) || !same(role.spec.allow.logins[0], login) || !same(role.metadata.labels[key], value) || !same(cluster.spec.web_proxy_addr, login)) {
+        if (!/^\$\{[A-Za-z0-9_]+\}$/.test(cluster.spec.token))
+          throw new Error(`the token is not a placeholder: ${JSON.stringify(cluster.spec.token)}`);
+        const same = (got: unknown, want: string) =>
+          got === want || (typeof got === 'string' && /\$\{|%\{/.test(want) && /^\$\{[A-Za-z0-9_]+\}$/.test(got));
+        if (
+          !same(role.metadata.name, name) ||
+          !same(role.spec.allow.logins[0], login) ||
+          !same(role.metadata.labels[key], value) ||
+          !same(cluster.spec.web_proxy_addr, login)
+        ) {
           throw new Error(`changed on the way: ${JSON.stringify([name, key, value, login])} -> ${JSON.stringify([role, cluster])}`);
         }
       }
