@@ -38,6 +38,19 @@ export function secretPaths(type: string): ReadonlySet<string> {
   return out;
 }
 
+/** The schema attribute at a dotted path of a resource type (through nested attributes). */
+function attributeAt(type: string): (path: readonly string[]) => SchemaAttribute | undefined {
+  return (path) => {
+    let attributes: Readonly<Record<string, SchemaAttribute>> | undefined = loadProviderSchema().resource(type)?.attributes;
+    let found: SchemaAttribute | undefined;
+    for (const key of path) {
+      found = attributes && Object.prototype.hasOwnProperty.call(attributes, key) ? attributes[key] : undefined;
+      attributes = found?.nested_type?.attributes;
+    }
+    return found;
+  };
+}
+
 /** Sensitive variables declared in a stack's configuration files. */
 export function sensitiveVariables(stack: TfStack): ReadonlySet<string> {
   const out = new Set<string>();
@@ -121,8 +134,8 @@ export function prepare(run: ExportRun, stack: TfStack, resource: TfResource, va
   let rawSpec: Record<string, any> = isPlainObject(v.spec) ? v.spec : {};
   if (resource.type === 'teleport_role') rawSpec = withoutServerDefaults(version, rawSpec);
   const spec = exportValue(ctx, labelForm(rawSpec), ['spec'], secrets) as Record<string, any>;
-  if (!isSecretNameToken(resource)) recordUnknown(ctx, 'metadata');
-  recordUnknown(ctx, 'spec');
+  if (!isSecretNameToken(resource)) recordUnknown(ctx, 'metadata', secrets, metadata, attributeAt(resource.type));
+  recordUnknown(ctx, 'spec', secrets, spec, attributeAt(resource.type));
   const name = rawMetadata.name;
   return {
     resource,

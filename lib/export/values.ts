@@ -58,7 +58,7 @@ function placeholderFor(ctx: ValueContext, path: DocPath, value: string | undefi
   if (value === undefined) {
     return {
       text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`,
-      reason: secret ? 'a secret the input does not show' : 'a value known only at apply',
+      reason: secret ? 'a secret known only at apply' : 'a value known only at apply',
     };
   }
   const joinToken = /^\$\{teleport_provision_token\.([A-Za-z0-9_-]+)\.metadata\.name\}$/.exec(value)?.[1];
@@ -119,37 +119,41 @@ export function exportValue(ctx: ValueContext, value: unknown, path: DocPath, se
   return value;
 }
 
+/** What the provider schema says of an attribute: computed (the server fills it in) and its type. */
+export type AttributeAt = (path: readonly string[]) => { readonly computed?: boolean; readonly type?: unknown } | undefined;
+
 /**
  * Values the reader left out because they are known only at apply (non-string attributes given as
- * `${...}`, plan values after apply) or redacted from a plan: recorded as placeholders, not written.
+ * `${...}`, plan values after apply) or redacted from a plan. A computed attribute the server fills in
+ * is left to the server; a string gets a placeholder in `out` (the exported `metadata` or `spec`);
+ * anything else is recorded as left out.
  */
-export function recordUnknown(ctx: ValueContext, under: string): void {
-  const walk = (tree: unknown, path: string[]) => {
-    if (tree === true) {
-      const secret = false;
-      const { reason } = placeholderFor(ctx, path, undefined, secret);
-      ctx.placeholders.push({
-        stack: ctx.resource.stack,
-        resource: ctx.resource.address,
-        field: path.join('.'),
-        placeholder: '(left out)',
-        reason,
-        secret,
-      });
-    } else if (isPlainObject(tree)) for (const k of Object.keys(tree)) walk(tree[k], [...path, k]);
-  };
-  if (ctx.resource.unknown && isPlainObject(ctx.resource.unknown[under])) walk(ctx.resource.unknown[under], [under]);
-  else if (ctx.resource.unknown?.[under] === true) walk(true, [under]);
-  for (const p of ctx.resource.redacted ?? []) {
-    if (p === under || p.startsWith(`${under}.`) || p.startsWith(`${under}[`)) {
-      ctx.placeholders.push({
-        stack: ctx.resource.stack,
-        resource: ctx.resource.address,
-        field: p,
-        placeholder: '(left out)',
-        reason: 'redacted in the plan',
-        secret: true,
-      });
+export function recordUnknown(
+  ctx: ValueContext,
+  under: string,
+  secretPaths: ReadonlySet<string>,
+  out: Record<string, any>,
+  attributeAt: AttributeAt,
+): void {
+  const leftOut = (field: string, reason: string, secret: boolean) =>
+    ctx.placeholders.push({ stack: ctx.resource.stack, resource: ctx.resource.address, field, placeholder: '(left out)', reason, secret });
+  const known = (path: string[], secret: boolean) => {
+    const attribute = attributeAt(path);
+    if (attribute?.computed && !secret) return; // the server sets it when the configuration does not
+    if (attribute?.type !== 'string') {
+      leftOut(path.join('.'), secret ? 'a secret known only at apply' : 'a value known only at apply', secret);
+      return;
     }
+    let node = out;
+    for (const key of path.slice(1, -1)) node = isPlainObject(node[key]) ? node[key] : (node[key] = {});
+    node[path[path.length - 1]] = placeholder(ctx, path, undefined, secret);
+  };
+  const walk = (tree: unknown, path: string[]) => {
+    if (tree === true) known(path, secretPaths.has(path.join('.')));
+    else if (isPlainObject(tree)) for (const k of Object.keys(tree)) walk(tree[k], [...path, k]);
+  };
+  walk(ctx.resource.unknown?.[under], [under]);
+  for (const p of ctx.resource.redacted ?? []) {
+    if (p === under || p.startsWith(`${under}.`) || p.startsWith(`${under}[`)) leftOut(p, 'redacted in the plan', true);
   }
 }

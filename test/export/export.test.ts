@@ -257,6 +257,24 @@ describe('cdktf-teleport export', () => {
     const run = await runCli(['export', plan, '--to', 'tctl']);
     expect(run.code).toBe(0);
     expect(documents(run.stdout).map((d) => d.kind)).toEqual(['role', 'trusted_cluster']);
-    expect(run.stderr).toContain('Placeholders');
+    // The token is known only at apply: a placeholder where tctl needs a string; computed attributes are left to the server.
+    expect(run.stderr).toContain(
+      'Placeholders (1): fill them before applying:\n' +
+        '  one-stack teleport_trusted_cluster.RootToLeaf_TrustedCluster_D855BD21 spec.token = ${ROOTTOLEAF_TRUSTEDCLUSTER_D855BD21_SPEC_TOKEN}: ' +
+        'a secret known only at apply\n',
+    );
+    expect(documents(run.stdout)[1].spec.token).toBe('${ROOTTOLEAF_TRUSTEDCLUSTER_D855BD21_SPEC_TOKEN}');
+  });
+
+  test('a non-string value known only at apply is left out and listed', () => {
+    const cfg = config({
+      teleport_trusted_cluster: { t: { version: 'v2', metadata: { name: 'r.example.com' }, spec: { enabled: '${var.on}', token: '${var.t}' } } },
+    });
+    const r = exportOf(cfg, ExportFormat.TCTL);
+    expect(documents(r.files[0].content)[0].spec).toEqual({ token: '${TF_VAR_t}' });
+    expect(r.placeholders.map((p) => [p.field, p.placeholder, p.reason])).toEqual([
+      ['spec.token', '${TF_VAR_t}', 'the variable t'],
+      ['spec.enabled', '(left out)', 'a value known only at apply'],
+    ]);
   });
 });
