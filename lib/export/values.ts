@@ -25,6 +25,8 @@ export interface ValueContext {
   readonly comments: FieldComment[];
 }
 
+/** A plain reference: `${resource.name.attr}`, `${data.x.y.z}`, `${local.a}` (names, dots, indexes). */
+const REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+|\[[0-9]+\])+)\}$/;
 const VARIABLE = /^\$\{var\.([A-Za-z_][A-Za-z0-9_-]*)\}$/;
 /** Longest expression quoted in a comment or a reason. */
 const MAX_QUOTED = 120;
@@ -69,9 +71,11 @@ function placeholderFor(ctx: ValueContext, path: DocPath, value: string | undefi
     };
   }
   if (isTemplate(value)) {
-    const expression = displayText(value, MAX_QUOTED);
-    const inner = /^\$\{([^}]*)\}$/.exec(value)?.[1] ?? `${ctx.resource.name}_${pathText(path)}`;
-    return { text: `\${${envName(inner)}}`, reason: `known only at apply: ${expression}` };
+    // A reference (`${a.b.c}`) is named and quoted; any other expression may hold a literal (a secret
+    // inside `${"..."}`), so it is neither: the placeholder is named after the field.
+    const reference = REFERENCE.exec(value)?.[1];
+    if (reference !== undefined) return { text: `\${${envName(reference)}}`, reason: `known only at apply: ${displayText(value, MAX_QUOTED)}` };
+    return { text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`, reason: 'an expression known only at apply' };
   }
   return {
     text: `\${${envName(`${ctx.resource.name}_${pathText(path)}`)}}`,

@@ -166,6 +166,17 @@ describe('output safety', () => {
     expect(doc.spec.allow.logins).toEqual(['x\u009b']);
   });
 
+  test('an expression that is not a plain reference is neither quoted nor named after (it may hold a literal secret)', () => {
+    const cfg = config({
+      teleport_trusted_cluster: { t: { version: 'v2', metadata: { name: 'r.example.com' }, spec: { token: '${"hunter2-secret"}' } } },
+    });
+    for (const format of [ExportFormat.TCTL, ExportFormat.OPERATOR]) {
+      const r = exportOf(cfg, format);
+      expect(allText(r).toLowerCase()).not.toContain('hunter2');
+      expect(JSON.stringify(r.placeholders).toLowerCase()).not.toContain('hunter2');
+    }
+  });
+
   test('an expression in a comment is quoted without line breaks', () => {
     const cfg = config({ teleport_role: { r: role('v7', { allow: { logins: ['${var.a}\n# injected: true'] } }) } });
     const text = exportOf(cfg, ExportFormat.TCTL).files[0].content;
