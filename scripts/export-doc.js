@@ -1,23 +1,29 @@
 #!/usr/bin/env node
-// Writes the mapping table of docs/export.md from lib/export/mapping.ts, between its markers; the
-// rest of the page is hand-written. Run after `npm run build`:
-//   node scripts/export-doc.js          rewrite docs/export.md
-//   node scripts/export-doc.js --check  exit 1 when the page is stale
+// Keeps the generated section of docs/export.md (the mapping table, from lib/export/mapping.ts
+// through dist/lib/export/doc.js) in step with its source; the rest of the page is hand-written.
+// Run after `npm run build`: without arguments it rewrites the page, with --check it exits 1 when
+// the page is stale (test/export/docs.test.ts checks the same).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const file = path.join(__dirname, '..', 'docs', 'export.md');
-const { withMappingTable } = require(path.join(__dirname, '..', 'dist', 'lib', 'export', 'doc.js'));
+const ROOT = path.join(__dirname, '..');
+const page = { doc: 'docs/export.md', module: 'dist/lib/export/doc.js', render: 'withMappingTable' };
 
-const current = fs.readFileSync(file, 'utf8');
-const fresh = withMappingTable(current);
-if (process.argv.includes('--check')) {
-  if (fresh !== current) {
-    process.stderr.write('docs/export.md is stale: run npm run build && node scripts/export-doc.js\n');
-    process.exit(1);
-  }
-  process.exit(0);
+function main(check) {
+  const file = path.join(ROOT, page.doc);
+  const text = fs.readFileSync(file, 'utf8');
+  const fresh = require(path.join(ROOT, page.module))[page.render](text);
+  if (fresh === text) return `${page.doc}: up to date`;
+  if (check) throw new Error(`${page.doc} is stale: run npm run build && node scripts/export-doc.js`);
+  fs.writeFileSync(file, fresh);
+  return `${page.doc}: generated section rewritten`;
 }
-if (fresh !== current) fs.writeFileSync(file, fresh);
-process.stdout.write(`docs/export.md: ${fresh === current ? 'up to date' : 'mapping table rewritten'}\n`);
+
+try {
+  const said = main(process.argv.includes('--check'));
+  if (!process.argv.includes('--check')) process.stdout.write(`${said}\n`);
+} catch (e) {
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 1;
+}
