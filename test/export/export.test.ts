@@ -252,12 +252,15 @@ describe('cdktf-teleport export', () => {
     for (const d of documents(run.report.files[0].content)) expect(d.metadata.namespace).toBe('teleport');
   });
 
-  test('usage errors exit 2: no --to, a wrong --to, --namespace with tctl, an --out that is a file', async () => {
+  test('usage errors exit 2: no --to, a wrong --to, --namespace with tctl, an input over --max-input-size, an --out that is a file', async () => {
     expect((await runCli(['export', file])).stderr).toBe('cdktf-teleport: --to takes tctl or operator\n');
     expect((await runCli(['export', file, '--to', 'helm'])).code).toBe(2);
     expect((await runCli(['export', file, '--to', 'tctl', '--namespace', 'x'])).stderr).toBe(
       'cdktf-teleport: --namespace applies to --to operator only\n',
     );
+    const big = await runCli(['export', file, '--to', 'tctl', '--max-input-size', '100']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('--max-input-size');
     const run = await runCli(['export', file, '--to', 'tctl', '--out', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--out .*cdk\.tf\.json: cannot write \(EEXIST\)\. Fix: give a writable directory\./);
