@@ -5,6 +5,7 @@ import { LABEL_KEY_FIX, isLabelKey } from '../../common/label-key';
 import { KNOWN_SYSTEM_ROLES, SystemRole, canonicalSystemRole } from '../../common/system-roles';
 import { firstBad, given, known, quoted } from '../private/values';
 import { isBadTtl } from './expiry';
+import { JOIN_METHODS, MethodPropKey } from './join-method-table';
 import { BoundKeypairRecoveryMode, JoinMethod, KubernetesJoinType, SpaceliftCallerType, SpaceliftScope } from './join-methods';
 import { ProvisionTokenProps } from './props';
 
@@ -65,32 +66,21 @@ function ruleForbids<R>(path: string, get: Get<R>, key: keyof R & string, tf: st
   });
 }
 
-/** Only apply `rules` to tokens of `method`. */
-function forMethod(method: JoinMethod, rules: Rule<TokenFacts>[]): Rule<TokenFacts>[] {
-  return rules.map((r) => ({ field: r.field, check: (f: TokenFacts) => (f.method === method ? r.check(f) : undefined) }));
-}
-
 // ---------------------------------------------------------------------------------------------
-// Which spec block belongs to which join method.
+// Which spec block belongs to which join method (the join method table), in table order.
 
-const BLOCKS: { key: keyof ProvisionTokenProps; tf: string; methods: JoinMethod[]; factory: string }[] = [
-  { key: 'allow', tf: 'spec.allow', methods: [JoinMethod.EC2, JoinMethod.IAM], factory: 'ProvisionToken.ec2() or ProvisionToken.iam()' },
-  { key: 'awsIidTtl', tf: 'spec.aws_iid_ttl', methods: [JoinMethod.EC2], factory: 'ProvisionToken.ec2()' },
-  { key: 'github', tf: 'spec.github', methods: [JoinMethod.GITHUB], factory: 'ProvisionToken.github()' },
-  { key: 'gitlab', tf: 'spec.gitlab', methods: [JoinMethod.GITLAB], factory: 'ProvisionToken.gitlab()' },
-  { key: 'circleci', tf: 'spec.circleci', methods: [JoinMethod.CIRCLECI], factory: 'ProvisionToken.circleci()' },
-  { key: 'kubernetes', tf: 'spec.kubernetes', methods: [JoinMethod.KUBERNETES], factory: 'ProvisionToken.kubernetes()' },
-  { key: 'azure', tf: 'spec.azure', methods: [JoinMethod.AZURE], factory: 'ProvisionToken.azure()' },
-  { key: 'azureDevops', tf: 'spec.azure_devops', methods: [JoinMethod.AZURE_DEVOPS], factory: 'ProvisionToken.azureDevops()' },
-  { key: 'gcp', tf: 'spec.gcp', methods: [JoinMethod.GCP], factory: 'ProvisionToken.gcp()' },
-  { key: 'spacelift', tf: 'spec.spacelift', methods: [JoinMethod.SPACELIFT], factory: 'ProvisionToken.spacelift()' },
-  { key: 'tpm', tf: 'spec.tpm', methods: [JoinMethod.TPM], factory: 'ProvisionToken.tpm()' },
-  { key: 'terraformCloud', tf: 'spec.terraform_cloud', methods: [JoinMethod.TERRAFORM_CLOUD], factory: 'ProvisionToken.terraformCloud()' },
-  { key: 'bitbucket', tf: 'spec.bitbucket', methods: [JoinMethod.BITBUCKET], factory: 'ProvisionToken.bitbucket()' },
-  { key: 'oracle', tf: 'spec.oracle', methods: [JoinMethod.ORACLE], factory: 'ProvisionToken.oracle()' },
-  { key: 'env0', tf: 'spec.env0', methods: [JoinMethod.ENV0], factory: 'ProvisionToken.env0()' },
-  { key: 'boundKeypair', tf: 'spec.bound_keypair', methods: [JoinMethod.BOUND_KEYPAIR], factory: 'ProvisionToken.boundKeypair()' },
-];
+const BLOCKS: { key: MethodPropKey; tf: string; methods: JoinMethod[]; factory: string }[] = [];
+for (const entry of JOIN_METHODS) {
+  for (const { key, tf } of entry.props) {
+    const block = BLOCKS.find((b) => b.key === key);
+    if (block) {
+      block.methods.push(entry.method);
+      block.factory = `${block.factory} or ${entry.factory}`;
+    } else {
+      BLOCKS.push({ key, tf, methods: [entry.method], factory: entry.factory });
+    }
+  }
+}
 
 const blockRules: Rule<TokenFacts>[] = BLOCKS.map((b) => rule({
   field: b.tf,
@@ -196,21 +186,21 @@ const commonRules: Rule<TokenFacts>[] = [
 
 const aws: Get<any> = (p) => p.allow;
 
-const ec2Rules = forMethod(JoinMethod.EC2, [
+const ec2Rules: Rule<TokenFacts>[] = [
   allowRequired('spec.allow', aws, 'allow: [{ awsAccount: "123456789012" }]'),
   ruleNeedsOneOf('spec.allow', aws, [['awsAccount', 'aws_account'], ['awsRole', 'aws_role']]),
   ruleForbids('spec.allow', aws, 'awsArn', 'aws_arn', 'EC2 joining matches the instance identity document, which has no caller ARN.', 'remove awsArn, or use ProvisionToken.iam() to match IAM ARNs.'),
-]);
+];
 
-const iamRules = forMethod(JoinMethod.IAM, [
+const iamRules: Rule<TokenFacts>[] = [
   allowRequired('spec.allow', aws, 'allow: [{ awsAccount: "123456789012" }]'),
   ruleNeedsOneOf('spec.allow', aws, [['awsAccount', 'aws_account'], ['awsArn', 'aws_arn']]),
   ruleForbids('spec.allow', aws, 'awsRole', 'aws_role', 'aws_role is the role the Auth Service assumes for the EC2 method.', 'remove awsRole (use awsArn to match the joining identity), or use ProvisionToken.ec2().'),
   ruleForbids('spec.allow', aws, 'awsRegions', 'aws_regions', 'regions are only checked for EC2 joining.', 'remove awsRegions, or use ProvisionToken.ec2().'),
-]);
+];
 
 const gh: Get<any> = (p) => p.github?.allow;
-const githubRules = forMethod(JoinMethod.GITHUB, [
+const githubRules: Rule<TokenFacts>[] = [
   allowRequired('spec.github.allow', gh, 'allow: [{ repository: "my-org/my-repo" }]'),
   ruleNeedsOneOf('spec.github.allow', gh, [['repository', 'repository'], ['repositoryOwner', 'repository_owner'], ['sub', 'sub']]),
   rule({
@@ -225,10 +215,10 @@ const githubRules = forMethod(JoinMethod.GITHUB, [
     message: 'is set together with enterprise_server_host; Teleport accepts only one of them.',
     fix: 'remove enterpriseSlug for a GitHub Enterprise Server host, or remove enterpriseServerHost for github.com with include_enterprise_slug.',
   }),
-]);
+];
 
 const gl: Get<any> = (p) => p.gitlab?.allow;
-const gitlabRules = forMethod(JoinMethod.GITLAB, [
+const gitlabRules: Rule<TokenFacts>[] = [
   allowRequired('spec.gitlab.allow', gl, 'allow: [{ projectPath: "my-group/my-project" }]'),
   ruleNeedsOneOf('spec.gitlab.allow', gl, [['sub', 'sub'], ['projectPath', 'project_path'], ['namespacePath', 'namespace_path'], ['ciConfigRefUri', 'ci_config_ref_uri']]),
   rule({
@@ -237,10 +227,10 @@ const gitlabRules = forMethod(JoinMethod.GITLAB, [
     message: (_, f) => `"${f.props.gitlab?.domain}" has a scheme or a path; Teleport expects the bare domain.`,
     fix: 'write only the domain, e.g. "gitlab.example.com".',
   }),
-]);
+];
 
 const cci: Get<any> = (p) => p.circleci?.allow;
-const circleciRules = forMethod(JoinMethod.CIRCLECI, [
+const circleciRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.circleci.organization_id',
     find: (f) => !given(f.props.circleci?.organizationId),
@@ -249,11 +239,11 @@ const circleciRules = forMethod(JoinMethod.CIRCLECI, [
   }),
   allowRequired('spec.circleci.allow', cci, 'allow: [{ projectId: "..." }]'),
   ruleNeedsOneOf('spec.circleci.allow', cci, [['projectId', 'project_id'], ['contextId', 'context_id']]),
-]);
+];
 
 const k8s: Get<any> = (p) => p.kubernetes?.allow;
 const k8sType = (f: TokenFacts) => f.props.kubernetes?.type ?? KubernetesJoinType.IN_CLUSTER;
-const kubernetesRules = forMethod(JoinMethod.KUBERNETES, [
+const kubernetesRules: Rule<TokenFacts>[] = [
   allowRequired('spec.kubernetes.allow', k8s, 'allow: [{ serviceAccount: "my-namespace:my-service-account" }]'),
   rule({
     field: 'spec.kubernetes.allow.service_account',
@@ -298,17 +288,17 @@ const kubernetesRules = forMethod(JoinMethod.KUBERNETES, [
     message: (_, f) => `"${f.props.kubernetes?.oidc?.issuer}" is not an https:// URL.`,
     fix: 'use the https issuer URL, or set insecureAllowHttpIssuer: true for an http issuer you trust.',
   }),
-]);
+];
 
 const az: Get<any> = (p) => p.azure?.allow;
-const azureRules = forMethod(JoinMethod.AZURE, [
+const azureRules: Rule<TokenFacts>[] = [
   allowRequired('spec.azure.allow', az, 'allow: [{ subscription: "<subscription id>" }]'),
   ruleNeedsOneOf('spec.azure.allow', az, [['subscription', 'subscription']]),
-]);
+];
 
 const azd: Get<any> = (p) => p.azureDevops?.allow;
 const AZD_FIELDS: [string, string][] = [['sub', 'sub'], ['projectName', 'project_name'], ['pipelineName', 'pipeline_name'], ['projectId', 'project_id'], ['definitionId', 'definition_id'], ['repositoryUri', 'repository_uri'], ['repositoryVersion', 'repository_version'], ['repositoryRef', 'repository_ref']];
-const azureDevopsRules = forMethod(JoinMethod.AZURE_DEVOPS, [
+const azureDevopsRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.azure_devops.organization_id',
     find: (f) => !given(f.props.azureDevops?.organizationId),
@@ -317,16 +307,16 @@ const azureDevopsRules = forMethod(JoinMethod.AZURE_DEVOPS, [
   }),
   allowRequired('spec.azure_devops.allow', azd, 'allow: [{ projectName: "my-project" }]'),
   ruleNeedsOneOf('spec.azure_devops.allow', azd, AZD_FIELDS as any, ' An empty rule would admit every pipeline of the organization.'),
-]);
+];
 
 const gcpL: Get<any> = (p) => p.gcp?.allow;
-const gcpRules = forMethod(JoinMethod.GCP, [
+const gcpRules: Rule<TokenFacts>[] = [
   allowRequired('spec.gcp.allow', gcpL, 'allow: [{ projectIds: ["my-project"] }]'),
   ruleNeedsOneOf('spec.gcp.allow', gcpL, [['projectIds', 'project_ids']]),
-]);
+];
 
 const sl: Get<any> = (p) => p.spacelift?.allow;
-const spaceliftRules = forMethod(JoinMethod.SPACELIFT, [
+const spaceliftRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.spacelift.hostname',
     find: (f) => !given(f.props.spacelift?.hostname),
@@ -353,11 +343,11 @@ const spaceliftRules = forMethod(JoinMethod.SPACELIFT, [
     message: 'is neither "read" nor "write".',
     fix: 'use SpaceliftScope.READ or SpaceliftScope.WRITE.',
   }),
-]);
+];
 
 const PEM_CERT = /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----$/;
 const tpmL: Get<any> = (p) => p.tpm?.allow;
-const tpmRules = forMethod(JoinMethod.TPM, [
+const tpmRules: Rule<TokenFacts>[] = [
   allowRequired('spec.tpm.allow', tpmL, 'allow: [{ ekPublicHash: "<sha256 hex>" }]'),
   ruleNeedsOneOf('spec.tpm.allow', tpmL, [['ekPublicHash', 'ek_public_hash'], ['ekCertificateSerial', 'ek_certificate_serial']]),
   rule({
@@ -366,10 +356,10 @@ const tpmRules = forMethod(JoinMethod.TPM, [
     message: (bad) => `entry #${bad.n} is not a PEM CERTIFICATE block.`,
     fix: 'give each CA as one "-----BEGIN CERTIFICATE-----" ... "-----END CERTIFICATE-----" block.',
   }),
-]);
+];
 
 const tfc: Get<any> = (p) => p.terraformCloud?.allow;
-const terraformCloudRules = forMethod(JoinMethod.TERRAFORM_CLOUD, [
+const terraformCloudRules: Rule<TokenFacts>[] = [
   allowRequired('spec.terraform_cloud.allow', tfc, 'allow: [{ organizationName: "my-org", workspaceName: "my-workspace" }]'),
   ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['organizationId', 'organization_id'], ['organizationName', 'organization_name']]),
   ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['projectId', 'project_id'], ['projectName', 'project_name'], ['workspaceId', 'workspace_id'], ['workspaceName', 'workspace_name']]),
@@ -379,12 +369,12 @@ const terraformCloudRules = forMethod(JoinMethod.TERRAFORM_CLOUD, [
     message: (_, f) => `"${f.props.terraformCloud?.hostname}" has a scheme or a path; Teleport expects the bare host name.`,
     fix: 'write only the Terraform Enterprise host, e.g. "tfe.example.com" (omit it for app.terraform.io).',
   }),
-]);
+];
 
 const BRACED_UUID = /^\{[0-9a-fA-F-]+\}$/;
 const bb: Get<any> = (p) => p.bitbucket?.allow;
 const badUuid = (r: any) => [r.workspaceUuid, r.repositoryUuid, r.deploymentEnvironmentUuid].some((u) => known(u) && !BRACED_UUID.test(u));
-const bitbucketRules = forMethod(JoinMethod.BITBUCKET, [
+const bitbucketRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.bitbucket.audience',
     find: (f) => !given(f.props.bitbucket?.audience),
@@ -405,10 +395,10 @@ const bitbucketRules = forMethod(JoinMethod.BITBUCKET, [
     message: (bad) => `rule #${bad.n} has a UUID without braces; Bitbucket UUIDs begin and end with braces.`,
     fix: 'copy the UUID with its braces, e.g. "{c8f0f3e8-...}".',
   }),
-]);
+];
 
 const oc: Get<any> = (p) => p.oracle?.allow;
-const oracleRules = forMethod(JoinMethod.ORACLE, [
+const oracleRules: Rule<TokenFacts>[] = [
   allowRequired('spec.oracle.allow', oc, 'allow: [{ tenancy: "ocid1.tenancy.oc1..." }]'),
   ruleNeedsOneOf('spec.oracle.allow', oc, [['tenancy', 'tenancy']]),
   rule({
@@ -417,16 +407,16 @@ const oracleRules = forMethod(JoinMethod.ORACLE, [
     message: 'has more than 100 instance OCIDs in one rule (Teleport\'s limit).',
     fix: 'split the instances over several rules.',
   }),
-]);
+];
 
 const e0: Get<any> = (p) => p.env0?.allow;
-const env0Rules = forMethod(JoinMethod.ENV0, [
+const env0Rules: Rule<TokenFacts>[] = [
   allowRequired('spec.env0.allow', e0, 'allow: [{ organizationId: "..." }]'),
   ruleNeedsOneOf('spec.env0.allow', e0, [['organizationId', 'organization_id']], ' env0 is multi-tenant: without it, deployments of any env0 organization could match.'),
-]);
+];
 
 const bk = (f: TokenFacts) => f.props.boundKeypair;
-const boundKeypairRules = forMethod(JoinMethod.BOUND_KEYPAIR, [
+const boundKeypairRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.bound_keypair.recovery.limit',
     find: (f) => typeof bk(f)?.recovery?.limit === 'number' && isKnown(bk(f)!.recovery!.limit) && bk(f)!.recovery!.limit! < 1,
@@ -451,25 +441,29 @@ const boundKeypairRules = forMethod(JoinMethod.BOUND_KEYPAIR, [
     message: (_, f) => `"${bk(f)?.rotateAfter}" is not an RFC 3339 time.`,
     fix: 'write it like "2030-01-31T12:00:00Z".',
   }),
+];
+
+/** Each join method's own rules (the join method table says which props belong to it). */
+const METHOD_RULES: ReadonlyMap<string, readonly Rule<TokenFacts>[]> = new Map<JoinMethod, Rule<TokenFacts>[]>([
+  [JoinMethod.EC2, ec2Rules],
+  [JoinMethod.IAM, iamRules],
+  [JoinMethod.GITHUB, githubRules],
+  [JoinMethod.GITLAB, gitlabRules],
+  [JoinMethod.CIRCLECI, circleciRules],
+  [JoinMethod.KUBERNETES, kubernetesRules],
+  [JoinMethod.AZURE, azureRules],
+  [JoinMethod.AZURE_DEVOPS, azureDevopsRules],
+  [JoinMethod.GCP, gcpRules],
+  [JoinMethod.SPACELIFT, spaceliftRules],
+  [JoinMethod.TPM, tpmRules],
+  [JoinMethod.TERRAFORM_CLOUD, terraformCloudRules],
+  [JoinMethod.BITBUCKET, bitbucketRules],
+  [JoinMethod.ORACLE, oracleRules],
+  [JoinMethod.ENV0, env0Rules],
+  [JoinMethod.BOUND_KEYPAIR, boundKeypairRules],
 ]);
 
-/** Every rule a provision token is checked against at synth (common rules, then per join method). */
-export const PROVISION_TOKEN_RULES: readonly Rule<TokenFacts>[] = [
-  ...commonRules,
-  ...ec2Rules,
-  ...iamRules,
-  ...githubRules,
-  ...gitlabRules,
-  ...circleciRules,
-  ...kubernetesRules,
-  ...azureRules,
-  ...azureDevopsRules,
-  ...gcpRules,
-  ...spaceliftRules,
-  ...tpmRules,
-  ...terraformCloudRules,
-  ...bitbucketRules,
-  ...oracleRules,
-  ...env0Rules,
-  ...boundKeypairRules,
-];
+/** Every rule a provision token is checked against at synth: the common rules, then its join method's. */
+export function provisionTokenRules(method: string): readonly Rule<TokenFacts>[] {
+  return [...commonRules, ...(METHOD_RULES.get(method) ?? [])];
+}
