@@ -1,7 +1,9 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
-import { JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType } from '../../lib/constructs/provision-token';
+import {
+  GitRefType, GitlabProjectVisibility, JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType, TerraformCloudRunPhase,
+} from '../../lib/constructs/provision-token';
 
 function errorsOf(build: (scope: Construct) => void): string {
   const app = Testing.app();
@@ -82,6 +84,14 @@ const INVALID: [string, (s: Construct) => void, string, string, string][] = [
     'spec.github.enterprise_slug', 'is set together with enterprise_server_host', 'remove enterpriseSlug'],
   ['gitlab rule without sub/project/namespace/ci config', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ ref: 'main' }] }),
     'spec.gitlab.allow', 'rule #1 sets none of "sub", "project_path", "namespace_path", "ci_config_ref_uri"', 'set sub, projectPath, namespacePath or ciConfigRefUri'],
+  ['gitlab ref type that is no ref type (plain JavaScript)', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ sub: 's' }, { sub: 't', refType: 'branches' as GitRefType }] }),
+    'spec.gitlab.allow.ref_type', 'in rule #2 is "branches", not one of "branch", "tag".', 'use GitRefType.BRANCH, GitRefType.TAG, or leave it unset'],
+  ['gitlab project visibility unknown', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ sub: 's', projectVisibility: 'secret' as GitlabProjectVisibility }] }),
+    'spec.gitlab.allow.project_visibility', 'in rule #1 is "secret", not one of "internal", "private", "public".', 'GitlabProjectVisibility.INTERNAL'],
+  ['github ref type unknown', (s) => ProvisionToken.github(s, 'tok', { botName: 'b', allow: [{ repository: 'o/r', refType: 'pr' as GitRefType }] }),
+    'spec.github.allow.ref_type', 'in rule #1 is "pr", not one of "branch", "tag".', 'GitRefType.TAG'],
+  ['terraform cloud run phase unknown', (s) => ProvisionToken.terraformCloud(s, 'tok', { botName: 'b', allow: [{ organizationName: 'o', workspaceName: 'w', runPhase: 'destroy' as TerraformCloudRunPhase }] }),
+    'spec.terraform_cloud.allow.run_phase', 'in rule #1 is "destroy", not one of "plan", "apply".', 'use TerraformCloudRunPhase.PLAN, TerraformCloudRunPhase.APPLY'],
   ['gitlab domain with path', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', domain: 'gitlab.example.com/x', allow: [{ sub: 's' }] }),
     'spec.gitlab.domain', 'has a scheme or a path', 'gitlab.example.com'],
   ['circleci without organization', (s) => ProvisionToken.circleci(s, 'tok', { botName: 'b', organizationId: '', allow: [{ projectId: 'p' }] }),

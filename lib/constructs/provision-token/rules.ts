@@ -6,7 +6,10 @@ import { KNOWN_SYSTEM_ROLES, SystemRole, canonicalSystemRole } from '../../commo
 import { firstBad, given, known, quoted } from '../private/values';
 import { isBadTtl } from './expiry';
 import { JOIN_METHODS, MethodPropKey } from './join-method-table';
-import { BoundKeypairRecoveryMode, JoinMethod, KubernetesJoinType, SpaceliftCallerType, SpaceliftScope } from './join-methods';
+import {
+  BoundKeypairRecoveryMode, GitRefType, GitlabDeploymentTier, GitlabProjectVisibility, JoinMethod, KubernetesJoinType, SpaceliftCallerType,
+  SpaceliftScope, TerraformCloudRunPhase,
+} from './join-methods';
 import { ProvisionTokenProps } from './props';
 
 /** What the rules look at: the props plus what the construct derived from them. */
@@ -63,6 +66,17 @@ function ruleForbids<R>(path: string, get: Get<R>, key: keyof R & string, tf: st
     find: (f) => firstBad(get(f.props), (r) => given(r[key])),
     message: (bad, f) => `is set in rule #${bad.n}, but the ${f.method} join method does not accept it: ${why}`,
     fix,
+  });
+}
+
+/** A field of an allow rule that takes one of an enum's values (plain JavaScript may pass any string). */
+function ruleValueIn<R>(path: string, get: Get<R>, key: keyof R & string, tf: string, values: { [name: string]: string }, enumName: string): Rule<TokenFacts> {
+  const allowed: string[] = Object.values(values);
+  return rule({
+    field: `${path}.${tf}`,
+    find: (f) => firstBad(get(f.props), (r) => known(r[key]) && !allowed.includes(r[key] as string)),
+    message: (bad) => `in rule #${bad.n} is "${bad.item[key]}", not one of ${quoted(allowed)}.`,
+    fix: `use ${Object.keys(values).map((k) => `${enumName}.${k}`).join(', ')}, or leave it unset to match any.`,
   });
 }
 
@@ -201,6 +215,7 @@ const iamRules: Rule<TokenFacts>[] = [
 
 const gh: Get<any> = (p) => p.github?.allow;
 const githubRules: Rule<TokenFacts>[] = [
+  ruleValueIn('spec.github.allow', gh, 'refType', 'ref_type', GitRefType, 'GitRefType'),
   allowRequired('spec.github.allow', gh, 'allow: [{ repository: "my-org/my-repo" }]'),
   ruleNeedsOneOf('spec.github.allow', gh, [['repository', 'repository'], ['repositoryOwner', 'repository_owner'], ['sub', 'sub']]),
   rule({
@@ -219,6 +234,9 @@ const githubRules: Rule<TokenFacts>[] = [
 
 const gl: Get<any> = (p) => p.gitlab?.allow;
 const gitlabRules: Rule<TokenFacts>[] = [
+  ruleValueIn('spec.gitlab.allow', gl, 'refType', 'ref_type', GitRefType, 'GitRefType'),
+  ruleValueIn('spec.gitlab.allow', gl, 'projectVisibility', 'project_visibility', GitlabProjectVisibility, 'GitlabProjectVisibility'),
+  ruleValueIn('spec.gitlab.allow', gl, 'deploymentTier', 'deployment_tier', GitlabDeploymentTier, 'GitlabDeploymentTier'),
   allowRequired('spec.gitlab.allow', gl, 'allow: [{ projectPath: "my-group/my-project" }]'),
   ruleNeedsOneOf('spec.gitlab.allow', gl, [['sub', 'sub'], ['projectPath', 'project_path'], ['namespacePath', 'namespace_path'], ['ciConfigRefUri', 'ci_config_ref_uri']]),
   rule({
@@ -360,6 +378,7 @@ const tpmRules: Rule<TokenFacts>[] = [
 
 const tfc: Get<any> = (p) => p.terraformCloud?.allow;
 const terraformCloudRules: Rule<TokenFacts>[] = [
+  ruleValueIn('spec.terraform_cloud.allow', tfc, 'runPhase', 'run_phase', TerraformCloudRunPhase, 'TerraformCloudRunPhase'),
   allowRequired('spec.terraform_cloud.allow', tfc, 'allow: [{ organizationName: "my-org", workspaceName: "my-workspace" }]'),
   ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['organizationId', 'organization_id'], ['organizationName', 'organization_name']]),
   ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['projectId', 'project_id'], ['projectName', 'project_name'], ['workspaceId', 'workspace_id'], ['workspaceName', 'workspace_name']]),

@@ -9,7 +9,9 @@ import {
   KUBERNETES_VERBS, V7_CLUSTER_WIDE_KINDS, V7_KINDS, V7_KIND_GROUPS, V8_CORE_KINDS, V8_PLURALS,
 } from './kubernetes-kinds';
 import { PRESET_ROLES } from './preset-role';
-import { RoleConditions, RoleKubernetesResource, RoleOptions, RoleRequestKubernetesResource } from './props';
+import {
+  CertFormat, EnhancedRecordingEvent, LockingMode, RoleConditions, RoleKubernetesResource, RoleOptions, RoleRequestKubernetesResource,
+} from './props';
 import { ROLE_VERSIONS, roleVersionNumber } from './role-version';
 
 // Synth-time rules for a role, one table in the style of aws-cdk-lib. Unless noted, each mirrors a
@@ -329,9 +331,9 @@ const requestKubeRules: Rule<RoleFacts>[] = SIDES.map((side): Rule<RoleFacts> =>
 // ---------------------------------------------------------------------------------------------
 // options
 
-const ENHANCED_RECORDING = ['command', 'disk', 'network'];
-const LOCK_MODES = ['strict', 'best_effort'];
-const CERT_FORMATS = ['standard', 'oldssh'];
+const ENHANCED_RECORDING: readonly string[] = Object.values(EnhancedRecordingEvent);
+const LOCK_MODES: readonly string[] = Object.values(LockingMode);
+const CERT_FORMATS: readonly string[] = Object.values(CertFormat);
 
 const optionRules: Rule<RoleFacts>[] = [
   rule({
