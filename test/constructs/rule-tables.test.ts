@@ -4,6 +4,8 @@ import { formatProblem } from '../../lib/common/problem';
 import { evaluate, rule } from '../../lib/constructs/rules';
 import { JOIN_METHODS, factoryProps } from '../../lib/constructs/provision-token/join-method-table';
 import { JoinMethod, ProvisionToken } from '../../lib/constructs/provision-token';
+import { PresetRole, Role, RoleVersion } from '../../lib/constructs/role';
+import { managedRoleResource } from '../../lib/constructs/private/role-resource';
 import { errorsOf, newStack, resourceOf, synthJson } from '../support/constructs';
 
 describe('rule()', () => {
@@ -64,5 +66,15 @@ describe('the join method table', () => {
     expect(errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], awsIidTtl: '5m', allow: [{ awsAccount: '1' }], joinMethod: JoinMethod.IAM })))
       .toContain('field "spec.aws_iid_ttl": is set, but join_method is "iam": spec.aws_iid_ttl belongs to the "ec2" join method. '
         + 'Fix: use ProvisionToken.ec2() (or joinMethod: JoinMethod.EC2), or remove spec.aws_iid_ttl.');
+  });
+});
+
+describe('managedRoleResource (what the trusted cluster rules read instead of casting IRole)', () => {
+  test('is the teleport_role of a managed Role, and undefined for an existing role or a preset', () => {
+    const stack = newStack();
+    const managed = new Role(stack, 'Visitor', { name: 'visitor', version: RoleVersion.V7 });
+    expect(managedRoleResource(managed)).toBe(managed.resource);
+    expect(managedRoleResource(Role.fromName(stack, 'Existing', 'existing'))).toBeUndefined();
+    expect(managedRoleResource(Role.fromPreset(stack, 'Access', PresetRole.ACCESS))).toBeUndefined();
   });
 });

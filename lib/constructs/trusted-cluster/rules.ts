@@ -1,27 +1,20 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { providerName } from '../provider-name';
 import { AddressField, TUNNEL_FIX, addressProblem } from '../../common/address-rules';
 import { parseHostPort } from '../../common/host-port';
+import { managedRoleResource } from '../private/role-resource';
 import { Rule, isKnown, rule } from '../rules';
-import { IRole } from '../role/i-role';
+import type { IRole } from '../role/i-role';
 import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
-import { TrustedClusterProps } from './trusted-cluster';
+import type { TrustedClusterProps } from './trusted-cluster';
 
 /** What the rules look at: the props and the stack of the trusted cluster. */
 export type TrustedClusterFacts = TrustedClusterProps & { readonly stack: TerraformStack };
 
-/**
- * The `teleport_role` a mapped role creates, when this app manages it (a `Role`): found in the
- * construct tree, which every `IRole` has; an existing role or a preset has none.
- */
-function managedResource(role: IRole): TerraformResource | undefined {
-  return role.node.children.find((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'teleport_role');
-}
-
 /** The first mapped `Role` construct of the same stack that another provider manages, or undefined. */
 function foreignRole(f: TrustedClusterFacts): { role: IRole; provider: string } | undefined {
   for (const role of f.roleMap.flatMap((m) => m.local)) {
-    const resource = managedResource(role);
+    const resource = managedRoleResource(role);
     if (resource === undefined || TerraformStack.of(resource) !== f.stack) continue;
     if (providerName(resource.provider) !== providerName(f.provider)) return { role, provider: providerName(resource.provider) };
   }
