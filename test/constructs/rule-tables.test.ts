@@ -28,7 +28,8 @@ describe('rule()', () => {
 describe('formatProblem', () => {
   test('field, message and fix; a subject before the field; no field; no fix', () => {
     expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' })).toBe('field "spec.a": is bad. Fix: fix it.');
-    expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x')).toBe('teleport_role.x field "spec.a": is bad. Fix: fix it.');
+    expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x'))
+      .toBe('teleport_role.x field "spec.a": is bad. Fix: fix it.');
     expect(formatProblem({ message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x')).toBe('teleport_role.x: is bad. Fix: fix it.');
     expect(formatProblem({ field: 'spec.a', message: 'is bad.' })).toBe('field "spec.a": is bad.');
   });
@@ -60,10 +61,12 @@ describe('the join method table', () => {
   });
 
   test('a block of another method names every method and factory it belongs to', () => {
-    expect(errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], joinMethod: JoinMethod.GITHUB, allow: [{ awsAccount: '1' }], github: { allow: [{ sub: 'x' }] } })))
+    const github = { allow: [{ sub: 'x' }] };
+    expect(errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], joinMethod: JoinMethod.GITHUB, allow: [{ awsAccount: '1' }], github })))
       .toContain('field "spec.allow": is set, but join_method is "github": spec.allow belongs to the "ec2" and "iam" join methods. '
         + 'Fix: use ProvisionToken.ec2() or ProvisionToken.iam() (or joinMethod: JoinMethod.EC2 / JoinMethod.IAM), or remove spec.allow.');
-    expect(errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], awsIidTtl: '5m', allow: [{ awsAccount: '1' }], joinMethod: JoinMethod.IAM })))
+    const iam = { roles: ['Node'], awsIidTtl: '5m', allow: [{ awsAccount: '1' }], joinMethod: JoinMethod.IAM };
+    expect(errorsOf((s) => new ProvisionToken(s, 'tok', iam)))
       .toContain('field "spec.aws_iid_ttl": is set, but join_method is "iam": spec.aws_iid_ttl belongs to the "ec2" join method. '
         + 'Fix: use ProvisionToken.ec2() (or joinMethod: JoinMethod.EC2), or remove spec.aws_iid_ttl.');
   });

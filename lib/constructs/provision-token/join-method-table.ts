@@ -36,7 +36,8 @@ function blockMethod(
   method: JoinMethod, factory: string, key: MethodPropKey, tf: string, fields: readonly string[],
   extra: Pick<JoinMethodEntry, 'enterprise'> & { defaults?: { [field: string]: unknown } } = {},
 ): JoinMethodEntry {
-  return { method, factory: `ProvisionToken.${factory}()`, props: [{ key, tf }], block: { key, fields, defaults: extra.defaults }, enterprise: extra.enterprise };
+  const block = { key, fields, defaults: extra.defaults };
+  return { method, factory: `ProvisionToken.${factory}()`, props: [{ key, tf }], block, enterprise: extra.enterprise };
 }
 
 /** Every join method, in `JoinMethod` order. */
@@ -47,7 +48,9 @@ export const JOIN_METHODS: readonly JoinMethodEntry[] = [
   blockMethod(JoinMethod.GITHUB, 'github', 'github', 'spec.github', ['allow', 'enterpriseServerHost', 'enterpriseSlug', 'staticJwks'], {
     enterprise: (p) => (p.github?.enterpriseServerHost !== undefined ? 'GitHub join with enterprise_server_host' : undefined),
   }),
-  blockMethod(JoinMethod.GITLAB, 'gitlab', 'gitlab', 'spec.gitlab', ['allow', 'domain', 'staticJwks'], { defaults: { domain: DEFAULT_GITLAB_DOMAIN } }),
+  blockMethod(JoinMethod.GITLAB, 'gitlab', 'gitlab', 'spec.gitlab', ['allow', 'domain', 'staticJwks'], {
+    defaults: { domain: DEFAULT_GITLAB_DOMAIN },
+  }),
   blockMethod(JoinMethod.CIRCLECI, 'circleci', 'circleci', 'spec.circleci', ['allow', 'organizationId']),
   blockMethod(JoinMethod.KUBERNETES, 'kubernetes', 'kubernetes', 'spec.kubernetes', ['allow', 'type', 'staticJwks', 'oidc'], {
     defaults: { type: KubernetesJoinType.IN_CLUSTER },

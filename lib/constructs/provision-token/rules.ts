@@ -70,7 +70,9 @@ function ruleForbids<R>(path: string, get: Get<R>, key: keyof R & string, tf: st
 }
 
 /** A field of an allow rule that takes one of an enum's values (plain JavaScript may pass any string). */
-function ruleValueIn<R>(path: string, get: Get<R>, key: keyof R & string, tf: string, values: { [name: string]: string }, enumName: string): Rule<TokenFacts> {
+function ruleValueIn<R>(
+  path: string, get: Get<R>, key: keyof R & string, tf: string, values: { [name: string]: string }, enumName: string,
+): Rule<TokenFacts> {
   const allowed: string[] = Object.values(values);
   return rule({
     field: `${path}.${tf}`,
