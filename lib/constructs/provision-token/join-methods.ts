@@ -1,6 +1,7 @@
 // Join methods of a provision token: the method enum, the allow-rule structs and the method-specific
 // `spec.<method>` blocks, named after the provider attributes (camelCase). One struct per provider
-// block; the per-factory props structs live in factory-props.ts.
+// block; the per-factory props structs live in props.ts, and what each method's factory, spec block
+// and rules need in join-method-table.ts.
 
 /** `spec.join_method`: how an agent or bot proves its identity when it joins. */
 export enum JoinMethod {
