@@ -60,3 +60,8 @@ export function canonicalSystemRole(role: string): string | undefined {
 
 /** The known role names, for messages. */
 export const KNOWN_SYSTEM_ROLES: readonly string[] = Object.values(SystemRole);
+
+/** True for the `Trusted_cluster` role in any spelling Teleport accepts (what a leaf's join token needs). */
+export function isTrustedClusterRole(role: unknown): boolean {
+  return typeof role === 'string' && canonicalSystemRole(role) === SystemRole.TRUSTED_CLUSTER;
+}

@@ -3,7 +3,7 @@
 import { durationMs } from '../../lib/access/grants';
 import { parseGoDuration, parseRfc3339 } from '../../lib/common/duration';
 import { isLabelKey } from '../../lib/common/label-key';
-import { KNOWN_SYSTEM_ROLES, SystemRole, canonicalSystemRole } from '../../lib/common/system-roles';
+import { KNOWN_SYSTEM_ROLES, SystemRole, canonicalSystemRole, isTrustedClusterRole } from '../../lib/common/system-roles';
 
 describe('Go durations', () => {
   test.each([
@@ -38,4 +38,9 @@ test('system roles: case-insensitive, Teleport\'s aliases, canonical spelling', 
   expect(canonicalSystemRole('windows_desktop')).toBe('WindowsDesktop');
   expect(canonicalSystemRole('access')).toBeUndefined();
   expect(KNOWN_SYSTEM_ROLES).toContain('Bot');
+});
+
+test('the Trusted_cluster role, as the access model, validate and the live checks recognise it', () => {
+  expect(['Trusted_cluster', 'trusted_cluster', 'TrustedCluster', ' TRUSTED_CLUSTER'].filter((r) => !isTrustedClusterRole(r))).toEqual([]);
+  expect(['Node', 'trusted-cluster', '', undefined, 7].filter(isTrustedClusterRole)).toEqual([]);
 });
