@@ -67,12 +67,6 @@ function checkSupported(schema: Schema): void {
 /** True for a schema that accepts anything: `true`, `{}`, or annotations only. */
 const acceptsAll = (schema: Schema): boolean => schema === true || (isObject(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k)));
 
-/** The accept test of `schema`, compiled when first called. */
-function lazy(schema: Schema): Acceptor {
-  let test: Acceptor | undefined;
-  return (d) => (test ??= compile(schema))(d);
-}
-
 function compile(schema: Schema): Acceptor {
   if (schema === true) return accept;
   if (schema === false) return reject;
@@ -80,21 +74,36 @@ function compile(schema: Schema): Acceptor {
   const tests: Acceptor[] = [];
   if (schema.type !== undefined) tests.push(typeTest(schema.type));
   if (schema.pattern !== undefined) tests.push(patternTest(schema.pattern));
-  if (schema.items !== undefined) tests.push(itemsTest(schema.items));
+  if (schema.items !== undefined && !acceptsAll(schema.items as Schema)) tests.push(itemsTest(schema.items as Schema));
   const objectTests = [...requiredTests(schema.required), ...propertyTests(schema.properties, schema.additionalProperties)];
-  if (objectTests.length > 0) tests.push((d) => !isObject(d) || objectTests.every((t) => t(d)));
-  if (tests.length === 0) return accept;
-  return tests.length === 1 ? tests[0] : (d) => tests.every((t) => t(d));
+  if (objectTests.length > 0) tests.push(objectTest(objectTests));
+  if (tests.length <= 1) return tests[0] ?? accept;
+  return (d) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i](d)) return false;
+    return true;
+  };
 }
 
+/** One test for a union of types (`["string","number","null"]`), as ajv checks each. */
 function typeTest(type: unknown): Acceptor {
-  const names = Array.isArray(type) ? type : [type];
-  const tests = names.map((name) => {
-    const test = typeof name === 'string' && Object.prototype.hasOwnProperty.call(TYPE_TESTS, name) ? TYPE_TESTS[name] : undefined;
-    if (!test) throw new Unsupported();
-    return test;
-  });
-  return tests.length === 1 ? tests[0] : (d) => tests.some((t) => t(d));
+  const names = new Set(Array.isArray(type) ? type : [type]);
+  for (const name of names) if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(TYPE_TESTS, name)) throw new Unsupported();
+  if (names.size === 1) return TYPE_TESTS[[...names][0] as string];
+  const [object, array, string, number, integer, boolean, nul] = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'].map((n) => names.has(n));
+  return (d) => {
+    switch (typeof d) {
+      case 'string':
+        return string;
+      case 'number':
+        return (number && TYPE_TESTS.number(d)) || (integer && TYPE_TESTS.integer(d));
+      case 'boolean':
+        return boolean;
+      case 'object':
+        return d === null ? nul : Array.isArray(d) ? array : object;
+      default:
+        return false;
+    }
+  };
 }
 
 /** One test per distinct pattern: the schemas repeat a few (expressions, numbers, bools) hundreds of times. */
@@ -110,36 +119,60 @@ function patternTest(pattern: unknown): Acceptor {
   return test;
 }
 
-function itemsTest(items: unknown): Acceptor {
-  if (acceptsAll(items as Schema)) return accept;
-  const item = lazy(items as Schema);
-  return (d) => !Array.isArray(d) || d.every((x) => item(x));
+function itemsTest(items: Schema): Acceptor {
+  let item: Acceptor | undefined; // compiled when an array first reaches it
+  return (d) => {
+    if (!Array.isArray(d)) return true;
+    const test = (item ??= compile(items));
+    for (let i = 0; i < d.length; i++) if (!test(d[i])) return false;
+    return true;
+  };
+}
+
+function objectTest(tests: Acceptor[]): Acceptor {
+  return (d) => {
+    if (!isObject(d)) return true;
+    for (let i = 0; i < tests.length; i++) if (!tests[i](d)) return false;
+    return true;
+  };
 }
 
 function requiredTests(required: unknown): Acceptor[] {
   if (required === undefined) return [];
   if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) throw new Unsupported();
   const names = required as string[];
-  return [(d) => names.every((n) => (d as Record<string, unknown>)[n] !== undefined)];
+  return [
+    (d) => {
+      for (let i = 0; i < names.length; i++) if ((d as Record<string, unknown>)[names[i]] === undefined) return false;
+      return true;
+    },
+  ];
 }
 
 function propertyTests(properties: unknown, additional: unknown): Acceptor[] {
   const tests: Acceptor[] = [];
   const declared: unknown = properties ?? {};
   if (!isObject(declared)) throw new Unsupported();
-  const checks = Object.entries(declared).filter(([, s]) => !acceptsAll(s as Schema)).map(([name, s]) => [name, lazy(s as Schema)] as const);
-  if (checks.length > 0) {
+  const checked = Object.entries(declared).filter(([, s]) => !acceptsAll(s as Schema));
+  const names = checked.map(([name]) => name);
+  const schemas = checked.map(([, s]) => s as Schema);
+  const compiled: (Acceptor | undefined)[] = names.map(() => undefined); // each when a value first reaches it
+  if (names.length > 0) {
     tests.push((d) => {
       const o = d as Record<string, unknown>;
-      return checks.every(([name, test]) => o[name] === undefined || test(o[name]));
+      for (let i = 0; i < names.length; i++) {
+        const v = o[names[i]];
+        if (v !== undefined && !(compiled[i] ??= compile(schemas[i]))(v)) return false;
+      }
+      return true;
     });
   }
   if (additional === undefined || acceptsAll(additional as Schema)) return tests;
-  const extra = lazy(additional as Schema);
+  let extra: Acceptor | undefined;
   const own = Object.prototype.hasOwnProperty;
   tests.push((d) => {
     const o = d as Record<string, unknown>;
-    for (const key in o) if (!own.call(declared, key) && !extra(o[key])) return false;
+    for (const key in o) if (!own.call(declared, key) && !(extra ??= compile(additional as Schema))(o[key])) return false;
     return true;
   });
   return tests;
