@@ -1,0 +1,31 @@
+import { Construct } from 'constructs';
+import * as l1 from '../../gen';
+
+type RenderedRoleClass = new (scope: Construct, id: string, config: l1.role.RoleConfig, spec: () => l1.role.RoleSpec) => l1.role.Role;
+
+let renderedRoleClass: RenderedRoleClass | undefined;
+
+/**
+ * A `teleport_role` whose `spec` is rendered by `spec()` when it is synthesized (as JSON or HCL), so
+ * that what the intent helpers add after construction is in it. Overrides (`addOverride`) still
+ * apply on top. The class is made on first use: the generated role bindings load only for apps
+ * that have a role.
+ */
+export function renderedRole(scope: Construct, id: string, config: l1.role.RoleConfig, spec: () => l1.role.RoleSpec): l1.role.Role {
+  renderedRoleClass ??= class RenderedRole extends l1.role.Role {
+    constructor(s: Construct, i: string, c: l1.role.RoleConfig, private readonly render: () => l1.role.RoleSpec) {
+      super(s, i, c);
+    }
+
+    protected synthesizeAttributes(): { [name: string]: unknown } {
+      this.putSpec(this.render());
+      return super.synthesizeAttributes();
+    }
+
+    protected synthesizeHclAttributes(): { [name: string]: unknown } {
+      this.putSpec(this.render());
+      return super.synthesizeHclAttributes();
+    }
+  };
+  return new renderedRoleClass(scope, id, config, spec);
+}
