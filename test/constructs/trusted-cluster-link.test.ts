@@ -77,6 +77,31 @@ describe('TrustedClusterLink', () => {
     expect(tc.depends_on).toEqual([addressOf(c.visitor.resource)]);
   });
 
+  test('the TrustedClusterOptions it shares with TrustedClusterProps reach the trusted cluster', () => {
+    // GIVEN a link that sets every shared option
+    const c = twoClusters();
+    const link = new TrustedClusterLink(c.stack, 'Link', {
+      ...base(c),
+      webProxyAddr: 'root.example.com:3080',
+      tunnelAddr: 'root.example.com:3024',
+      enabled: false,
+      acknowledgeDisabled: true,
+    });
+    // WHEN it synthesizes
+    const tc = resourceOf(JSON.parse(Testing.synth(c.stack, true)), link.trustedCluster.resource);
+    // THEN the trusted cluster has each of them (acknowledgeDisabled lets enabled: false through)
+    expect(tc.spec.web_proxy_addr).toBe('root.example.com:3080');
+    expect(tc.spec.tunnel_addr).toBe('root.example.com:3024');
+    expect(tc.spec.enabled).toBe(false);
+    expect(tc.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }]);
+  });
+
+  test('enabled: false without acknowledgeDisabled is the trusted cluster\'s error', () => {
+    const c = twoClusters();
+    new TrustedClusterLink(c.stack, 'Link', { ...base(c), enabled: false });
+    expect(() => Testing.synth(c.stack, true)).toThrow(/\[stack\/Link\/TrustedCluster\] field "spec.enabled": [^\n]*Fix: [^\n]*set acknowledgeDisabled: true/);
+  });
+
   test('the trusted cluster keeps its Terraform address across the phases (no replacement)', () => {
     const bootstrap = twoClusters();
     const joined = twoClusters();

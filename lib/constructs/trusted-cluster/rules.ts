@@ -5,7 +5,7 @@ import { parseHostPort } from '../../common/host-port';
 import { Rule, isKnown } from '../rules';
 import { IRole } from '../role/i-role';
 import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
-import { TrustedClusterProps } from './trusted-cluster';
+import { TrustedClusterProps } from './props';
 
 /** What the rules look at: the props and the stack of the trusted cluster. */
 export type TrustedClusterFacts = TrustedClusterProps & { readonly stack: TerraformStack };
