@@ -78,7 +78,8 @@ function withLabel(state: RenderedConditions, key: LabelKey, label: string, valu
   // A token map is extended with merge(); the rules see the literal labels added so far.
   const seen = state.checked[key] as { [k: string]: string[] } | undefined;
   const literal = seen === undefined || Token.isUnresolved(seen) ? {} : seen;
-  return update(state, { [key]: Token.asAny(Fn.merge([current, { [label]: values }])) }, { [key]: { ...literal, [label]: merged(literal[label], values) } });
+  const next = Token.asAny(Fn.merge([current, { [label]: values }]));
+  return update(state, { [key]: next }, { [key]: { ...literal, [label]: merged(literal[label], values) } });
 }
 
 /** `current` plus `values`, without duplicates; a token list is extended with `concat()`. */

@@ -297,16 +297,20 @@ export class Role extends Construct implements IRole {
     if (this.annotated) return [];
     this.annotated = true;
     const n = roleVersionNumber(this.version);
+    const notes = Annotations.of(this);
     if (n === 8) {
-      Annotations.of(this).addInfo('Role v8 needs Teleport 18 agents: a Teleport 17 Kubernetes Service may silently deny a user who holds a v8 role. Upgrade every agent first, or use RoleVersion.V7.');
+      notes.addInfo('Role v8 needs Teleport 18 agents: a Teleport 17 Kubernetes Service may silently deny a user who holds a v8 role. '
+        + 'Upgrade every agent first, or use RoleVersion.V7.');
     }
     if (n === 9) {
-      Annotations.of(this).addWarning('Role v9 needs an Auth Service that knows v9: older ones store the role as v8, and every later plan would replace it.');
+      notes.addWarning('Role v9 needs an Auth Service that knows v9: older ones store the role as v8, and every later plan would replace it.');
     }
     const allow = this.conditions().allow.spec;
     const given = allow.kubernetesResources;
-    if (given !== undefined && !Token.isUnresolved(given) && given.length === 0 && hasKubernetesMatchers(allow) === true && n !== undefined && n !== 6 && n !== 9) {
-      Annotations.of(this).addWarning(`spec.allow.kubernetes_resources is an empty list, which role v${n} treats as unset: it grants Teleport's default (written out in the plan), not "nothing".`);
+    const emptyGiven = given !== undefined && !Token.isUnresolved(given) && given.length === 0;
+    if (emptyGiven && hasKubernetesMatchers(allow) === true && n !== undefined && n !== 6 && n !== 9) {
+      notes.addWarning(`spec.allow.kubernetes_resources is an empty list, which role v${n} treats as unset: `
+        + 'it grants Teleport\'s default (written out in the plan), not "nothing".');
     }
     return [];
   }
@@ -322,9 +326,13 @@ class ExistingRole extends Construct implements IRole {
     this.node.addValidation({
       validate: () => {
         if (Token.isUnresolved(name)) return [];
-        if (name.trim() === '') return [problem('metadata.name', 'is empty: an existing role needs its name.', 'pass the role\'s name, e.g. Role.fromName(this, "visitor", "visitor").')];
+        if (name.trim() === '') {
+          const fix = 'pass the role\'s name, e.g. Role.fromName(this, "visitor", "visitor").';
+          return [problem('metadata.name', 'is empty: an existing role needs its name.', fix)];
+        }
         if (preset && !PRESET_ROLES.includes(name)) {
-          return [problem('metadata.name', `"${name}" is not a Teleport preset role.`, `use PresetRole (${PRESET_ROLES.join(', ')}), or Role.fromName() for other existing roles.`)];
+          const fix = `use PresetRole (${PRESET_ROLES.join(', ')}), or Role.fromName() for other existing roles.`;
+          return [problem('metadata.name', `"${name}" is not a Teleport preset role.`, fix)];
         }
         return [];
       },

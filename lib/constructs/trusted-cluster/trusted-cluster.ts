@@ -58,7 +58,8 @@ export class TrustedCluster extends Construct {
     });
     if (props.token.isJoined) {
       Annotations.of(this).addInfo(
-        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
+        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. '
+          + 'If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
       );
     }
   }
