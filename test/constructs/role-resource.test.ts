@@ -35,47 +35,13 @@ describe('Role resource', () => {
     expect(out.spec.allow).toEqual({ logins: ['ubuntu'] });
   });
 
-  test('every helper on one role: metadata as given, and the offline schema check accepts everything Role wrote', () => {
+  test('description and labels go into metadata', () => {
     // GIVEN a role with a description and labels
     const r = new Role(newStack(), 'dev', { name: 'dev', version: RoleVersion.V8, description: 'developers', labels: { team: 'platform' } });
-    // WHEN every helper is called (each is checked field by field in role-logins, -labels, -kubernetes, -rules-helpers)
-    r.allowLogins('ubuntu');
-    r.denyLogins('root');
-    r.allowWindowsDesktopLogins('Administrator');
-    r.allowNodeLabels('env', 'dev');
-    r.denyNodeLabels('env', 'prod');
-    r.allowAppLabels('app', 'grafana');
-    r.denyAppLabels('tier', 'secret');
-    r.allowDatabaseLabels('engine', 'postgres');
-    r.denyDatabaseLabels('env', 'prod');
-    r.allowDatabaseUsers('reader');
-    r.allowDatabaseNames('app');
-    r.allowKubernetesLabels('env', 'dev');
-    r.denyKubernetesLabels('env', 'prod');
-    r.allowKubernetesGroups('viewers');
-    r.allowKubernetesUsers('dev-user');
-    r.allowKubernetesResources({ kind: 'pods', namespace: 'dev', name: '*', verbs: ['get', 'list'] });
-    r.denyKubernetesResources({ kind: 'secrets', namespace: '*', name: '*', verbs: ['*'] });
-    r.allowWindowsDesktopLabels('os', 'windows');
-    r.allowClusterLabels('env', 'dev');
-    r.denyClusterLabels('env', 'prod');
-    r.allowRule(['role'], ['list', 'read']);
-    r.denyRule(['user'], ['delete']);
-    r.allowRead('session');
-    r.allowRequestRoles('dba');
-    r.allowReviewRoles('dev');
-    const json = synthJson(TerraformStack.of(r));
+    // WHEN it synthesizes (synthRole also runs the offline schema check, as for every helper in the role-*.test.ts files)
+    const out = synthRole(r);
     // THEN
-    const out = roleOf(json, r);
     expect(out.metadata).toEqual({ name: 'dev', description: 'developers', labels: { team: 'platform' } });
-    expect(Object.keys(out.spec.allow).sort()).toEqual([
-      'app_labels', 'cluster_labels', 'db_labels', 'db_names', 'db_users', 'kubernetes_groups', 'kubernetes_labels', 'kubernetes_resources',
-      'kubernetes_users', 'logins', 'node_labels', 'request', 'review_requests', 'rules', 'windows_desktop_labels', 'windows_desktop_logins',
-    ]);
-    expect(Object.keys(out.spec.deny).sort()).toEqual([
-      'app_labels', 'cluster_labels', 'db_labels', 'kubernetes_labels', 'kubernetes_resources', 'logins', 'node_labels', 'rules',
-    ]);
-    expect(checkConfig(json).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   test('props covering the whole schema pass the offline schema check', () => {

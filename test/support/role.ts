@@ -1,6 +1,7 @@
 // Helpers for the Role tests (test/constructs/role-*.test.ts): the server defaults every role gets,
 // and the synthesized teleport_role of a Role.
 import { TerraformStack } from 'cdktf';
+import { checkConfig } from '../../lib/check';
 import { Role } from '../../lib/constructs/role';
 import { resourceOf, synthJson } from './constructs';
 
@@ -26,7 +27,13 @@ export function roleOf(json: any, role: Role): any {
   return rest;
 }
 
-/** Synthesizes the role's stack (validations on) and returns the role's `teleport_role`. */
+/**
+ * Synthesizes the role's stack (validations on) and returns the role's `teleport_role`. Throws if
+ * the offline schema check (`cdktf-teleport check`) finds an error in what was synthesized.
+ */
 export function synthRole(role: Role): any {
-  return roleOf(synthJson(TerraformStack.of(role)), role);
+  const json = synthJson(TerraformStack.of(role));
+  const errors = checkConfig(json).filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw new Error(`the offline schema check rejects the synthesized stack: ${JSON.stringify(errors)}`);
+  return roleOf(json, role);
 }
