@@ -13,18 +13,28 @@ let renderedRoleClass: RenderedRoleClass | undefined;
  */
 export function renderedRole(scope: Construct, id: string, config: l1.role.RoleConfig, spec: () => l1.role.RoleSpec): l1.role.Role {
   renderedRoleClass ??= class RenderedRole extends l1.role.Role {
+    private rendered?: l1.role.RoleSpec;
+
     constructor(s: Construct, i: string, c: l1.role.RoleConfig, private readonly render: () => l1.role.RoleSpec) {
       super(s, i, c);
     }
 
     protected synthesizeAttributes(): { [name: string]: unknown } {
-      this.putSpec(this.render());
+      this.putRendered();
       return super.synthesizeAttributes();
     }
 
     protected synthesizeHclAttributes(): { [name: string]: unknown } {
-      this.putSpec(this.render());
+      this.putRendered();
       return super.synthesizeHclAttributes();
+    }
+
+    /** Puts the rendered spec, unless it is the one put last (render() keeps it until a helper adds more). */
+    private putRendered(): void {
+      const spec = this.render();
+      if (spec === this.rendered) return;
+      this.putSpec(spec);
+      this.rendered = spec;
     }
   };
   return new renderedRoleClass(scope, id, config, spec);

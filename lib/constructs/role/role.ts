@@ -60,7 +60,7 @@ export class Role extends Construct implements IRole {
   private readonly props: RoleProps & Record<Side, RoleConditions>;
   /** What the intent helpers appended, per side and in call order; applied to the props when the role renders. */
   private readonly additions: Record<Side, Addition[]> = { allow: [], deny: [] };
-  private rendered?: { readonly count: number; readonly sides: Record<Side, RenderedConditions> };
+  private rendered?: Rendering;
   private imported = false;
   private annotated = false;
 
@@ -78,8 +78,8 @@ export class Role extends Construct implements IRole {
       labels: props.labels,
       expires: props.expires,
       options: props.options ?? {},
-      allow: this.conditions().allow.checked,
-      deny: this.conditions().deny.checked,
+      allow: this.rendering().allow.checked,
+      deny: this.rendering().deny.checked,
       // importFrom() here, or resource.importFrom() on the escape hatch: both adopt the existing role.
       // (toTerraform() is costly: only asked for preset names, the one rule that needs it.)
       imported: this.imported || (PRESET_ROLES.includes(props.name) && this.resource.toTerraform().import !== undefined),
@@ -90,7 +90,7 @@ export class Role extends Construct implements IRole {
     validateWith(this, facts, () => (require('./rules') as typeof Rules).ROLE_RULES);
     this.node.addValidation({ validate: () => this.annotate() });
 
-    // The spec is rendered at synth, from the props and the additions (see render()).
+    // The spec is rendered at synth, from the props and the additions (see rendering()).
     this.resource = renderedRole(this, 'Resource', {
       version: props.version,
       subKind: props.subKind,
@@ -103,7 +103,7 @@ export class Role extends Construct implements IRole {
       provider: props.provider,
       dependsOn: props.dependsOn,
       lifecycle: props.lifecycle,
-    }, () => this.render());
+    }, () => this.rendering().spec);
   }
 
   /** Allows these *nix logins (`spec.allow.logins`), e.g. `"ubuntu"` or `"{{internal.logins}}"`. */
@@ -272,23 +272,15 @@ export class Role extends Construct implements IRole {
     this.resource.importFrom(this.roleName, this.resource.provider);
   }
 
-  /** Both sides of the conditions: the props plus the additions so far (kept until a helper adds more). */
-  private conditions(): Record<Side, RenderedConditions> {
+  /** What the role renders to: the props plus the additions so far (kept until a helper adds more). */
+  private rendering(): Rendering {
     const count = this.additions.allow.length + this.additions.deny.length;
     if (this.rendered?.count !== count) {
-      const sides = {
-        allow: renderConditions(this.props.allow, this.additions.allow),
-        deny: renderConditions(this.props.deny, this.additions.deny),
-      };
-      this.rendered = { count, sides };
+      const allow = renderConditions(this.props.allow, this.additions.allow);
+      const deny = renderConditions(this.props.deny, this.additions.deny);
+      this.rendered = { count, allow, deny, spec: toL1Spec(this.version, this.props.options, allow.spec, deny.spec) };
     }
-    return this.rendered.sides;
-  }
-
-  /** The L1 `spec`, rendered at synth: the conditions plus what the Auth Service would fill in. */
-  private render(): l1.role.RoleSpec {
-    const { allow, deny } = this.conditions();
-    return toL1Spec(this.version, this.props.options, allow.spec, deny.spec);
+    return this.rendered;
   }
 
   /** Info and warnings that depend on the final props (run at synth). */
@@ -305,7 +297,7 @@ export class Role extends Construct implements IRole {
     if (n === 9) {
       notes.addWarning('Role v9 needs an Auth Service that knows v9: older ones store the role as v8, and every later plan would replace it.');
     }
-    const allow = this.conditions().allow.spec;
+    const allow = this.rendering().allow.spec;
     const given = allow.kubernetesResources;
     const emptyGiven = given !== undefined && !Token.isUnresolved(given) && given.length === 0;
     if (emptyGiven && hasKubernetesMatchers(allow) === true && n !== undefined && n !== 6 && n !== 9) {
@@ -314,6 +306,12 @@ export class Role extends Construct implements IRole {
     }
     return [];
   }
+}
+
+/** What a Role renders to after `count` additions: both sides of the conditions and the L1 spec. */
+interface Rendering extends Record<Side, RenderedConditions> {
+  readonly count: number;
+  readonly spec: l1.role.RoleSpec;
 }
 
 /** A role that exists already (by name or preset); it creates no resource. */
