@@ -13,3 +13,4 @@ export * from './constructs/link';
 export * from './constructs/yaml';
 export * from './access';
 export * from './guardrails';
+export * from './export';

@@ -5,6 +5,7 @@ import { InputError, parseSize, withInputLimits } from '../config';
 import { AcknowledgedFinding, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
 import { accessCommand } from './access-command';
 import { CHECK_HELP, CHECK_OPTIONS, runCheck } from './check-command';
+import { exportCommand } from './export-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
 import { Io, buildReport, humanError, printHuman, printJson, processIo, safeTextIo } from './output';
@@ -15,6 +16,8 @@ const HELP = `Usage: cdktf-teleport <command> [options]
 Commands:
   access <path>    what the configuration's trust grants, and what a change widens (--base)
   check <path>     offline check of synthesized stacks against the Teleport provider schema
+  export <path> --to tctl|operator
+                   the Teleport resources as tctl YAML or Kubernetes operator manifests
   validate <path>  offline checks, then the live clusters the stack names (read-only)
   terraform-check <path>...
                    terraform validate + plan against a local schema-serving provider (offline)
@@ -50,6 +53,7 @@ export interface CommandSpec {
 const COMMANDS = new Map<string, CommandSpec>([
   ['access', accessCommand],
   ['check', { help: CHECK_HELP, options: CHECK_OPTIONS, run: (positionals, values) => runCheck(positionals, values) }],
+  ['export', exportCommand],
   ['terraform-check', terraformCheckCommand],
   ['validate', validateCommand],
 ]);

@@ -85,6 +85,8 @@ export const API_SHAPES: ApiShapes = {
     "TctlResources#role": [{name: "name", type: "string"}],
     "TctlResources#trustedCluster": [{name: "name", type: "string"}],
     "new TeleportApp": [{name: "config", type: {ref: "TeleportAppConfig"}, optional: true}],
+    "TeleportExport.fromConfig": [{name: "stacks", type: {array: {ref: "StackConfig"}}}, {name: "options", type: {ref: "ExportOptions"}}],
+    "TeleportExport.fromPath": [{name: "target", type: "string"}, {name: "options", type: {ref: "ExportOptions"}}],
     "new TeleportProvider": [{name: "scope", type: {ref: "constructs.Construct"}}, {name: "id", type: "string"}, {name: "props", type: {ref: "TeleportProviderProps"}, optional: true}],
     "new TrustedCluster": [{name: "scope", type: {ref: "constructs.Construct"}}, {name: "id", type: "string"}, {name: "props", type: {ref: "TrustedClusterProps"}}],
     "new TrustedClusterLink": [{name: "scope", type: {ref: "constructs.Construct"}}, {name: "id", type: "string"}, {name: "props", type: {ref: "TrustedClusterLinkProps"}}],
@@ -199,6 +201,13 @@ export const API_SHAPES: ApiShapes = {
       allow: {type: {array: {ref: "Env0AllowRule"}}},
     }},
     "Env0TokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "Env0JoinSpec"], fields: {}},
+    "ExportFormat": {kind: "enum", module: {lib: "export/model", name: "ExportFormat"}, members: ["TCTL", "OPERATOR"]},
+    "ExportOptions": {kind: "struct", fields: {
+      allowLiteralSecrets: {type: "boolean", optional: true},
+      format: {type: {ref: "ExportFormat"}},
+      namespace: {type: "string", optional: true},
+      stack: {type: "string", optional: true},
+    }},
     "GcpAllowRule": {kind: "struct", fields: {
       locations: {type: {array: "string"}, optional: true},
       projectIds: {type: {array: "string"}},
