@@ -6,6 +6,7 @@
 import { AccessOptions, KubernetesResourceGrant, ResourceGrant, RoleGrants, RuleGrant } from './model';
 import { isAlwaysTrue } from './label-expression';
 import { hasKeys, isExpression, isWildcardSelector, labelMap, stringList, uniqueSorted } from './values';
+import { parseGoDuration } from '../common/duration';
 
 type Spec = Record<string, any>;
 
@@ -76,21 +77,9 @@ function rules(role: string, v: unknown): RuleGrant[] {
     .map((r) => ({ role, resources: stringList(r.resources), verbs: stringList(r.verbs), ...(typeof r.where === 'string' && r.where ? { where: r.where } : {}) }));
 }
 
-const GO_DURATION = /^(\d+(?:\.\d+)?)(h|m|s|ms|us|µs|ns)/;
-const UNIT_MS: Record<string, number> = { h: 3600e3, m: 60e3, s: 1e3, ms: 1, us: 1e-3, µs: 1e-3, ns: 1e-6 };
-
-/** Milliseconds of a Go duration (`30h0m0s`, `1h30m`), or undefined when it is not one. */
+/** Milliseconds of a Go duration (`30h0m0s`, `1h30m`), or undefined when it is not one (lib/common/duration.ts). */
 export function durationMs(text: unknown): number | undefined {
-  if (typeof text !== 'string' || text === '') return undefined;
-  let rest = text;
-  let total = 0;
-  while (rest) {
-    const m = GO_DURATION.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * UNIT_MS[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return total;
+  return typeof text === 'string' ? parseGoDuration(text) : undefined;
 }
 
 /** Teleport's SSHPortForwardMode over the roles' raw options. */

@@ -6,6 +6,7 @@
 // `token`, and for `token` the name *is* the secret) and docs/provision-token.md (how the
 // constructs write a TTL: `${timeadd(plantimestamp(), "1h")}`).
 import { TfInput } from '../config/model';
+import { isTrustedClusterRole } from '../common/system-roles';
 import { locationOf } from './clusters';
 import { durationMs } from './grants';
 import { ConfigLocation } from './model';
@@ -55,8 +56,6 @@ function expiryOf(value: unknown): TokenExpiry {
   const when = Date.parse(value);
   return Number.isNaN(when) ? { kind: 'at-apply', text: value } : { kind: 'absolute', text: value, ms: when };
 }
-
-const isTrustedClusterRole = (role: string): boolean => ['trusted_cluster', 'trustedcluster'].includes(role.toLowerCase());
 
 /** The provision tokens (managed resources) of every stack of an input. */
 export function tokenFacts(input: TfInput): TokenFact[] {

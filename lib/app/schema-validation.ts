@@ -2,6 +2,7 @@ import { IValidation } from 'constructs';
 import { TerraformStack } from 'cdktf';
 // The check (and ajv with it) loads on first validation, not at import (see bench/).
 import type * as SchemaCheck from '../check/schema-check';
+import { formatProblem } from '../common/problem';
 import { registerConstructHandler } from '../gen/construct-hook';
 import { redact } from '../report/redact';
 
@@ -54,9 +55,8 @@ export function schemaProblems(config: Record<string, any>): string[] {
   for (const finding of checkConfig(config)) {
     if (finding.severity !== 'error') continue;
     const where = constructPath(config, finding.resource);
-    const field = finding.path ? ` field "${finding.path}"` : '';
-    const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
-    problems.push(redact(`${where ? `[${where}] ` : ''}${finding.resource}${field}: ${finding.message}${fix}`));
+    const text = formatProblem({ field: finding.path || undefined, message: finding.message, fix: finding.fix || undefined }, finding.resource);
+    problems.push(redact(`${where ? `[${where}] ` : ''}${text}`));
   }
   return problems;
 }

@@ -1,36 +1,61 @@
 import { IConstruct } from 'constructs';
 import { Token } from 'cdktf';
+import { Violation, formatProblem } from '../common/problem';
+
+export type { Violation } from '../common/problem';
 
 /**
  * Synth-time rules as small tables, in the style of aws-cdk-lib: each rule names the attribute
- * (provider path, e.g. `spec.allow.logins`), what is wrong and the fix. A failing rule becomes a
- * validation message `field "<path>": <message> Fix: <fix>`; cdktf and TeleportApp prefix it with
- * the construct path.
+ * (provider path, e.g. `spec.allow.logins`) and checks the facts once, returning what is wrong and
+ * the fix. A failing rule becomes a validation message `field "<path>": <message> Fix: <fix>`
+ * (lib/common/problem.ts); cdktf and TeleportApp prefix it with the construct path.
  */
 export interface Rule<T> {
   /** The provider attribute path the rule is about. */
   readonly field: string;
-  /** True when the props break the rule. */
-  readonly broken: (props: T) => boolean;
-  /** What is wrong (may use the props, never a secret value). */
-  readonly message: string | ((props: T) => string);
-  /** What to do instead. */
-  readonly fix: string | ((props: T) => string);
+  /** What is wrong with the facts (message and fix), or undefined when they keep the rule. */
+  readonly check: (facts: T) => Violation | undefined;
 }
 
-/** Formats one problem the way every construct reports it. */
+/** A rule written as: find the culprit (once), then say what is wrong with it and the fix. */
+export interface RuleSpec<T, C> {
+  /** The provider attribute path the rule is about. */
+  readonly field: string;
+  /** The culprit (an entry, a value, `true`), or `undefined`/`false` when the facts keep the rule. */
+  readonly find: (facts: T) => C | undefined | false;
+  /** What is wrong with the culprit (may quote it, never a secret). */
+  readonly message: string | ((culprit: C, facts: T) => string);
+  /** What to do instead. */
+  readonly fix: string | ((culprit: C, facts: T) => string);
+}
+
+/** Builds a rule from its culprit finder: `find` runs once per check, `message` and `fix` get what it found. */
+export function rule<T, C>(spec: RuleSpec<T, C>): Rule<T> {
+  const { field, find, message, fix } = spec;
+  return {
+    field,
+    check: (facts) => {
+      const culprit = find(facts);
+      if (culprit === undefined || culprit === false) return undefined;
+      return {
+        message: typeof message === 'function' ? message(culprit, facts) : message,
+        fix: typeof fix === 'function' ? fix(culprit, facts) : fix,
+      };
+    },
+  };
+}
+
+/** Formats one problem the way every construct reports it (`field "<field>": <message> Fix: <fix>`). */
 export function problem(field: string, message: string, fix: string): string {
-  return `field "${field}": ${message} Fix: ${fix}`;
+  return formatProblem({ field, message, fix });
 }
 
 /** Evaluates a rule table; returns formatted problems. */
 export function evaluate<T>(props: T, rules: readonly Rule<T>[]): string[] {
   const out: string[] = [];
-  for (const rule of rules) {
-    if (!rule.broken(props)) continue;
-    const message = typeof rule.message === 'function' ? rule.message(props) : rule.message;
-    const fix = typeof rule.fix === 'function' ? rule.fix(props) : rule.fix;
-    out.push(problem(rule.field, message, fix));
+  for (const r of rules) {
+    const violation = r.check(props);
+    if (violation) out.push(problem(r.field, violation.message, violation.fix));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // it has just written to its staging directory (lib/app), and the aspect stands aside.
 import { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from 'cdktf';
+import { formatProblem } from '../common/problem';
 import { registerConstructHandler } from '../gen/construct-hook';
 import { checkArgs } from '../constructs/private/check-args';
 // The schema check (and ajv) loads on first use, not at import.
@@ -17,7 +18,7 @@ import { GuardrailsPack } from './pack';
 
 /** A finding in the words of every synth-time problem: rule, address, field, message, fix. */
 export function hitText(hit: GuardrailHit): string {
-  return `${hit.check} ${hit.location.address} field "${hit.path}": ${hit.message} Fix: ${hit.fix}`;
+  return formatProblem({ field: hit.path, message: hit.message, fix: hit.fix }, `${hit.check} ${hit.location.address}`);
 }
 
 /** The construct a finding belongs to: the acknowledging construct of an unused acknowledgement, else the resource's. */

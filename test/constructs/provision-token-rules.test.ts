@@ -1,7 +1,12 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
-import { JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType } from '../../lib/constructs/provision-token';
+import {
+  BoundKeypairRecoveryMode, GitRefType, GitlabDeploymentTier, GitlabProjectVisibility, JoinMethod, KubernetesJoinType, ProvisionToken,
+  SpaceliftCallerType, SpaceliftScope, TerraformCloudRunPhase,
+} from '../../lib/constructs/provision-token';
+import { JOIN_METHODS } from '../../lib/constructs/provision-token/join-method-table';
+import { provisionTokenRules } from '../../lib/constructs/provision-token/rules';
 
 function errorsOf(build: (scope: Construct) => void): string {
   const app = Testing.app();
@@ -17,6 +22,10 @@ function errorsOf(build: (scope: Construct) => void): string {
 }
 
 const node = { roles: ['Node'] };
+/** A block that passes the runtime props check: empty allow rules and the required strings of its method. */
+const minimalBlock = (fields: readonly string[]) => Object.fromEntries(fields
+  .filter((f) => ['allow', 'organizationId', 'audience', 'identityProviderUrl', 'hostname'].includes(f))
+  .map((f) => [f, f === 'allow' ? [] : 'x']));
 const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 
 // [what, build, field, message fragment, fix fragment]
@@ -82,6 +91,14 @@ const INVALID: [string, (s: Construct) => void, string, string, string][] = [
     'spec.github.enterprise_slug', 'is set together with enterprise_server_host', 'remove enterpriseSlug'],
   ['gitlab rule without sub/project/namespace/ci config', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ ref: 'main' }] }),
     'spec.gitlab.allow', 'rule #1 sets none of "sub", "project_path", "namespace_path", "ci_config_ref_uri"', 'set sub, projectPath, namespacePath or ciConfigRefUri'],
+  ['gitlab ref type that is no ref type (plain JavaScript)', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ sub: 's' }, { sub: 't', refType: 'branches' as GitRefType }] }),
+    'spec.gitlab.allow.ref_type', 'in rule #2 is "branches", not one of "branch", "tag".', 'use GitRefType.BRANCH, GitRefType.TAG, or leave it unset'],
+  ['gitlab project visibility unknown', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ sub: 's', projectVisibility: 'secret' as GitlabProjectVisibility }] }),
+    'spec.gitlab.allow.project_visibility', 'in rule #1 is "secret", not one of "internal", "private", "public".', 'GitlabProjectVisibility.INTERNAL'],
+  ['github ref type unknown', (s) => ProvisionToken.github(s, 'tok', { botName: 'b', allow: [{ repository: 'o/r', refType: 'pr' as GitRefType }] }),
+    'spec.github.allow.ref_type', 'in rule #1 is "pr", not one of "branch", "tag".', 'GitRefType.TAG'],
+  ['terraform cloud run phase unknown', (s) => ProvisionToken.terraformCloud(s, 'tok', { botName: 'b', allow: [{ organizationName: 'o', workspaceName: 'w', runPhase: 'destroy' as TerraformCloudRunPhase }] }),
+    'spec.terraform_cloud.allow.run_phase', 'in rule #1 is "destroy", not one of "plan", "apply".', 'use TerraformCloudRunPhase.PLAN, TerraformCloudRunPhase.APPLY'],
   ['gitlab domain with path', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', domain: 'gitlab.example.com/x', allow: [{ sub: 's' }] }),
     'spec.gitlab.domain', 'has a scheme or a path', 'gitlab.example.com'],
   ['circleci without organization', (s) => ProvisionToken.circleci(s, 'tok', { botName: 'b', organizationId: '', allow: [{ projectId: 'p' }] }),
@@ -124,6 +141,36 @@ const INVALID: [string, (s: Construct) => void, string, string, string][] = [
     'spec.env0.allow', 'sets none of "organization_id"', 'set organizationId'],
   ['bound keypair recovery limit 0', (s) => ProvisionToken.boundKeypair(s, 'tok', { botName: 'b', recovery: { limit: 0 } }),
     'spec.bound_keypair.recovery.limit', 'is 0; it must be at least 1', 'set limit to 1 or more'],
+  ['gitlab deployment tier unknown', (s) => ProvisionToken.gitlab(s, 'tok', { botName: 'b', allow: [{ sub: 's', deploymentTier: 'prod' as GitlabDeploymentTier }] }),
+    'spec.gitlab.allow.deployment_tier', 'in rule #1 is "prod", not one of "production", "staging", "testing", "development", "other".', 'GitlabDeploymentTier.PRODUCTION'],
+  ['kubernetes without allow rules', (s) => ProvisionToken.kubernetes(s, 'tok', { roles: ['Kube'], allow: [] }),
+    'spec.kubernetes.allow', 'is empty: the kubernetes join method needs at least one allow rule', 'serviceAccount: "my-namespace:my-service-account"'],
+  ['kubernetes join type unknown', (s) => ProvisionToken.kubernetes(s, 'tok', { roles: ['Kube'], type: 'remote' as KubernetesJoinType, allow: [{ serviceAccount: 'a:b' }] }),
+    'spec.kubernetes.type', '"remote" is not a Kubernetes join type.', 'in_cluster, static_jwks, oidc (KubernetesJoinType)'],
+  ['kubernetes oidc block on in_cluster', (s) => ProvisionToken.kubernetes(s, 'tok', { roles: ['Kube'], oidc: { issuer: 'https://issuer' }, allow: [{ serviceAccount: 'a:b' }] }),
+    'spec.kubernetes.oidc', 'is set, but type is "in_cluster".', 'set type: KubernetesJoinType.OIDC, or remove oidc.'],
+  ['azure devops rule without conditions', (s) => ProvisionToken.azureDevops(s, 'tok', { botName: 'b', organizationId: 'o', allow: [{}] }),
+    'spec.azure_devops.allow', 'rule #1 sets none of "sub", "project_name"', 'set sub, projectName'],
+  ['spacelift without allow rules', (s) => ProvisionToken.spacelift(s, 'tok', { botName: 'b', hostname: 'x.app.spacelift.io', allow: [] }),
+    'spec.spacelift.allow', 'is empty: the spacelift join method needs at least one allow rule', 'spaceId: "root"'],
+  ['spacelift bad scope', (s) => ProvisionToken.spacelift(s, 'tok', { botName: 'b', hostname: 'x.app.spacelift.io', allow: [{ spaceId: 'root', scope: 'admin' as SpaceliftScope }] }),
+    'spec.spacelift.allow.scope', 'is neither "read" nor "write".', 'SpaceliftScope.READ'],
+  ['terraform cloud hostname with scheme', (s) => ProvisionToken.terraformCloud(s, 'tok', { botName: 'b', hostname: 'https://tfe.example.com', allow: [{ organizationName: 'o', workspaceName: 'w' }] }),
+    'spec.terraform_cloud.hostname', '"https://tfe.example.com" has a scheme or a path', '"tfe.example.com"'],
+  ['bitbucket without identity provider URL', (s) => ProvisionToken.bitbucket(s, 'tok', { botName: 'b', audience: 'a', identityProviderUrl: '', allow: [{ workspaceUuid: '{a}' }] }),
+    'spec.bitbucket.identity_provider_url', 'is missing: Teleport requires the issuer URL', 'Pipelines → OpenID Connect'],
+  ['oracle rule with over 100 instances', (s) => ProvisionToken.oracle(s, 'tok', { ...node, allow: [{ tenancy: 't', instances: Array.from({ length: 101 }, (_, i) => `i${i}`) }] }),
+    'spec.oracle.allow.instances', 'has more than 100 instance OCIDs in one rule', 'split the instances over several rules.'],
+  ['bound keypair recovery mode unknown', (s) => ProvisionToken.boundKeypair(s, 'tok', { botName: 'b', recovery: { mode: 'lax' as BoundKeypairRecoveryMode } }),
+    'spec.bound_keypair.recovery.mode', '"lax" is not a recovery mode.', 'standard, relaxed, insecure (BoundKeypairRecoveryMode)'],
+  ['bound keypair must_register_before not RFC 3339', (s) => ProvisionToken.boundKeypair(s, 'tok', { botName: 'b', onboarding: { mustRegisterBefore: 'soon' } }),
+    'spec.bound_keypair.onboarding.must_register_before', '"soon" is not an RFC 3339 time.', '"2030-01-31T12:00:00Z"'],
+  ['bound keypair rotate_after not RFC 3339', (s) => ProvisionToken.boundKeypair(s, 'tok', { botName: 'b', rotateAfter: '2030-01-31' }),
+    'spec.bound_keypair.rotate_after', '"2030-01-31" is not an RFC 3339 time.', '"2030-01-31T12:00:00Z"'],
+  // A join method's block on a token of another method, for every block of the join method table.
+  ...JOIN_METHODS.filter((e) => e.block).map(({ method, factory, props: [{ key, tf }], block }): [string, (s: Construct) => void, string, string, string] => [
+    `${method} block on a token join`, (s) => new ProvisionToken(s, 'tok', { ...node, [key]: minimalBlock(block!.fields) }),
+    tf, `is set, but join_method is "token": ${tf} belongs to the "${method}" join method.`, `use ${factory} (or joinMethod: JoinMethod.${method.toUpperCase()})`]),
 ];
 
 describe('invalid provision tokens are rejected at synth with the construct path, the field and the fix', () => {
@@ -138,6 +185,12 @@ describe('invalid provision tokens are rejected at synth with the construct path
   test.each(INVALID)('%s: one message, about its own field (rules do not cascade)', (_what, build, field) => {
     const lines = errorsOf(build).split('\n').filter((l) => /^ *\[stack\//.test(l) && l.includes(' field "'));
     expect(lines.map((l) => /field "([^"]+)"/.exec(l)![1])).toEqual([field]);
+  });
+
+  test('every field a rule can report, for every join method, has a case above', () => {
+    const covered = new Set(INVALID.map(([, , field]) => field));
+    const fields = new Set(Object.values(JoinMethod).flatMap((m) => provisionTokenRules(m).map((r) => r.field)));
+    expect([...fields].filter((f) => !covered.has(f))).toEqual([]);
   });
 
   test('one mistake yields one message (rules do not cascade)', () => {

@@ -4,7 +4,8 @@ import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
 import {
-  BoundKeypairRecoveryMode, JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType, SpaceliftScope, SystemRole,
+  BoundKeypairRecoveryMode, GitRefType, JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType, SpaceliftScope, SystemRole,
+  TerraformCloudRunPhase,
 } from '../../lib/constructs/provision-token';
 import { TeleportApp } from '../../lib/app/teleport-app';
 import { filesBelow, tempDir } from '../support/synth';
@@ -167,9 +168,9 @@ describe('delegated join methods: one factory each, synthesized field by field',
       { join_method: 'ec2', roles: ['Node'], aws_iid_ttl: '10m', allow: [{ aws_account: '123456789012', aws_regions: ['eu-west-1'] }, { aws_role: 'arn:aws:iam::1:role/x' }] }],
     ['iam', (s) => ProvisionToken.iam(s, 't', { name: 'iam-token', botName: 'mybot', allow: [{ awsAccount: '123456789012' }, { awsArn: 'arn:aws:sts::1:assumed-role/r/*' }] }),
       { join_method: 'iam', roles: ['Bot'], bot_name: 'mybot', allow: [{ aws_account: '123456789012' }, { aws_arn: 'arn:aws:sts::1:assumed-role/r/*' }] }],
-    ['github', (s) => ProvisionToken.github(s, 't', { name: 'gh', botName: 'gha', allow: [{ repository: 'org/repo', ref: 'refs/heads/main', refType: 'branch' }, { repositoryOwner: 'org', workflow: 'deploy' }], enterpriseSlug: 'acme' }),
+    ['github', (s) => ProvisionToken.github(s, 't', { name: 'gh', botName: 'gha', allow: [{ repository: 'org/repo', ref: 'refs/heads/main', refType: GitRefType.BRANCH }, { repositoryOwner: 'org', workflow: 'deploy' }], enterpriseSlug: 'acme' }),
       { join_method: 'github', roles: ['Bot'], bot_name: 'gha', github: { allow: [{ repository: 'org/repo', ref: 'refs/heads/main', ref_type: 'branch' }, { repository_owner: 'org', workflow: 'deploy' }], enterprise_slug: 'acme' } }],
-    ['gitlab', (s) => ProvisionToken.gitlab(s, 't', { name: 'gl', botName: 'glb', allow: [{ projectPath: 'grp/proj', refType: 'branch', refProtected: true }] }),
+    ['gitlab', (s) => ProvisionToken.gitlab(s, 't', { name: 'gl', botName: 'glb', allow: [{ projectPath: 'grp/proj', refType: GitRefType.BRANCH, refProtected: true }] }),
       { join_method: 'gitlab', roles: ['Bot'], bot_name: 'glb', gitlab: { domain: 'gitlab.com', allow: [{ project_path: 'grp/proj', ref_type: 'branch', ref_protected: true }] } }],
     ['circleci', (s) => ProvisionToken.circleci(s, 't', { name: 'cc', botName: 'c', organizationId: 'org-1', allow: [{ projectId: 'p1' }, { contextId: 'c1' }] }),
       { join_method: 'circleci', roles: ['Bot'], bot_name: 'c', circleci: { organization_id: 'org-1', allow: [{ project_id: 'p1' }, { context_id: 'c1' }] } }],
@@ -185,7 +186,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
       { join_method: 'spacelift', roles: ['Bot'], bot_name: 'b', spacelift: { hostname: 'example.app.spacelift.io', enable_glob_matching: true, allow: [{ space_id: 'root', caller_type: 'stack', scope: 'write' }] } }],
     ['tpm', (s) => ProvisionToken.tpm(s, 't', { name: 'tpm', roles: ['Node'], allow: [{ ekPublicHash: 'd4b4', description: 'build-100' }] }),
       { join_method: 'tpm', roles: ['Node'], tpm: { allow: [{ ek_public_hash: 'd4b4', description: 'build-100' }] } }],
-    ['terraformCloud', (s) => ProvisionToken.terraformCloud(s, 't', { name: 'tfc', botName: 'b', audience: 'teleport', allow: [{ organizationName: 'org', workspaceName: 'ws', runPhase: 'apply' }] }),
+    ['terraformCloud', (s) => ProvisionToken.terraformCloud(s, 't', { name: 'tfc', botName: 'b', audience: 'teleport', allow: [{ organizationName: 'org', workspaceName: 'ws', runPhase: TerraformCloudRunPhase.APPLY }] }),
       { join_method: 'terraform_cloud', roles: ['Bot'], bot_name: 'b', terraform_cloud: { audience: 'teleport', allow: [{ organization_name: 'org', workspace_name: 'ws', run_phase: 'apply' }] } }],
     ['bitbucket', (s) => ProvisionToken.bitbucket(s, 't', { name: 'bb', botName: 'b', audience: 'ari:cloud:bitbucket::workspace/x', identityProviderUrl: 'https://api.bitbucket.org/2.0/workspaces/x/pipelines-config/identity/oidc', allow: [{ workspaceUuid: '{ab-12}', branchName: 'main' }] }),
       { join_method: 'bitbucket', roles: ['Bot'], bot_name: 'b', bitbucket: { audience: 'ari:cloud:bitbucket::workspace/x', identity_provider_url: 'https://api.bitbucket.org/2.0/workspaces/x/pipelines-config/identity/oidc', allow: [{ workspace_uuid: '{ab-12}', branch_name: 'main' }] } }],

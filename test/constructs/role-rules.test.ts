@@ -1,7 +1,9 @@
 import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { l1 } from '../../lib';
-import { CreateHostUserMode, Role, RoleProps, RoleVersion } from '../../lib/constructs/role';
+import {
+  CertFormat, CreateHostUserMode, EnhancedRecordingEvent, LockingMode, Role, RoleProps, RoleVersion,
+} from '../../lib/constructs/role';
 
 function errorsOf(build: (scope: Construct) => void): string {
   const app = Testing.app();
@@ -168,6 +170,20 @@ describe('invalid roles are rejected at synth with the construct path, the field
     const r = new Role(stack, 'future', { name: 'future', version: RoleVersion.V8, allowUnknownRuleVerbs: true });
     r.allowRule(['workload_identity'], ['issue']);
     expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('every value of the option enums passes the rules, and is written as given', () => {
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    new l1.provider.TeleportProvider(stack, 'teleport', {});
+    const roles = Object.values(LockingMode).flatMap((lock) => Object.values(CertFormat).map((certFormat, i) => new Role(stack, `${lock}-${i}`, {
+      name: `${lock}-${i}`, version: RoleVersion.V8, options: { lock, certFormat, enhancedRecording: Object.values(EnhancedRecordingEvent) },
+    })));
+    const json = JSON.parse(Testing.synth(stack, true));
+    const options = roles.map((r) => json.resource.teleport_role[r.resource.friendlyUniqueId].spec.options);
+    expect(options.map((o) => [o.lock, o.cert_format])).toEqual([
+      ['strict', 'standard'], ['strict', 'oldssh'], ['best_effort', 'standard'], ['best_effort', 'oldssh'],
+    ]);
+    expect(options[0].enhanced_recording).toEqual(['command', 'disk', 'network']);
   });
 
   test('valid roles of every version, as in Teleport\'s reference, pass', () => {

@@ -12,6 +12,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as core from 'cdktf';
 import { Token } from 'cdktf';
 import { closestName } from '../../check/suggest';
+import { formatProblem } from '../../common/problem';
 import { redact } from '../../report/redact';
 import { problem } from '../rules';
 import type { ApiShapes, ClassShape, EnumShape, ParamShape, TypeRef } from './api-shape-types';
@@ -233,7 +234,7 @@ class Walk {
 
 /** A problem with an argument rather than a field: `argument "scope": ... Fix: ...`. */
 function at(label: string, message: string, fix: string): string {
-  return `${label}: ${message} Fix: ${fix}`;
+  return formatProblem({ message, fix }, label);
 }
 
 function isResolvable(v: object): boolean {

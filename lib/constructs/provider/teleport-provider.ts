@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import * as l1 from '../../gen';
 import { addressProblem } from '../../common/address-rules';
-import { Rule, isKnown, validateWith } from '../rules';
+import { parseGoDuration } from '../../common/duration';
+import { Rule, isKnown, rule, validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
@@ -51,33 +52,26 @@ export interface TeleportProviderProps {
   readonly retryMaxTries?: string;
 }
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-
 const RULES: readonly Rule<TeleportProviderProps>[] = [
-  {
-    field: 'addr',
-    broken: (p) => isKnown(p.addr) && addressProblem('provider_addr', p.addr!) !== undefined,
-    message: (p) => addressProblem('provider_addr', p.addr!)!.message,
-    fix: (p) => addressProblem('provider_addr', p.addr!)!.fix,
-  },
-  ...(['dialTimeoutDuration', 'retryBaseDuration', 'retryCapDuration'] as const).map((k) => ({
+  { field: 'addr', check: (p) => (isKnown(p.addr) ? addressProblem('provider_addr', p.addr!) : undefined) },
+  ...(['dialTimeoutDuration', 'retryBaseDuration', 'retryCapDuration'] as const).map((k) => rule({
     field: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    broken: (p: TeleportProviderProps) => isKnown(p[k]) && !DURATION.test(p[k]!),
-    message: (p: TeleportProviderProps) => `"${p[k]}" is not a Go duration.`,
+    find: (p: TeleportProviderProps) => isKnown(p[k]) && parseGoDuration(p[k]!) === undefined,
+    message: (_, p) => `"${p[k]}" is not a Go duration.`,
     fix: 'write a duration such as "30s", "1m" or "1h30m".',
   })),
-  {
+  rule({
     field: 'retry_max_tries',
-    broken: (p) => isKnown(p.retryMaxTries) && !/^\d+$/.test(p.retryMaxTries!),
-    message: (p) => `"${p.retryMaxTries}" is not a whole number.`,
+    find: (p) => isKnown(p.retryMaxTries) && !/^\d+$/.test(p.retryMaxTries!),
+    message: (_, p) => `"${p.retryMaxTries}" is not a whole number.`,
     fix: 'write the number of tries as a string, e.g. "10".',
-  },
-  {
+  }),
+  rule({
     field: 'join_method',
-    broken: (p) => isKnown(p.auth?._attributes.join_method) && !DELEGATED_JOIN_METHODS.includes(p.auth!._attributes.join_method!),
-    message: (p) => `"${p.auth!._attributes.join_method}" is not a delegated join method; native Machine ID joining needs one.`,
+    find: (p) => isKnown(p.auth?._attributes.join_method) && !DELEGATED_JOIN_METHODS.includes(p.auth!._attributes.join_method!),
+    message: (_, p) => `"${p.auth!._attributes.join_method}" is not a delegated join method; native Machine ID joining needs one.`,
     fix: `use one of ${DELEGATED_JOIN_METHODS.join(', ')}; for a secret token use tbot and ProviderAuth.identityFilePath().`,
-  },
+  }),
 ];
 
 /**

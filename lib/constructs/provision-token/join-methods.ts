@@ -1,6 +1,7 @@
 // Join methods of a provision token: the method enum, the allow-rule structs and the method-specific
 // `spec.<method>` blocks, named after the provider attributes (camelCase). One struct per provider
-// block; the per-factory props structs live in factory-props.ts.
+// block; the per-factory props structs live in props.ts, and what each method's factory, spec block
+// and rules need in join-method-table.ts.
 
 /** `spec.join_method`: how an agent or bot proves its identity when it joins. */
 export enum JoinMethod {
@@ -77,6 +78,14 @@ export interface AwsAllowRule {
 // ---------------------------------------------------------------------------------------------
 // spec.github
 
+/** `ref_type` of a GitHub or GitLab allow rule: the kind of git ref that triggered the run. */
+export enum GitRefType {
+  /** A branch. */
+  BRANCH = 'branch',
+  /** A tag. */
+  TAG = 'tag',
+}
+
 /** A rule of `spec.github.allow`: needs at least one of `repository`, `repositoryOwner`, `sub`. */
 export interface GithubAllowRule {
   /** `repository`: `owner/name` of the repository the workflow runs in. @default any */
@@ -93,8 +102,8 @@ export interface GithubAllowRule {
   readonly actor?: string;
   /** `ref`: the git ref that triggered the run. @default any */
   readonly ref?: string;
-  /** `ref_type`: the ref type, e.g. `branch`. @default any */
-  readonly refType?: string;
+  /** `ref_type`: the kind of ref. @default any */
+  readonly refType?: GitRefType;
 }
 
 /** `spec.github`. */
@@ -122,6 +131,30 @@ export interface GithubJoinSpec {
 // ---------------------------------------------------------------------------------------------
 // spec.gitlab
 
+/** `spec.gitlab.allow[].project_visibility`. */
+export enum GitlabProjectVisibility {
+  /** Internal projects. */
+  INTERNAL = 'internal',
+  /** Private projects. */
+  PRIVATE = 'private',
+  /** Public projects. */
+  PUBLIC = 'public',
+}
+
+/** `spec.gitlab.allow[].deployment_tier`: GitLab's deployment tier of the environment. */
+export enum GitlabDeploymentTier {
+  /** Production. */
+  PRODUCTION = 'production',
+  /** Staging. */
+  STAGING = 'staging',
+  /** Testing. */
+  TESTING = 'testing',
+  /** Development. */
+  DEVELOPMENT = 'development',
+  /** Other. */
+  OTHER = 'other',
+}
+
 /** A rule of `spec.gitlab.allow`: needs one of `sub`, `projectPath`, `namespacePath`, `ciConfigRefUri`. */
 export interface GitlabAllowRule {
   /** `sub`: the subject claim (glob). @default any */
@@ -141,15 +174,15 @@ export interface GitlabAllowRule {
   /** `environment_protected`. @default any */
   readonly environmentProtected?: boolean;
   /** `deployment_tier`. @default any */
-  readonly deploymentTier?: string;
+  readonly deploymentTier?: GitlabDeploymentTier;
   /** `ref` (glob; combine with `refType`). @default any */
   readonly ref?: string;
   /** `ref_type`: `branch` or `tag`. @default any */
-  readonly refType?: string;
+  readonly refType?: GitRefType;
   /** `ref_protected`. @default any */
   readonly refProtected?: boolean;
   /** `project_visibility`: `internal`, `private` or `public`. @default any */
-  readonly projectVisibility?: string;
+  readonly projectVisibility?: GitlabProjectVisibility;
   /** `user_email`. @default any */
   readonly userEmail?: string;
   /** `user_id`. @default any */
@@ -388,6 +421,14 @@ export interface TpmJoinSpec {
 // ---------------------------------------------------------------------------------------------
 // spec.terraform_cloud
 
+/** `spec.terraform_cloud.allow[].run_phase`. */
+export enum TerraformCloudRunPhase {
+  /** The plan phase. */
+  PLAN = 'plan',
+  /** The apply phase. */
+  APPLY = 'apply',
+}
+
 /** A rule of `spec.terraform_cloud.allow`: needs an organization and a project or workspace (ID or name). */
 export interface TerraformCloudAllowRule {
   /** `organization_id`. @default none (then `organizationName`) */
@@ -403,7 +444,7 @@ export interface TerraformCloudAllowRule {
   /** `workspace_name`. @default any */
   readonly workspaceName?: string;
   /** `run_phase`: `plan` or `apply`. @default any */
-  readonly runPhase?: string;
+  readonly runPhase?: TerraformCloudRunPhase;
 }
 
 /** `spec.terraform_cloud`. */

@@ -7,6 +7,7 @@ import { checkArgs } from '../private/check-args';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
+import { factoryProps, joinMethodEntry } from './join-method-table';
 import { JoinMethod, SECRET_JOIN_METHODS } from './join-methods';
 import {
   AzureDevopsTokenProps, AzureTokenProps, BitbucketTokenProps, BoundKeypairTokenProps, CircleciTokenProps, Ec2TokenProps,
@@ -45,117 +46,103 @@ export class ProvisionToken extends Construct {
   /** A secret token for agents (`teleport start --token`) or bots: `roles` (or `botName`) required. */
   public static token(scope: Construct, id: string, props: SecretTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.token', arguments);
-    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.TOKEN });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.TOKEN, props));
   }
 
   /** AWS EC2 instance identity join. */
   public static ec2(scope: Construct, id: string, props: Ec2TokenProps): ProvisionToken {
     checkArgs('ProvisionToken.ec2', arguments);
-    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.EC2 });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.EC2, props));
   }
 
   /** AWS IAM join. */
   public static iam(scope: Construct, id: string, props: IamTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.iam', arguments);
-    return new ProvisionToken(scope, id, { ...props, joinMethod: JoinMethod.IAM });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.IAM, props));
   }
 
   /** GitHub Actions join. */
   public static github(scope: Construct, id: string, props: GithubTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.github', arguments);
-    const { allow, enterpriseServerHost, enterpriseSlug, staticJwks, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITHUB, github: { allow, enterpriseServerHost, enterpriseSlug, staticJwks } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.GITHUB, props));
   }
 
   /** GitLab CI join. */
   public static gitlab(scope: Construct, id: string, props: GitlabTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.gitlab', arguments);
-    const { allow, domain, staticJwks, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GITLAB, gitlab: { allow, domain, staticJwks } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.GITLAB, props));
   }
 
   /** CircleCI join. */
   public static circleci(scope: Construct, id: string, props: CircleciTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.circleci', arguments);
-    const { allow, organizationId, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.CIRCLECI, circleci: { allow, organizationId } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.CIRCLECI, props));
   }
 
   /** Kubernetes service account join. */
   public static kubernetes(scope: Construct, id: string, props: KubernetesTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.kubernetes', arguments);
-    const { allow, type, staticJwks, oidc, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.KUBERNETES, kubernetes: { allow, type, staticJwks, oidc } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.KUBERNETES, props));
   }
 
   /** Azure managed identity join. */
   public static azure(scope: Construct, id: string, props: AzureTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.azure', arguments);
-    const { allow, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE, azure: { allow } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.AZURE, props));
   }
 
   /** Azure DevOps pipelines join. */
   public static azureDevops(scope: Construct, id: string, props: AzureDevopsTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.azureDevops', arguments);
-    const { allow, organizationId, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.AZURE_DEVOPS, azureDevops: { allow, organizationId } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.AZURE_DEVOPS, props));
   }
 
   /** GCP join. */
   public static gcp(scope: Construct, id: string, props: GcpTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.gcp', arguments);
-    const { allow, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.GCP, gcp: { allow } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.GCP, props));
   }
 
   /** Spacelift join (Teleport Enterprise). */
   public static spacelift(scope: Construct, id: string, props: SpaceliftTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.spacelift', arguments);
-    const { allow, hostname, enableGlobMatching, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.SPACELIFT, spacelift: { allow, hostname, enableGlobMatching } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.SPACELIFT, props));
   }
 
   /** TPM join (Teleport Enterprise). */
   public static tpm(scope: Construct, id: string, props: TpmTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.tpm', arguments);
-    const { allow, ekcertAllowedCas, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TPM, tpm: { allow, ekcertAllowedCas } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.TPM, props));
   }
 
   /** HCP Terraform / Terraform Enterprise join. */
   public static terraformCloud(scope: Construct, id: string, props: TerraformCloudTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.terraformCloud', arguments);
-    const { allow, audience, hostname, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.TERRAFORM_CLOUD, terraformCloud: { allow, audience, hostname } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.TERRAFORM_CLOUD, props));
   }
 
   /** Bitbucket Pipelines join. */
   public static bitbucket(scope: Construct, id: string, props: BitbucketTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.bitbucket', arguments);
-    const { allow, audience, identityProviderUrl, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BITBUCKET, bitbucket: { allow, audience, identityProviderUrl } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.BITBUCKET, props));
   }
 
   /** Oracle Cloud join. */
   public static oracle(scope: Construct, id: string, props: OracleTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.oracle', arguments);
-    const { allow, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ORACLE, oracle: { allow } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.ORACLE, props));
   }
 
   /** env0 join. */
   public static env0(scope: Construct, id: string, props: Env0TokenProps): ProvisionToken {
     checkArgs('ProvisionToken.env0', arguments);
-    const { allow, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.ENV0, env0: { allow } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.ENV0, props));
   }
 
   /** Bound keypair join (`tbot`): roles default to `["Bot"]` with `botName`. */
   public static boundKeypair(scope: Construct, id: string, props: BoundKeypairTokenProps): ProvisionToken {
     checkArgs('ProvisionToken.boundKeypair', arguments);
-    const { onboarding, recovery, rotateAfter, ...rest } = props;
-    return new ProvisionToken(scope, id, { ...rest, joinMethod: JoinMethod.BOUND_KEYPAIR, boundKeypair: { onboarding, recovery, rotateAfter } });
+    return new ProvisionToken(scope, id, factoryProps(JoinMethod.BOUND_KEYPAIR, props));
   }
 
   /** The underlying L1 resource (escape hatch: `addOverride` works on it). */
@@ -195,7 +182,7 @@ export class ProvisionToken extends Construct {
     const facts: TokenFacts = { props, method, roles: givenRoles, now: () => new Date() };
     // The rule table loads on first validation (import stays cheap).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    validateWith(this, () => facts, () => (require('./rules') as typeof Rules).PROVISION_TOKEN_RULES);
+    validateWith(this, () => facts, () => (require('./rules') as typeof Rules).provisionTokenRules(method));
     this.node.addValidation({ validate: () => this.secretProblems(props) });
 
     // Literal secrets the user opted into still never reach our reports or errors.
@@ -267,9 +254,5 @@ function compact<T extends object>(o: T): T | undefined {
 
 /** What makes a token Enterprise-only (`enforceEnterpriseJoinMethodCreation`), or undefined. */
 function enterpriseOnly(props: ProvisionTokenProps, method: string): string | undefined {
-  if (method === JoinMethod.SPACELIFT) return 'The spacelift join method';
-  if (method === JoinMethod.TPM) return 'The tpm join method';
-  if (method === JoinMethod.GITHUB && props.github?.enterpriseServerHost !== undefined) return 'GitHub join with enterprise_server_host';
-  return undefined;
+  return joinMethodEntry(method)?.enterprise?.(props);
 }
-

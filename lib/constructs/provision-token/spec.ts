@@ -1,17 +1,19 @@
 import * as l1 from '../../gen';
-import { KubernetesJoinType } from './join-methods';
+import { JOIN_METHODS, MethodPropKey, withBlockDefaults } from './join-method-table';
 import { ProvisionTokenProps } from './props';
 
-/** The gitlab.domain Teleport assumes when none is given; written out so no later plan shows a diff. */
-export const DEFAULT_GITLAB_DOMAIN = 'gitlab.com';
+export { DEFAULT_GITLAB_DOMAIN } from './join-method-table';
 
 /**
- * Maps the props to the L1 `spec`. The structs mirror the provider's attribute names, so most blocks
- * pass through; defaults Teleport would fill in on the server (and the provider does not mark
- * computed) are written out, so the next plan shows no diff: `join_method` (always),
- * `kubernetes.type` (`in_cluster`) and `gitlab.domain` (`gitlab.com`).
+ * Maps the props to the L1 `spec`. The structs mirror the provider's attribute names, so the join
+ * method blocks pass through; defaults Teleport would fill in on the server (and the provider does
+ * not mark computed) are written out, so the next plan shows no diff: `join_method` (always) and
+ * each block's defaults from the join method table (`kubernetes.type` `in_cluster`, `gitlab.domain`
+ * `gitlab.com`).
  */
 export function toL1Spec(props: ProvisionTokenProps, method: string, roles: string[]): l1.provisionToken.ProvisionTokenSpec {
+  // Typed as the L1 spec's blocks: the compiler checks that the props structs still mirror them.
+  const methodProps: Pick<l1.provisionToken.ProvisionTokenSpec, MethodPropKey> = withMethodDefaults(props);
   return {
     roles,
     joinMethod: method,
@@ -20,19 +22,15 @@ export function toL1Spec(props: ProvisionTokenProps, method: string, roles: stri
     awsIidTtl: props.awsIidTtl,
     suggestedLabels: props.suggestedLabels,
     suggestedAgentMatcherLabels: props.suggestedAgentMatcherLabels,
-    github: props.github,
-    gitlab: props.gitlab && { ...props.gitlab, domain: props.gitlab.domain ?? DEFAULT_GITLAB_DOMAIN },
-    circleci: props.circleci,
-    kubernetes: props.kubernetes && { ...props.kubernetes, type: props.kubernetes.type ?? KubernetesJoinType.IN_CLUSTER },
-    azure: props.azure,
-    azureDevops: props.azureDevops,
-    gcp: props.gcp,
-    spacelift: props.spacelift,
-    tpm: props.tpm,
-    terraformCloud: props.terraformCloud,
-    bitbucket: props.bitbucket,
-    oracle: props.oracle,
-    env0: props.env0,
-    boundKeypair: props.boundKeypair,
+    ...methodProps,
   };
+}
+
+/** Every join method block of the props, in table order, with its defaults written. */
+function withMethodDefaults(props: ProvisionTokenProps): Pick<ProvisionTokenProps, MethodPropKey> {
+  const out: { [key: string]: unknown } = { allow: props.allow, awsIidTtl: props.awsIidTtl };
+  for (const entry of JOIN_METHODS) {
+    if (entry.block) out[entry.block.key] = withBlockDefaults(entry, props[entry.block.key] as object | undefined);
+  }
+  return out as Pick<ProvisionTokenProps, MethodPropKey>;
 }

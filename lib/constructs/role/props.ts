@@ -518,3 +518,87 @@ export interface RoleProps extends TeleportResourceOptions {
    */
   readonly allowUnknownRuleVerbs?: boolean;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Closed sets of role options, as the provider's reference lists them. The props above still take
+// strings (any spelling is checked by the rules at synth); these name the allowed values.
+
+/** `spec.options.cert_format`: the format of the user's SSH certificate. */
+export enum CertFormat {
+  /** The standard certificate format (the default). */
+  STANDARD = 'standard',
+  /** Compatibility with older versions of OpenSSH. */
+  OLDSSH = 'oldssh',
+}
+
+/** `spec.options.lock`: the locking mode applied with the role. */
+export enum LockingMode {
+  /** Strict locking. */
+  STRICT = 'strict',
+  /** Best-effort locking. */
+  BEST_EFFORT = 'best_effort',
+}
+
+/** `spec.options.device_trust_mode`: authenticated device access for users of the role. */
+export enum DeviceTrustMode {
+  /** Device trust is not enforced. */
+  OFF = 'off',
+  /** Device trust is optional. */
+  OPTIONAL = 'optional',
+  /** A trusted device is required. */
+  REQUIRED = 'required',
+}
+
+/** `spec.options.request_access`: the access request strategy. */
+export enum RequestStrategy {
+  /** Requests are optional (the default). */
+  OPTIONAL = 'optional',
+  /** Clients always create an access request, and the user must give a reason. */
+  REASON = 'reason',
+  /** Clients always create an access request. */
+  ALWAYS = 'always',
+}
+
+/** `spec.options.record_session.default` and `.ssh`: what happens when a session cannot be recorded. */
+export enum SessionRecordingMode {
+  /** The session goes on, and recording is disabled. */
+  BEST_EFFORT = 'best_effort',
+  /** The session is terminated. */
+  STRICT = 'strict',
+}
+
+/** `spec.options.enhanced_recording`: the events the BPF-based session recorder records. */
+export enum EnhancedRecordingEvent {
+  /** Commands run in the session. */
+  COMMAND = 'command',
+  /** Disk events. */
+  DISK = 'disk',
+  /** Network events. */
+  NETWORK = 'network',
+}
+
+/** `require_session_join[].on_leave`: what happens to a live session when its policy is no longer fulfilled. */
+export enum SessionLeaveAction {
+  /** Terminate the session (the default; an empty or unknown value means this too). */
+  TERMINATE = 'terminate',
+  /** Pause the session. */
+  PAUSE = 'pause',
+}
+
+/** `request.reason.mode`: whether an access request needs a reason. */
+export enum RequestReasonMode {
+  /** A reason is required. */
+  REQUIRED = 'required',
+  /** A reason is optional (the default). */
+  OPTIONAL = 'optional',
+}
+
+/** `join_sessions[].modes` and `require_session_join[].modes`: how a participant joins a session. */
+export enum SessionParticipantMode {
+  /** A moderator. */
+  MODERATOR = 'moderator',
+  /** An observer. */
+  OBSERVER = 'observer',
+  /** A peer. */
+  PEER = 'peer',
+}

@@ -1,13 +1,17 @@
 import { isIP } from 'net';
 import { Token } from 'cdktf';
-import { parseGoDuration, parseRfc3339 } from '../provision-token/expiry';
-import { KNOWN_SYSTEM_ROLES } from '../provision-token/system-roles';
-import { Rule, isKnown } from '../rules';
+import { parseGoDuration, parseRfc3339 } from '../../common/duration';
+import { LABEL_KEY_FIX, isLabelKey } from '../../common/label-key';
+import { KNOWN_SYSTEM_ROLES } from '../../common/system-roles';
+import { entries, firstBad, firstBadMember, firstProblem, items, known, quoted as list } from '../private/values';
+import { Rule, isKnown, rule } from '../rules';
 import {
   KUBERNETES_VERBS, V7_CLUSTER_WIDE_KINDS, V7_KINDS, V7_KIND_GROUPS, V8_CORE_KINDS, V8_PLURALS,
 } from './kubernetes-kinds';
 import { PRESET_ROLES } from './preset-role';
-import { RoleConditions, RoleKubernetesResource, RoleOptions, RoleRequestKubernetesResource } from './props';
+import {
+  CertFormat, EnhancedRecordingEvent, LockingMode, RoleConditions, RoleKubernetesResource, RoleOptions, RoleRequestKubernetesResource,
+} from './props';
 import { ROLE_VERSIONS, roleVersionNumber } from './role-version';
 
 // Synth-time rules for a role, one table in the style of aws-cdk-lib. Unless noted, each mirrors a
@@ -37,88 +41,55 @@ const SIDES: readonly Side[] = ['allow', 'deny'];
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-/** A literal string (not a token). */
-function known(v: unknown): v is string {
-  return typeof v === 'string' && isKnown(v);
-}
-
-/** The literal entries of a list (tokens dropped), or [] for an unset or token list. */
-function items<T>(list: readonly T[] | undefined): T[] {
-  if (!Array.isArray(list) || Token.isUnresolved(list)) return [];
-  return list.filter((x) => x !== undefined && !Token.isUnresolved(x));
-}
-
-/** 1-based index of the first entry for which `bad` holds (tokens skipped), or 0. */
-function firstBad<T>(list: readonly T[] | undefined, bad: (x: T) => boolean): number {
-  if (!Array.isArray(list) || Token.isUnresolved(list)) return 0;
-  return list.findIndex((x) => x !== undefined && !Token.isUnresolved(x) && bad(x)) + 1;
-}
-
-/** The first entry for which `bad` holds, or undefined. */
-function find<T>(list: readonly T[] | undefined, bad: (x: T) => boolean): T | undefined {
-  const i = firstBad(list, bad);
-  return i ? list![i - 1] : undefined;
-}
-
-/** Literal label map entries (token maps skipped). */
-function entries(map: { [key: string]: string[] } | undefined): [string, string[]][] {
-  if (map === null || typeof map !== 'object' || Array.isArray(map) || Token.isUnresolved(map)) return [];
-  return Object.entries(map);
-}
-
 const n = (f: RoleFacts) => roleVersionNumber(f.version);
 const v = (f: RoleFacts) => f.version;
-const list = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
-
-/** Teleport's label key pattern (`types.IsValidLabelKey`), as in the provision token rules. */
-const LABEL_KEY = /^[a-zA-Z/.0-9_:*-]+$/;
 
 // ---------------------------------------------------------------------------------------------
 // metadata and version
 
 const metadataRules: Rule<RoleFacts>[] = [
-  {
+  rule({
     field: 'metadata.name',
-    broken: (f) => known(f.name) && f.name.trim() === '',
+    find: (f) => known(f.name) && f.name.trim() === '',
     message: 'is empty: Teleport rejects a role without a name ("missing parameter Name").',
     fix: 'set name to the role\'s name, e.g. "visitor".',
-  },
-  {
+  }),
+  rule({
     field: 'metadata.name',
-    broken: (f) => known(f.name) && (f.name === '.' || f.name === '..'),
-    message: (f) => `is "${f.name}": Teleport rejects resources named "." or ".." (since Teleport 12.4.33).`,
+    find: (f) => known(f.name) && (f.name === '.' || f.name === '..'),
+    message: (_, f) => `is "${f.name}": Teleport rejects resources named "." or ".." (since Teleport 12.4.33).`,
     fix: 'choose another name.',
-  },
-  {
+  }),
+  rule({
     field: 'metadata.name',
-    broken: (f) => known(f.name) && KNOWN_SYSTEM_ROLES.includes(f.name),
-    message: (f) => `is "${f.name}", a Teleport system role name; Teleport rejects it ("reserved role").`,
+    find: (f) => known(f.name) && KNOWN_SYSTEM_ROLES.includes(f.name),
+    message: (_, f) => `is "${f.name}", a Teleport system role name; Teleport rejects it ("reserved role").`,
     fix: 'choose another name (system roles such as "Node" or "Trusted_cluster" are for provision tokens, not users).',
-  },
-  {
+  }),
+  rule({
     field: 'metadata.name',
-    broken: (f) => known(f.name) && PRESET_ROLES.includes(f.name) && !f.imported,
-    message: (f) => `is "${f.name}", a preset role Teleport creates itself: creating it again fails at apply ("already exists").`,
+    find: (f) => known(f.name) && PRESET_ROLES.includes(f.name) && !f.imported,
+    message: (_, f) => `is "${f.name}", a preset role Teleport creates itself: creating it again fails at apply ("already exists").`,
     fix: 'refer to it with Role.fromPreset() (or Role.fromName()), or call importFrom() on this Role to adopt and manage the preset.',
-  },
-  {
+  }),
+  rule({
     field: 'metadata.labels',
-    broken: (f) => Object.keys(f.labels ?? {}).some((k) => isKnown(k) && !LABEL_KEY.test(k)),
-    message: (f) => `key "${Object.keys(f.labels ?? {}).find((k) => isKnown(k) && !LABEL_KEY.test(k))}" is not a valid label key; Teleport rejects it ("invalid label key").`,
-    fix: 'use letters, digits and / . _ : * - only, e.g. "env" or "teleport.dev/team".',
-  },
-  {
+    find: (f) => Object.keys(f.labels ?? {}).find((k) => isKnown(k) && !isLabelKey(k)),
+    message: (key) => `key "${key}" is not a valid label key; Teleport rejects it ("invalid label key").`,
+    fix: LABEL_KEY_FIX,
+  }),
+  rule({
     field: 'metadata.expires',
-    broken: (f) => known(f.expires) && !parseRfc3339(f.expires),
-    message: (f) => `"${f.expires}" is not an RFC 3339 time.`,
+    find: (f) => known(f.expires) && !parseRfc3339(f.expires),
+    message: (_, f) => `"${f.expires}" is not an RFC 3339 time.`,
     fix: 'write it like "2030-01-31T12:00:00Z", or leave expires unset (roles normally never expire).',
-  },
-  {
+  }),
+  rule({
     field: 'version',
-    broken: (f) => known(f.version) && !ROLE_VERSIONS.includes(f.version),
-    message: (f) => `"${f.version}" is not a role version Teleport knows (${list(ROLE_VERSIONS)}).`,
+    find: (f) => known(f.version) && !ROLE_VERSIONS.includes(f.version),
+    message: (_, f) => `"${f.version}" is not a role version Teleport knows (${list(ROLE_VERSIONS)}).`,
     fix: 'use RoleVersion.V7 if any agent runs Teleport 17 or older, RoleVersion.V8 otherwise.',
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -134,10 +105,10 @@ const STRING_LISTS: [keyof RoleConditions, string][] = [
 
 const strs = (c: RoleConditions, key: keyof RoleConditions) => c[key] as string[] | undefined;
 
-const emptyEntryRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => STRING_LISTS.map(([key, tf]): Rule<RoleFacts> => ({
+const emptyEntryRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => STRING_LISTS.map(([key, tf]): Rule<RoleFacts> => rule({
   field: `spec.${side}.${tf}`,
-  broken: (f) => firstBad(strs(f[side], key), (s) => typeof s === 'string' && s.trim() === '') > 0,
-  message: (f) => `entry #${firstBad(strs(f[side], key), (s) => typeof s === 'string' && s.trim() === '')} is empty: an empty value matches nothing and is almost always a missing variable.`,
+  find: (f: RoleFacts) => firstBad(strs(f[side], key), (s) => typeof s === 'string' && s.trim() === ''),
+  message: (bad) => `entry #${bad.n} is empty: an empty value matches nothing and is almost always a missing variable.`,
   fix: `remove the empty entry, or give the intended value (traits are written like "{{internal.logins}}").`,
 })));
 
@@ -150,10 +121,10 @@ const NO_WILDCARD: [keyof RoleConditions, string, string][] = [
   ['dbRoles', 'db_roles', 'wildcard is not allowed in allow.database_roles'],
 ];
 
-const wildcardRules: Rule<RoleFacts>[] = NO_WILDCARD.map(([key, tf, teleport]) => ({
+const wildcardRules: Rule<RoleFacts>[] = NO_WILDCARD.map(([key, tf, teleport]) => rule({
   field: `spec.allow.${tf}`,
-  broken: (f) => firstBad(strs(f.allow, key), (s) => s === '*') > 0,
-  message: (f) => `entry #${firstBad(strs(f.allow, key), (s) => s === '*')} is "*"; Teleport rejects it ("${teleport}").`,
+  find: (f: RoleFacts) => firstBad(strs(f.allow, key), (s) => s === '*'),
+  message: (bad) => `entry #${bad.n} is "*"; Teleport rejects it ("${teleport}").`,
   fix: tf === 'logins'
     ? 'list the logins, or use the user\'s traits: "{{internal.logins}}".'
     : 'list the values explicitly, or use a trait template such as "{{internal.aws_role_arns}}".',
@@ -178,9 +149,8 @@ type LabelCheck = [string, (k: string, vs: string[]) => boolean, (k: string, vs:
 const LABEL_CHECKS: LabelCheck[] = [
   ['empty key', (k) => isKnown(k) && k.trim() === '', () => 'has an empty key: no resource label can match it.',
     'remove the entry, or name the label, e.g. { env: ["prod"] }.'],
-  ['key charset', (k) => isKnown(k) && k.trim() !== '' && !k.includes('{{') && !LABEL_KEY.test(k),
-    (k) => `key "${k}" is not a valid label key, so no resource can carry it.`,
-    'use letters, digits and / . _ : * - only, e.g. "env" or "teleport.dev/team".'],
+  ['key charset', (k) => isKnown(k) && k.trim() !== '' && !k.includes('{{') && !isLabelKey(k),
+    (k) => `key "${k}" is not a valid label key, so no resource can carry it.`, LABEL_KEY_FIX],
   ['no values', (k, vs) => isKnown(k) && Array.isArray(vs) && !Token.isUnresolved(vs) && vs.length === 0,
     (k) => `key "${k}" has no values: it matches no resource.`,
     'give at least one value, or ["*"] to match any value of the label.'],
@@ -191,20 +161,20 @@ const LABEL_CHECKS: LabelCheck[] = [
 
 const labelRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => LABEL_MAPS.flatMap(([key, tf, wildcardChecked]) => {
   const field = `spec.${side}.${tf}`;
-  const rules: Rule<RoleFacts>[] = LABEL_CHECKS.map(([, bad, message, fix]) => ({
+  const rules: Rule<RoleFacts>[] = LABEL_CHECKS.map(([, bad, message, fix]) => rule({
     field,
-    broken: (f) => entries(labelMap(f[side], key)).some(([k, vs]) => bad(k, vs)),
-    message: (f) => { const [k, vs] = entries(labelMap(f[side], key)).find(([kk, vv]) => bad(kk, vv))!; return message(k, vs); },
+    find: (f: RoleFacts) => entries(labelMap(f[side], key)).find(([k, vs]) => bad(k, vs)),
+    message: ([k, vs]) => message(k, vs),
     fix,
   }));
   if (side === 'allow' && wildcardChecked) {
     const bad = (k: string, vs: string[]) => k === '*' && !Token.isUnresolved(vs) && !(vs.length === 1 && vs[0] === '*');
-    rules.push({
+    rules.push(rule({
       field,
-      broken: (f) => entries(labelMap(f.allow, key)).some(([k, vs]) => bad(k, vs)),
-      message: (f) => `maps "*" to ${JSON.stringify(entries(labelMap(f.allow, key)).find(([k, vs]) => bad(k, vs))![1])}; Teleport rejects it ("selector *:<val> is not supported").`,
+      find: (f: RoleFacts) => entries(labelMap(f.allow, key)).find(([k, vs]) => bad(k, vs)),
+      message: ([, vs]) => `maps "*" to ${JSON.stringify(vs)}; Teleport rejects it ("selector *:<val> is not supported").`,
       fix: 'use { "*": ["*"] } for every resource, or name the label key, e.g. { env: ["prod"] }.',
-    });
+    }));
   }
   return rules;
 }));
@@ -225,39 +195,31 @@ const ruleRules: Rule<RoleFacts>[] = SIDES.flatMap((side): Rule<RoleFacts>[] => 
   const field = `spec.${side}.rules`;
   const noResources = (r: { resources?: string[] }) => r.resources === undefined || (!Token.isUnresolved(r.resources) && r.resources.length === 0);
   const noVerbs = (r: { verbs?: string[] }) => r.verbs === undefined || (!Token.isUnresolved(r.verbs) && r.verbs.length === 0);
-  const badVerb = (f: RoleFacts) => (r: { verbs?: string[] }) => !f.allowUnknownRuleVerbs && items(r.verbs).some((x) => !RULE_VERBS.includes(x));
-  const badResource = (r: { resources?: string[] }) => items(r.resources).some((x) => !RESOURCE_KIND.test(x));
   return [
-    {
+    rule({
       field,
-      broken: (f) => firstBad(rules(f), noResources) > 0,
-      message: (f) => `rule #${firstBad(rules(f), noResources)} has no resources; Teleport rejects it ("missing resources to match").`,
+      find: (f: RoleFacts) => firstBad(rules(f), noResources),
+      message: (bad) => `rule #${bad.n} has no resources; Teleport rejects it ("missing resources to match").`,
       fix: 'list the resource kinds, e.g. resources: ["role", "user"], or ["*"] for all.',
-    },
-    {
+    }),
+    rule({
       field,
-      broken: (f) => firstBad(rules(f), noVerbs) > 0,
-      message: (f) => `rule #${firstBad(rules(f), noVerbs)} has no verbs; Teleport rejects it ("missing verbs").`,
+      find: (f: RoleFacts) => firstBad(rules(f), noVerbs),
+      message: (bad) => `rule #${bad.n} has no verbs; Teleport rejects it ("missing verbs").`,
       fix: 'list the verbs, e.g. verbs: ["list", "read"], or ["*"] for all.',
-    },
-    {
+    }),
+    rule({
       field: `${field}.verbs`,
-      broken: (f) => firstBad(rules(f), badVerb(f)) > 0,
-      message: (f) => {
-        const i = firstBad(rules(f), badVerb(f));
-        return `rule #${i} has verb "${items(rules(f)![i - 1].verbs).find((x) => !RULE_VERBS.includes(x))}", which Teleport does not know: it would silently grant nothing.`;
-      },
+      find: (f: RoleFacts) => !f.allowUnknownRuleVerbs && firstBadMember(rules(f), (r) => r.verbs, (x) => !RULE_VERBS.includes(x)),
+      message: (bad) => `rule #${bad.n} has verb "${bad.item}", which Teleport does not know: it would silently grant nothing.`,
       fix: `use ${list(RULE_VERBS)}; for a verb newer than this library, set allowUnknownRuleVerbs: true.`,
-    },
-    {
+    }),
+    rule({
       field: `${field}.resources`,
-      broken: (f) => firstBad(rules(f), badResource) > 0,
-      message: (f) => {
-        const i = firstBad(rules(f), badResource);
-        return `rule #${i} has resource "${items(rules(f)![i - 1].resources).find((x) => !RESOURCE_KIND.test(x))}", which is not a resource kind (they are lowercase, e.g. "role", "trusted_cluster").`;
-      },
+      find: (f: RoleFacts) => firstBadMember(rules(f), (r) => r.resources, (x) => !RESOURCE_KIND.test(x)),
+      message: (bad) => `rule #${bad.n} has resource "${bad.item}", which is not a resource kind (they are lowercase, e.g. "role", "trusted_cluster").`,
       fix: 'write the kind in lowercase with underscores, e.g. "role", "remote_cluster", "session", or "*".',
-    },
+    }),
   ];
 });
 
@@ -334,14 +296,12 @@ const KUBE_CHECKS: { field: string; check: KubeCheck; fix: (f: RoleFacts, r: Rol
 ];
 
 const kubeRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => KUBE_CHECKS.map(({ field, check, fix }): Rule<RoleFacts> => {
-  const applies = (f: RoleFacts) => n(f) !== undefined;
-  const first = (f: RoleFacts) => firstBad(f[side].kubernetesResources, (r) => check(f, r) !== undefined);
-  return {
+  return rule({
     field: `spec.${side}.kubernetes_resources.${field}`,
-    broken: (f) => applies(f) && first(f) > 0,
-    message: (f) => `entry #${first(f)} ${check(f, f[side].kubernetesResources![first(f) - 1])}`,
-    fix: (f) => fix(f, f[side].kubernetesResources![first(f) - 1]),
-  };
+    find: (f: RoleFacts) => n(f) !== undefined && firstProblem(f[side].kubernetesResources, (r) => check(f, r)),
+    message: (bad) => `entry #${bad.n} ${bad.problem}`,
+    fix: (bad, f) => fix(f, bad.item),
+  });
 }));
 
 /** `request.kubernetes_resources` (validateRequestKubeResources). */
@@ -360,59 +320,58 @@ const requestKubeProblem = (f: RoleFacts, r: RoleRequestKubernetesResource): str
 };
 
 const requestKubeRules: Rule<RoleFacts>[] = SIDES.map((side): Rule<RoleFacts> => {
-  const first = (f: RoleFacts) => firstBad(f[side].request?.kubernetesResources, (r) => requestKubeProblem(f, r) !== undefined);
-  return {
+  return rule({
     field: `spec.${side}.request.kubernetes_resources`,
-    broken: (f) => first(f) > 0,
-    message: (f) => `entry #${first(f)} ${requestKubeProblem(f, f[side].request!.kubernetesResources![first(f) - 1])}`,
+    find: (f: RoleFacts) => firstProblem(f[side].request?.kubernetesResources, (r) => requestKubeProblem(f, r)),
+    message: (bad) => `entry #${bad.n} ${bad.problem}`,
     fix: 'use the kind spelling of the role version: "pod" (v3..v6), singular kinds (v7), plural kinds with apiGroup (v8+).',
-  };
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // options
 
-const ENHANCED_RECORDING = ['command', 'disk', 'network'];
-const LOCK_MODES = ['strict', 'best_effort'];
-const CERT_FORMATS = ['standard', 'oldssh'];
+const ENHANCED_RECORDING: readonly string[] = Object.values(EnhancedRecordingEvent);
+const LOCK_MODES: readonly string[] = Object.values(LockingMode);
+const CERT_FORMATS: readonly string[] = Object.values(CertFormat);
 
 const optionRules: Rule<RoleFacts>[] = [
-  {
+  rule({
     field: 'spec.options.max_session_ttl',
-    broken: (f) => known(f.options.maxSessionTtl) && !(Number(parseGoDuration(f.options.maxSessionTtl)) > 0),
-    message: (f) => `"${f.options.maxSessionTtl}" is not a positive Go duration (Teleport would replace a zero with 30h, and the next plan would show it).`,
+    find: (f) => known(f.options.maxSessionTtl) && !(Number(parseGoDuration(f.options.maxSessionTtl)) > 0),
+    message: (_, f) => `"${f.options.maxSessionTtl}" is not a positive Go duration (Teleport would replace a zero with 30h, and the next plan would show it).`,
     fix: 'write it like "8h", "30m" or "1h30m" (no days), or omit it for Teleport\'s 30h.',
-  },
-  {
+  }),
+  rule({
     field: 'spec.options.enhanced_recording',
-    broken: (f) => items(f.options.enhancedRecording).some((x) => !ENHANCED_RECORDING.includes(x)),
-    message: (f) => `"${items(f.options.enhancedRecording).find((x) => !ENHANCED_RECORDING.includes(x))}" is not an event Teleport records; Teleport rejects it ("invalid value for role option enhanced_recording").`,
+    find: (f) => items(f.options.enhancedRecording).find((x) => !ENHANCED_RECORDING.includes(x)),
+    message: (event) => `"${event}" is not an event Teleport records; Teleport rejects it ("invalid value for role option enhanced_recording").`,
     fix: `use ${list(ENHANCED_RECORDING)}.`,
-  },
-  {
+  }),
+  rule({
     field: 'spec.options.lock',
-    broken: (f) => known(f.options.lock) && f.options.lock !== '' && !LOCK_MODES.includes(f.options.lock),
-    message: (f) => `"${f.options.lock}" is not a locking mode; Teleport rejects it ("invalid value for role option lock").`,
+    find: (f) => known(f.options.lock) && f.options.lock !== '' && !LOCK_MODES.includes(f.options.lock),
+    message: (_, f) => `"${f.options.lock}" is not a locking mode; Teleport rejects it ("invalid value for role option lock").`,
     fix: 'use "strict" or "best_effort", or omit it for the cluster default.',
-  },
-  {
+  }),
+  rule({
     field: 'spec.options.cert_format',
-    broken: (f) => known(f.options.certFormat) && f.options.certFormat !== '' && !CERT_FORMATS.includes(f.options.certFormat),
-    message: (f) => `"${f.options.certFormat}" is not a certificate format.`,
+    find: (f) => known(f.options.certFormat) && f.options.certFormat !== '' && !CERT_FORMATS.includes(f.options.certFormat),
+    message: (_, f) => `"${f.options.certFormat}" is not a certificate format.`,
     fix: 'use "standard" (the default) or "oldssh".',
-  },
-  {
+  }),
+  rule({
     field: 'spec.options.create_host_user_mode',
-    broken: (f) => typeof f.options.createHostUserMode === 'number' && isKnown(f.options.createHostUserMode) && !(f.options.createHostUserMode >= 0 && f.options.createHostUserMode <= 4 && Number.isInteger(f.options.createHostUserMode)),
-    message: (f) => `${f.options.createHostUserMode} is not a host user mode; Teleport rejects it ("invalid host user mode").`,
+    find: (f) => typeof f.options.createHostUserMode === 'number' && isKnown(f.options.createHostUserMode) && !(f.options.createHostUserMode >= 0 && f.options.createHostUserMode <= 4 && Number.isInteger(f.options.createHostUserMode)),
+    message: (_, f) => `${f.options.createHostUserMode} is not a host user mode; Teleport rejects it ("invalid host user mode").`,
     fix: 'use CreateHostUserMode.OFF, KEEP or INSECURE_DROP.',
-  },
-  {
+  }),
+  rule({
     field: 'spec.options.idp',
-    broken: (f) => f.options.idp !== undefined && (n(f) ?? 0) >= 8,
-    message: (f) => `is set, but role ${v(f)} no longer supports the idp.saml option (role v7 and below only); SAML IdP access follows app_labels and rules from v8 on.`,
+    find: (f) => f.options.idp !== undefined && (n(f) ?? 0) >= 8,
+    message: (_, f) => `is set, but role ${v(f)} no longer supports the idp.saml option (role v7 and below only); SAML IdP access follows app_labels and rules from v8 on.`,
     fix: 'remove options.idp and grant saml_idp_service_provider access with app_labels and rules, or keep RoleVersion.V7.',
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -429,62 +388,62 @@ const spiffePathBad = (p: string) => !(p.startsWith('/') || (p.startsWith('^') &
 
 const otherRules: Rule<RoleFacts>[] = [
   ...SIDES.flatMap((side): Rule<RoleFacts>[] => [
-    {
+    rule({
       field: `spec.${side}.spiffe.path`,
-      broken: (f) => firstBad(f[side].spiffe, (s) => known(s.path) && spiffePathBad(s.path)) > 0,
-      message: (f) => `in entry #${firstBad(f[side].spiffe, (s) => known(s.path) && spiffePathBad(s.path))} is "${find(f[side].spiffe, (s) => known(s.path) && spiffePathBad(s.path))!.path}"; Teleport requires a path starting with / or a ^regex$.`,
+      find: (f) => firstBad(f[side].spiffe, (s) => known(s.path) && spiffePathBad(s.path)),
+      message: (bad) => `in entry #${bad.n} is "${bad.item.path}"; Teleport requires a path starting with / or a ^regex$.`,
       fix: 'write the SPIFFE ID path without the trust domain, e.g. "/svc/foo".',
-    },
-    {
+    }),
+    rule({
       field: `spec.${side}.spiffe.ip_sans`,
-      broken: (f) => firstBad(f[side].spiffe, (s) => items(s.ipSans).some((c) => !isCidr(c))) > 0,
-      message: (f) => `in entry #${firstBad(f[side].spiffe, (s) => items(s.ipSans).some((c) => !isCidr(c)))} has "${items(find(f[side].spiffe, (s) => items(s.ipSans).some((c) => !isCidr(c)))!.ipSans).find((c) => !isCidr(c))}", which is not a CIDR; Teleport rejects it.`,
+      find: (f) => firstBadMember(f[side].spiffe, (s) => s.ipSans, (c) => !isCidr(c)),
+      message: (bad) => `in entry #${bad.n} has "${bad.item}", which is not a CIDR; Teleport rejects it.`,
       fix: 'write IP SANs as CIDRs, e.g. "10.0.0.100/32".',
-    },
-    {
+    }),
+    rule({
       field: `spec.${side}.impersonate.roles`,
-      broken: (f) => {
+      find: (f) => {
         const imp = f[side].impersonate;
         if (imp === undefined || imp.users === undefined || Token.isUnresolved(imp.users) || imp.users.length === 0) return false;
         return imp.roles === undefined || (!Token.isUnresolved(imp.roles) && imp.roles.length === 0);
       },
       message: 'is empty while impersonate.users is set; Teleport rejects it ("please set both impersonate.users and impersonate.roles").',
       fix: 'list the roles the impersonated users may hold, e.g. roles: ["jenkins"].',
-    },
+    }),
   ]),
-  {
+  rule({
     field: 'spec.deny.impersonate.where',
-    broken: (f) => f.deny.impersonate?.where !== undefined && f.deny.impersonate.where !== '',
+    find: (f) => f.deny.impersonate?.where !== undefined && f.deny.impersonate.where !== '',
     message: 'is set; Teleport rejects it ("\'where\' is not supported in deny.impersonate conditions").',
     fix: 'remove where from deny.impersonate (it is allowed under allow only).',
-  },
-  {
+  }),
+  rule({
     field: 'spec.allow.db_permissions.permissions',
-    broken: (f) => firstBad(f.allow.dbPermissions, (p) => items(p.permissions).includes('*')) > 0,
-    message: (f) => `entry #${firstBad(f.allow.dbPermissions, (p) => items(p.permissions).includes('*'))} grants "*"; Teleport rejects it ("individual database permissions cannot be wildcards strings").`,
+    find: (f) => firstBad(f.allow.dbPermissions, (p) => items(p.permissions).includes('*')),
+    message: (bad) => `entry #${bad.n} grants "*"; Teleport rejects it ("individual database permissions cannot be wildcards strings").`,
     fix: 'list the permissions, e.g. ["SELECT", "INSERT"] (a wildcard is allowed under deny only).',
-  },
-  {
+  }),
+  rule({
     field: 'spec.allow.app_resources',
-    broken: (f) => items(f.allow.appResources).length > 0 && (n(f) ?? 9) < 9,
-    message: (f) => `is set, but role ${v(f)} does not support it (role v9 and above only).`,
+    find: (f) => items(f.allow.appResources).length > 0 && (n(f) ?? 9) < 9,
+    message: (_, f) => `is set, but role ${v(f)} does not support it (role v9 and above only).`,
     fix: 'use RoleVersion.V9 (needs an Auth Service that knows v9), or remove appResources.',
-  },
-  {
+  }),
+  rule({
     field: 'spec.allow.app_resources',
-    broken: (f) => firstBad(f.allow.appResources, (r) => Object.entries(r).some(([k, val]) => k !== 'allowAll' && val !== undefined)) > 0,
-    message: (f) => `rule #${firstBad(f.allow.appResources, (r) => Object.entries(r).some(([k, val]) => k !== 'allowAll' && val !== undefined))} sets fields other than allow_all; this Teleport version implements allow_all only and rejects the rule.`,
+    find: (f) => firstBad(f.allow.appResources, (r) => Object.entries(r).some(([k, val]) => k !== 'allowAll' && val !== undefined)),
+    message: (bad) => `rule #${bad.n} sets fields other than allow_all; this Teleport version implements allow_all only and rejects the rule.`,
     fix: 'use { allowAll: true } only.',
-  },
-  {
+  }),
+  rule({
     field: 'spec.deny.app_resources',
-    broken: (f) => f.deny.appResources !== undefined,
+    find: (f) => f.deny.appResources !== undefined,
     message: 'is set, but app_resources is valid only under allow.',
     fix: 'move the rules to allow, or remove them.',
-  },
-  ...SIDES.map((side): Rule<RoleFacts> => ({
+  }),
+  ...SIDES.map((side): Rule<RoleFacts> => rule({
     field: `spec.${side}.app_resources_expressions`,
-    broken: (f) => f[side].appResourcesExpressions !== undefined && (Token.isUnresolved(f[side].appResourcesExpressions) || f[side].appResourcesExpressions!.length > 0),
+    find: (f: RoleFacts) => f[side].appResourcesExpressions !== undefined && (Token.isUnresolved(f[side].appResourcesExpressions) || f[side].appResourcesExpressions!.length > 0),
     message: 'is set, but this Teleport version does not implement app_resources_expressions and rejects a role that sets it.',
     fix: 'use appResources: [{ allowAll: true }] (role v9), or remove appResourcesExpressions.',
   })),

@@ -9,6 +9,7 @@ import { JoinToken } from './join-token';
 import { TrustedClusterProps } from './props';
 import type * as Rules from './rules';
 import { checkArgs } from '../private/check-args';
+import { managedRoleResource } from '../private/role-resource';
 
 /**
  * A `teleport_trusted_cluster` on the leaf: the leaf trusts the root named here, and root users
@@ -97,9 +98,9 @@ function implicitDependencies(stack: TerraformStack, props: TrustedClusterProps)
   add(props.token.provisionToken?.resource);
   for (const mapping of props.roleMap) {
     for (const role of mapping.local) {
-      const resource = (role as { resource?: unknown }).resource;
+      const resource = managedRoleResource(role);
       // A role on another provider is a mistake the rules report; it gets no depends_on edge.
-      if (resource instanceof TerraformResource && providerName(resource.provider) === providerName(props.provider)) add(resource);
+      if (resource && providerName(resource.provider) === providerName(props.provider)) add(resource);
     }
   }
   return out;

@@ -3,6 +3,7 @@
 // trusted cluster's state on the leaf, the root's remote cluster for the leaf.
 import { printable } from '../../auth-client/server-text';
 import { sameAddress } from '../../common/host-port';
+import { isTrustedClusterRole } from '../../common/system-roles';
 import { Finding } from '../../report/finding';
 import { isLiteral, isUnknownAt, isUnset } from '../rules/context';
 import { ClusterFacts, Lookup, Unavailable } from './cluster-facts';
@@ -74,7 +75,7 @@ function rootTokenFindings(t: TrustedClusterTarget, now: Date, root: ClusterFact
   if (found === undefined) return unavailable(t, root, 'tokens', 'the join token on the root', 'spec.token');
   const at = { ...where(t), severity: 'error' as const, check: 'validate.join-token-live', path: 'spec.token' };
   if (!found) return [{ ...at, message: 'the join token does not exist on the root (never created, or expired and deleted).', fix: 'create a Trusted_cluster token on the root (ProvisionToken.forTrustedCluster) and use it.' }];
-  if (!found.roles.some((r) => r.toLowerCase().replace(/_/g, '') === 'trustedcluster')) {
+  if (!found.roles.some(isTrustedClusterRole)) {
     return [{ ...at, message: `the join token exists on the root but its roles (${found.roles.join(', ') || 'none'}) lack Trusted_cluster: the root refuses the join ("role does not match").`, fix: 'use a token with the Trusted_cluster role.' }];
   }
   if (found.expiry && !found.expiry.startsWith('0001-') && new Date(found.expiry).getTime() <= now.getTime()) {

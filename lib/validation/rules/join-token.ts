@@ -6,6 +6,7 @@
 // updates it or leaves it alone.
 import { Finding } from '../../report/finding';
 import { TfResourceChange, TfStack } from '../../config/model';
+import { isTrustedClusterRole } from '../../common/system-roles';
 import { isExpression, isLiteral, isUnknownAt, isUnset, ofType } from './context';
 
 export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', changes: readonly TfResourceChange[] = []): Finding[] {
@@ -43,7 +44,7 @@ export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', chang
     if (ref) {
       const t = tokens.get(ref[1]);
       const roles: unknown[] = t?.values.spec?.roles ?? [];
-      if (t && !roles.some((r) => String(r).toLowerCase().replace(/_/g, '') === 'trustedcluster')) {
+      if (t && !roles.some(isTrustedClusterRole)) {
         out.push({ severity: 'error', check: 'validate.join-token', resource: tc.address, path, message: `comes from ${ref[1]}, whose roles (${roles.join(', ') || 'none'}) lack Trusted_cluster: the root refuses the join ("role does not match").`, fix: 'give that provision token the role Trusted_cluster (ProvisionToken.forTrustedCluster).' });
       }
     }
