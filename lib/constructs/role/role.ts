@@ -25,7 +25,9 @@ import { checkArgs } from '../private/check-args';
  * - What Teleport would reject (name rules, versions, empty logins, malformed labels, rule verbs,
  *   Kubernetes kinds per version, ...) fails at synth with the field and the fix.
  * - Intent helpers add to the conditions: `allowLogins('ubuntu')`, `allowNodeLabels('env', 'dev')`,
- *   `allowRule(['role'], ['list', 'read'])`, `denyLogins('root')`, ...
+ *   `allowRule(['role'], ['list', 'read'])`, `denyLogins('root')`, ... The role renders its spec at
+ *   synth, from its props and everything the helpers added, in call order (also after the role has
+ *   been passed to a `TrustedCluster`); the synth-time checks see the same final conditions.
  *
  * ```ts
  * const visitor = new Role(stack, 'visitor', { name: 'visitor', version: RoleVersion.V7 });
