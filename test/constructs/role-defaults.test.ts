@@ -1,5 +1,5 @@
 // Role: what the Auth Service adds to a stored role, written out per role version (docs/role-defaults.md).
-import { Role, RoleVersion } from '../../lib/constructs/role';
+import { Role, RoleVersion, SessionRecordingMode } from '../../lib/constructs/role';
 import { newStack, synthJson } from '../support/constructs';
 import { OPTIONS_V7, OPTIONS_V8, roleOf, synthRole } from '../support/role';
 
@@ -98,7 +98,7 @@ describe('Role server defaults', () => {
     const r = new Role(newStack(), 'r', {
       name: 'r', version: RoleVersion.V7,
       options: {
-        maxSessionTtl: '8h', recordSession: { ssh: 'strict' }, enhancedRecording: [], sshFileCopy: false, idp: { saml: { enabled: false } },
+        maxSessionTtl: '8h', recordSession: { ssh: SessionRecordingMode.STRICT }, enhancedRecording: [], sshFileCopy: false, idp: { saml: { enabled: false } },
       },
     });
     // WHEN it synthesizes, THEN the defaults fill only what is missing

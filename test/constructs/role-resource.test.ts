@@ -6,7 +6,10 @@ import { TerraformStack, Testing } from 'cdktf';
 import { l1 } from '../../lib';
 import { TeleportApp } from '../../lib/app/teleport-app';
 import { checkConfig } from '../../lib/check';
-import { CreateHostUserMode, RequireMfaType, Role, RoleVersion } from '../../lib/constructs/role';
+import {
+  CertFormat, CreateHostUserMode, DeviceTrustMode, EnhancedRecordingEvent, LockingMode, RequestReasonMode, RequestStrategy, RequireMfaType, Role, RoleVersion,
+  SessionLeaveAction, SessionParticipantMode, SessionRecordingMode,
+} from '../../lib/constructs/role';
 import { JoinToken, TrustedCluster } from '../../lib/constructs/trusted-cluster';
 import { newStack, synthJson } from '../support/constructs';
 import { roleOf, synthRole } from '../support/role';
@@ -67,7 +70,7 @@ describe('Role resource', () => {
       groupLabelsExpression: 'true',
       hostGroups: ['docker'],
       hostSudoers: ['ALL = (root) NOPASSWD: /usr/bin/systemctl restart nginx.service'],
-      joinSessions: [{ name: 'audit', roles: ['prod'], kinds: ['ssh'], modes: ['observer'] }],
+      joinSessions: [{ name: 'audit', roles: ['prod'], kinds: ['ssh'], modes: [SessionParticipantMode.OBSERVER] }],
       kubernetesLabelsExpression: 'true',
       linuxDesktopLabels: { os: ['linux'] },
       linuxDesktopLabelsExpression: 'true',
@@ -75,7 +78,7 @@ describe('Role resource', () => {
       mcp: { tools: ['search_*'] },
       nodeLabelsExpression: 'labels["env"] == "dev"',
       requireSessionJoin: [
-        { name: 'oversight', filter: 'contains(user.spec.roles, "auditor")', kinds: ['ssh'], modes: ['moderator'], count: 1, onLeave: 'terminate' },
+        { name: 'oversight', filter: 'contains(user.spec.roles, "auditor")', kinds: ['ssh'], modes: [SessionParticipantMode.MODERATOR], count: 1, onLeave: SessionLeaveAction.TERMINATE },
       ],
       reviewRequests: {
         roles: ['dev'], previewAsRoles: ['dev'], submitForUsers: ['bot'], where: 'true',
@@ -89,7 +92,7 @@ describe('Role resource', () => {
       request: {
         roles: ['dba'], searchAsRoles: ['access'], suggestedReviewers: ['alice'], annotations: { ticket: ['{{external.ticket}}'] },
         claimsToRoles: [{ claim: 'projects', value: '^product-(.*)$', roles: ['$1-admin'] }],
-        kubernetesResources: [{ kind: 'namespaces' }], maxDuration: '7d', reason: { mode: 'required', prompt: 'ticket?' },
+        kubernetesResources: [{ kind: 'namespaces' }], maxDuration: '7d', reason: { mode: RequestReasonMode.REQUIRED, prompt: 'ticket?' },
         thresholds: [{ name: 'two', filter: 'true', approve: 2, deny: 1 }],
       },
     };
@@ -100,11 +103,11 @@ describe('Role resource', () => {
       expires: '2040-01-01T00:00:00Z',
       options: {
         maxSessionTtl: '8h', forwardAgent: true, sshPortForwarding: { local: { enabled: true }, remote: { enabled: false } },
-        sshFileCopy: false, certFormat: 'oldssh', clientIdleTimeout: '30m', disconnectExpiredCert: true, maxSessions: 10,
-        maxConnections: 2, maxKubernetesConnections: 1, enhancedRecording: ['command', 'disk', 'network'],
-        permitX11Forwarding: true, deviceTrustMode: 'required', requireSessionMfa: RequireMfaType.SESSION,
-        mfaVerificationInterval: '1h', lock: 'strict', requestAccess: 'reason', requestPrompt: 'why?',
-        recordSession: { desktop: false, default: 'strict', ssh: 'best_effort' }, desktopClipboard: false,
+        sshFileCopy: false, certFormat: CertFormat.OLDSSH, clientIdleTimeout: '30m', disconnectExpiredCert: true, maxSessions: 10,
+        maxConnections: 2, maxKubernetesConnections: 1, enhancedRecording: [EnhancedRecordingEvent.COMMAND, EnhancedRecordingEvent.DISK, EnhancedRecordingEvent.NETWORK],
+        permitX11Forwarding: true, deviceTrustMode: DeviceTrustMode.REQUIRED, requireSessionMfa: RequireMfaType.SESSION,
+        mfaVerificationInterval: '1h', lock: LockingMode.STRICT, requestAccess: RequestStrategy.REASON, requestPrompt: 'why?',
+        recordSession: { desktop: false, default: SessionRecordingMode.STRICT, ssh: SessionRecordingMode.BEST_EFFORT }, desktopClipboard: false,
         desktopDirectorySharing: false, createDesktopUser: true, createDbUser: true, createDbUserMode: 2,
         createHostUserMode: CreateHostUserMode.KEEP, createHostUserDefaultShell: 'bash', pinSourceIp: true,
         certExtensions: [{ name: 'login@github.com', value: '{{external.github_login}}', type: 0, mode: 0 }],

@@ -1,6 +1,6 @@
 // Role: values known only at apply (tokens) pass through unchecked; helpers extend token lists and maps.
 import { TerraformVariable, Token } from 'cdktf';
-import { Role, RoleRule, RoleVersion } from '../../lib/constructs/role';
+import { EnhancedRecordingEvent, LockingMode, Role, RoleRule, RoleVersion } from '../../lib/constructs/role';
 import { newStack, synthJson } from '../support/constructs';
 import { roleOf, synthRole } from '../support/role';
 
@@ -14,7 +14,8 @@ describe('Role tokens', () => {
       name: s('name'),
       version: RoleVersion.V8,
       labels: { team: s('team') },
-      options: { maxSessionTtl: s('ttl'), lock: s('lock'), enhancedRecording: [s('event')] },
+      // A token stands for any value: cast to the enum, as a user of a variable would.
+      options: { maxSessionTtl: s('ttl'), lock: s('lock') as LockingMode, enhancedRecording: [s('event') as EnhancedRecordingEvent] },
       allow: {
         logins,
         nodeLabels: { env: [s('env')] },
