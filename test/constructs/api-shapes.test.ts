@@ -39,7 +39,7 @@ describe('lib/constructs/private/api-shapes.generated.ts', () => {
 
   test('holds the structs with their own fields and what they extend, classes with where they live', () => {
     const text = fs.readFileSync(TABLE, 'utf8');
-    expect(text).toContain('"TrustedClusterProps": {kind: "struct", extends: ["TeleportResourceOptions"], fields: {');
+    expect(text).toContain('"TrustedClusterProps": {kind: "struct", extends: ["TeleportResourceOptions", "TrustedClusterOptions"], fields: {');
     expect(text).toContain('"JoinToken": {kind: "class", module: {lib: "constructs/trusted-cluster/join-token", name: "JoinToken"}');
     expect(text).toContain('"cdktf.TerraformResourceLifecycle": {kind: "struct", fields: {');
   });

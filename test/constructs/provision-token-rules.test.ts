@@ -182,6 +182,11 @@ describe('invalid provision tokens are rejected at synth with the construct path
     expect(line!.slice(line!.indexOf(' Fix: '))).toContain(fix);
   });
 
+  test.each(INVALID)('%s: one message, about its own field (rules do not cascade)', (_what, build, field) => {
+    const lines = errorsOf(build).split('\n').filter((l) => /^ *\[stack\//.test(l) && l.includes(' field "'));
+    expect(lines.map((l) => /field "([^"]+)"/.exec(l)![1])).toEqual([field]);
+  });
+
   test('every field a rule can report, for every join method, has a case above', () => {
     const covered = new Set(INVALID.map(([, , field]) => field));
     const fields = new Set(Object.values(JoinMethod).flatMap((m) => provisionTokenRules(m).map((r) => r.field)));

@@ -27,7 +27,11 @@ describe('TrustedClusterLink', () => {
     const tc = resourceOf(json, link.trustedCluster.resource);
     expect(token.provider).toBe('teleport.root');
     expect(token.spec).toEqual({ join_method: 'token', roles: ['Trusted_cluster'] });
-    expect(token.metadata).toEqual({ description: 'Join token for a leaf of root.example.com (stack/Link)', labels: { env: 'prod' }, expires: '${timeadd(plantimestamp(), "20m")}' });
+    expect(token.metadata).toEqual({
+      description: 'Join token for a leaf of root.example.com (stack/Link)',
+      labels: { env: 'prod' },
+      expires: '${timeadd(plantimestamp(), "20m")}',
+    });
     expect(token.metadata.name).toBeUndefined();
     expect(tc.provider).toBe('teleport.leaf');
     expect(tc.metadata).toEqual({ name: 'root.example.com' });
@@ -77,6 +81,32 @@ describe('TrustedClusterLink', () => {
     expect(tc.depends_on).toEqual([addressOf(c.visitor.resource)]);
   });
 
+  test('the TrustedClusterOptions it shares with TrustedClusterProps reach the trusted cluster', () => {
+    // GIVEN a link that sets every shared option
+    const c = twoClusters();
+    const link = new TrustedClusterLink(c.stack, 'Link', {
+      ...base(c),
+      webProxyAddr: 'root.example.com:3080',
+      tunnelAddr: 'root.example.com:3024',
+      enabled: false,
+      acknowledgeDisabled: true,
+    });
+    // WHEN it synthesizes
+    const tc = resourceOf(JSON.parse(Testing.synth(c.stack, true)), link.trustedCluster.resource);
+    // THEN the trusted cluster has each of them (acknowledgeDisabled lets enabled: false through)
+    expect(tc.spec.web_proxy_addr).toBe('root.example.com:3080');
+    expect(tc.spec.tunnel_addr).toBe('root.example.com:3024');
+    expect(tc.spec.enabled).toBe(false);
+    expect(tc.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }]);
+  });
+
+  test('enabled: false without acknowledgeDisabled is the trusted cluster\'s error', () => {
+    const c = twoClusters();
+    new TrustedClusterLink(c.stack, 'Link', { ...base(c), enabled: false });
+    expect(() => Testing.synth(c.stack, true))
+      .toThrow(/\[stack\/Link\/TrustedCluster\] field "spec.enabled": [^\n]*Fix: [^\n]*set acknowledgeDisabled: true/);
+  });
+
   test('the trusted cluster keeps its Terraform address across the phases (no replacement)', () => {
     const bootstrap = twoClusters();
     const joined = twoClusters();
@@ -89,7 +119,8 @@ describe('TrustedClusterLink', () => {
     const c = twoClusters();
     const leaf2 = new TeleportProvider(c.stack, 'leaf2', { alias: 'leaf2', addr: 'leaf2.example.com:443' });
     const a = new TrustedClusterLink(c.stack, 'A', base(c));
-    const b = new TrustedClusterLink(c.stack, 'B', { ...base(c), leafProvider: leaf2, roleMap: [{ remote: 'access', local: [Role.fromPreset(c.stack, 'Access', PresetRole.ACCESS)] }] });
+    const access = Role.fromPreset(c.stack, 'Access', PresetRole.ACCESS);
+    const b = new TrustedClusterLink(c.stack, 'B', { ...base(c), leafProvider: leaf2, roleMap: [{ remote: 'access', local: [access] }] });
     const json = JSON.parse(Testing.synth(c.stack, true));
     expect(Object.keys(json.resource.teleport_provision_token)).toHaveLength(2);
     expect(resourceOf(json, a.trustedCluster.resource).spec.token).toContain(a.token!.resource.friendlyUniqueId);
@@ -103,14 +134,17 @@ describe('TrustedClusterLink', () => {
     const onRoot = new Role(c.stack, 'OnRoot', { provider: c.root, name: 'visitor2', version: RoleVersion.V7, allow: { logins: ['v'] } });
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), roleMap: [{ remote: 'access', local: [onRoot] }] });
     expect(() => Testing.synth(c.stack, true)).toThrow(
-      '[stack/Link/TrustedCluster] field "spec.role_map[].local": role "visitor2" is managed by provider teleport.root, but this trusted cluster by teleport.leaf: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on. Fix: create the Role with the trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
+      '[stack/Link/TrustedCluster] field "spec.role_map[].local": role "visitor2" is managed by provider teleport.root, but this trusted cluster by '
+        + 'teleport.leaf: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on. Fix: create the Role with the '
+        + 'trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
     );
   });
 
   test('rules of the parts apply: a tunnel address without port', () => {
     const c = twoClusters();
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), tunnelAddr: 'root.example.com' });
-    expect(() => Testing.synth(c.stack, true)).toThrow(/stack\/Link\/TrustedCluster[\s\S]*field "spec.tunnel_addr": "root.example.com" is not host:port/);
+    expect(() => Testing.synth(c.stack, true))
+      .toThrow(/stack\/Link\/TrustedCluster[\s\S]*field "spec.tunnel_addr": "root.example.com" is not host:port/);
   });
 
   test('a bad token TTL is rejected on the token', () => {

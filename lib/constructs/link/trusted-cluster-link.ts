@@ -1,27 +1,21 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, TerraformResourceLifecycle } from 'cdktf';
 import { ProvisionToken } from '../provision-token';
-import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
+import { JoinToken, TrustedCluster, TrustedClusterOptions } from '../trusted-cluster';
 import { checkArgs } from '../private/check-args';
 
-/** Props of a root/leaf trust relationship managed from one stack with two aliased providers. */
-export interface TrustedClusterLinkProps {
+/**
+ * Props of a root/leaf trust relationship managed from one stack with two aliased providers. The
+ * trusted cluster's own options (`webProxyAddr`, `tunnelAddr`, `roleMap`, `enabled`,
+ * `acknowledgeDisabled`) are those of `TrustedClusterProps`.
+ */
+export interface TrustedClusterLinkProps extends TrustedClusterOptions {
   /** The provider of the root cluster: the join token is created there. */
   readonly rootProvider: TerraformProvider;
   /** The provider of the leaf cluster: the trusted cluster is created there. */
   readonly leafProvider: TerraformProvider;
   /** The root cluster's name (its `cluster_name`); becomes the trusted cluster's `metadata.name`. */
   readonly rootClusterName: string;
-  /** The root proxy's web address, `host:port`. */
-  readonly webProxyAddr: string;
-  /**
-   * The root's reverse tunnel address, `host:port`: with TLS routing on, the root proxy's web
-   * address; with it off, its reverse tunnel listener (usually port 3024).
-   * @default webProxyAddr when its port is 443 (TLS routing); required otherwise
-   */
-  readonly tunnelAddr?: string;
-  /** Root roles mapped to leaf roles; `Role` constructs must be managed by the leaf provider. */
-  readonly roleMap: RoleMapping[];
   /**
    * How long the join token stays valid after the apply that creates it (a Go duration).
    * @default "1h"
@@ -33,16 +27,6 @@ export interface TrustedClusterLinkProps {
    * @default none
    */
   readonly tokenLabels?: { [key: string]: string };
-  /**
-   * Whether the trust is enabled.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * Confirms that `enabled: false` is meant (it deactivates the root's CAs on the leaf).
-   * @default false
-   */
-  readonly acknowledgeDisabled?: boolean;
   /**
    * The "joined" phase. Set it once the leaf has joined (after the first successful apply): the
    * link no longer creates the root's join token (Terraform deletes it if it still exists) and the
@@ -99,14 +83,19 @@ export class TrustedClusterLink extends Construct {
     this.trustedCluster = new TrustedCluster(this, 'TrustedCluster', {
       provider: props.leafProvider,
       name: props.rootClusterName,
-      webProxyAddr: props.webProxyAddr,
-      tunnelAddr: props.tunnelAddr,
+      ...trustedClusterOptions(props),
       token: this.token ? JoinToken.fromProvisionToken(this.token) : JoinToken.alreadyJoined(),
-      roleMap: props.roleMap,
-      enabled: props.enabled,
-      acknowledgeDisabled: props.acknowledgeDisabled,
       dependsOn: props.dependsOn,
       lifecycle: props.lifecycle,
     });
   }
+}
+
+/**
+ * The trusted cluster's own options out of the link's props (the link's other props are not the
+ * trusted cluster's). Every field is listed: the compiler fails here when one is added and not passed on.
+ */
+function trustedClusterOptions(p: TrustedClusterLinkProps): TrustedClusterOptions {
+  const { webProxyAddr, tunnelAddr, roleMap, enabled, acknowledgeDisabled } = p;
+  return { webProxyAddr, tunnelAddr, roleMap, enabled, acknowledgeDisabled } satisfies Record<keyof TrustedClusterOptions, unknown>;
 }

@@ -156,6 +156,7 @@ export const API_SHAPES: ApiShapes = {
     "BoundKeypairTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "BoundKeypairJoinSpec"], fields: {
       allowLiteralSecret: {type: "boolean", optional: true},
     }},
+    "CertFormat": {kind: "enum", module: {lib: "constructs/role/props", name: "CertFormat"}, members: ["STANDARD", "OLDSSH"]},
     "CertificateBase64AuthProps": {kind: "struct", fields: {
       certBase64: {type: "string"},
       keyBase64: {type: "string"},
@@ -180,10 +181,12 @@ export const API_SHAPES: ApiShapes = {
     "DelegatedTokenProps": {kind: "struct", extends: ["ProvisionTokenCommonProps", "ProvisionTokenRoleProps"], fields: {
       name: {type: "string", optional: true},
     }},
+    "DeviceTrustMode": {kind: "enum", module: {lib: "constructs/role/props", name: "DeviceTrustMode"}, members: ["OFF", "OPTIONAL", "REQUIRED"]},
     "Ec2TokenProps": {kind: "struct", extends: ["DelegatedTokenProps"], fields: {
       allow: {type: {array: {ref: "AwsAllowRule"}}},
       awsIidTtl: {type: "string", optional: true},
     }},
+    "EnhancedRecordingEvent": {kind: "enum", module: {lib: "constructs/role/props", name: "EnhancedRecordingEvent"}, members: ["COMMAND", "DISK", "NETWORK"]},
     "Env0AllowRule": {kind: "struct", fields: {
       deployerEmail: {type: "string", optional: true},
       deploymentType: {type: "string", optional: true},
@@ -299,6 +302,7 @@ export const API_SHAPES: ApiShapes = {
       jwks: {type: "string"},
     }},
     "KubernetesTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "KubernetesJoinSpec"], fields: {}},
+    "LockingMode": {kind: "enum", module: {lib: "constructs/role/props", name: "LockingMode"}, members: ["STRICT", "BEST_EFFORT"]},
     "MachineIdAuthProps": {kind: "struct", fields: {
       audienceTag: {type: "string", optional: true},
       gitlabIdTokenEnvVar: {type: "string", optional: true},
@@ -357,6 +361,8 @@ export const API_SHAPES: ApiShapes = {
       botName: {type: "string", optional: true},
       roles: {type: {array: "string"}, optional: true},
     }},
+    "RequestReasonMode": {kind: "enum", module: {lib: "constructs/role/props", name: "RequestReasonMode"}, members: ["REQUIRED", "OPTIONAL"]},
+    "RequestStrategy": {kind: "enum", module: {lib: "constructs/role/props", name: "RequestStrategy"}, members: ["OPTIONAL", "REASON", "ALWAYS"]},
     "RequireMfaType": {kind: "enum", module: {lib: "constructs/role/props", name: "RequireMfaType"}, members: ["OFF", "SESSION", "SESSION_AND_HARDWARE_KEY", "HARDWARE_KEY_TOUCH", "HARDWARE_KEY_PIN", "HARDWARE_KEY_TOUCH_AND_PIN"]},
     "RoleAccessRequestConditions": {kind: "struct", fields: {
       annotations: {type: {map: {array: "string"}}, optional: true},
@@ -488,7 +494,7 @@ export const API_SHAPES: ApiShapes = {
     }},
     "RoleOptions": {kind: "struct", fields: {
       certExtensions: {type: {array: {ref: "RoleCertExtension"}}, optional: true},
-      certFormat: {type: "string", optional: true},
+      certFormat: {type: {ref: "CertFormat"}, optional: true},
       clientIdleTimeout: {type: "string", optional: true},
       createDbUser: {type: "boolean", optional: true},
       createDbUserMode: {type: {ref: "CreateDatabaseUserMode"}, optional: true},
@@ -498,12 +504,12 @@ export const API_SHAPES: ApiShapes = {
       createHostUserMode: {type: {ref: "CreateHostUserMode"}, optional: true},
       desktopClipboard: {type: "boolean", optional: true},
       desktopDirectorySharing: {type: "boolean", optional: true},
-      deviceTrustMode: {type: "string", optional: true},
+      deviceTrustMode: {type: {ref: "DeviceTrustMode"}, optional: true},
       disconnectExpiredCert: {type: "boolean", optional: true},
-      enhancedRecording: {type: {array: "string"}, optional: true},
+      enhancedRecording: {type: {array: {ref: "EnhancedRecordingEvent"}}, optional: true},
       forwardAgent: {type: "boolean", optional: true},
       idp: {type: {ref: "RoleIdpOptions"}, optional: true},
-      lock: {type: "string", optional: true},
+      lock: {type: {ref: "LockingMode"}, optional: true},
       maxConnections: {type: "number", optional: true},
       maxKubernetesConnections: {type: "number", optional: true},
       maxSessionTtl: {type: "string", optional: true},
@@ -513,7 +519,7 @@ export const API_SHAPES: ApiShapes = {
       pinSourceIp: {type: "boolean", optional: true},
       portForwarding: {type: "boolean", optional: true},
       recordSession: {type: {ref: "RoleRecordSession"}, optional: true},
-      requestAccess: {type: "string", optional: true},
+      requestAccess: {type: {ref: "RequestStrategy"}, optional: true},
       requestPrompt: {type: "string", optional: true},
       requireSessionMfa: {type: {ref: "RequireMfaType"}, optional: true},
       sshFileCopy: {type: "boolean", optional: true},
@@ -536,16 +542,16 @@ export const API_SHAPES: ApiShapes = {
       version: {type: {ref: "RoleVersion"}},
     }},
     "RoleRecordSession": {kind: "struct", fields: {
-      default: {type: "string", optional: true},
+      default: {type: {ref: "SessionRecordingMode"}, optional: true},
       desktop: {type: "boolean", optional: true},
-      ssh: {type: "string", optional: true},
+      ssh: {type: {ref: "SessionRecordingMode"}, optional: true},
     }},
     "RoleRequestKubernetesResource": {kind: "struct", fields: {
       apiGroup: {type: "string", optional: true},
       kind: {type: "string", optional: true},
     }},
     "RoleRequestReason": {kind: "struct", fields: {
-      mode: {type: "string", optional: true},
+      mode: {type: {ref: "RequestReasonMode"}, optional: true},
       prompt: {type: "string", optional: true},
     }},
     "RoleRequestThreshold": {kind: "struct", fields: {
@@ -562,7 +568,7 @@ export const API_SHAPES: ApiShapes = {
     }},
     "RoleSessionJoinPolicy": {kind: "struct", fields: {
       kinds: {type: {array: "string"}, optional: true},
-      modes: {type: {array: "string"}, optional: true},
+      modes: {type: {array: {ref: "SessionParticipantMode"}}, optional: true},
       name: {type: "string", optional: true},
       roles: {type: {array: "string"}, optional: true},
     }},
@@ -570,9 +576,9 @@ export const API_SHAPES: ApiShapes = {
       count: {type: "number", optional: true},
       filter: {type: "string", optional: true},
       kinds: {type: {array: "string"}, optional: true},
-      modes: {type: {array: "string"}, optional: true},
+      modes: {type: {array: {ref: "SessionParticipantMode"}}, optional: true},
       name: {type: "string", optional: true},
-      onLeave: {type: "string", optional: true},
+      onLeave: {type: {ref: "SessionLeaveAction"}, optional: true},
     }},
     "RoleSpiffeCondition": {kind: "struct", fields: {
       dnsSans: {type: {array: "string"}, optional: true},
@@ -589,6 +595,9 @@ export const API_SHAPES: ApiShapes = {
       name: {type: "string", optional: true},
     }},
     "SecretTokenProps": {kind: "struct", extends: ["ProvisionTokenCommonProps", "ProvisionTokenRoleProps", "SecretTokenNameProps"], fields: {}},
+    "SessionLeaveAction": {kind: "enum", module: {lib: "constructs/role/props", name: "SessionLeaveAction"}, members: ["TERMINATE", "PAUSE"]},
+    "SessionParticipantMode": {kind: "enum", module: {lib: "constructs/role/props", name: "SessionParticipantMode"}, members: ["MODERATOR", "OBSERVER", "PEER"]},
+    "SessionRecordingMode": {kind: "enum", module: {lib: "constructs/role/props", name: "SessionRecordingMode"}, members: ["BEST_EFFORT", "STRICT"]},
     "SpaceliftAllowRule": {kind: "struct", fields: {
       callerId: {type: "string", optional: true},
       callerType: {type: {ref: "SpaceliftCallerType"}, optional: true},
@@ -657,32 +666,29 @@ export const API_SHAPES: ApiShapes = {
       ekcertAllowedCas: {type: {array: "string"}, optional: true},
     }},
     "TpmTokenProps": {kind: "struct", extends: ["DelegatedTokenProps", "TpmJoinSpec"], fields: {}},
-    "TrustedClusterLinkProps": {kind: "struct", fields: {
-      acknowledgeDisabled: {type: "boolean", optional: true},
+    "TrustedClusterLinkProps": {kind: "struct", extends: ["TrustedClusterOptions"], fields: {
       dependsOn: {type: {array: {ref: "cdktf.ITerraformDependable"}}, optional: true},
-      enabled: {type: "boolean", optional: true},
       joinTokenLifecycle: {type: {ref: "cdktf.TerraformResourceLifecycle"}, optional: true},
       joined: {type: "boolean", optional: true},
       leafProvider: {type: {ref: "cdktf.TerraformProvider"}},
       lifecycle: {type: {ref: "cdktf.TerraformResourceLifecycle"}, optional: true},
-      roleMap: {type: {array: {ref: "RoleMapping"}}},
       rootClusterName: {type: "string"},
       rootProvider: {type: {ref: "cdktf.TerraformProvider"}},
       tokenLabels: {type: {map: "string"}, optional: true},
       tokenTtl: {type: "string", optional: true},
+    }},
+    "TrustedClusterOptions": {kind: "struct", fields: {
+      acknowledgeDisabled: {type: "boolean", optional: true},
+      enabled: {type: "boolean", optional: true},
+      roleMap: {type: {array: {ref: "RoleMapping"}}},
       tunnelAddr: {type: "string", optional: true},
       webProxyAddr: {type: "string"},
     }},
-    "TrustedClusterProps": {kind: "struct", extends: ["TeleportResourceOptions"], fields: {
-      acknowledgeDisabled: {type: "boolean", optional: true},
+    "TrustedClusterProps": {kind: "struct", extends: ["TeleportResourceOptions", "TrustedClusterOptions"], fields: {
       description: {type: "string", optional: true},
-      enabled: {type: "boolean", optional: true},
       labels: {type: {map: "string"}, optional: true},
       name: {type: "string"},
-      roleMap: {type: {array: {ref: "RoleMapping"}}},
       token: {type: {ref: "JoinToken"}},
-      tunnelAddr: {type: "string", optional: true},
-      webProxyAddr: {type: "string"},
     }},
     "TrustedClusterTokenProps": {kind: "struct", extends: ["ProvisionTokenCommonProps", "SecretTokenNameProps"], fields: {}},
     "cdktf.AppConfig": {kind: "struct", fields: {

@@ -9,7 +9,7 @@ import {
   LEGACY_SAML_IDP_VERSIONS,
   WILDCARD_LABELS_VERSION,
 } from '../../common/role-server-defaults';
-import { RoleConditions, RoleKubernetesResource, RoleOptions } from './props';
+import { CertFormat, EnhancedRecordingEvent, RoleConditions, RoleKubernetesResource, RoleOptions, RoleRecordSession } from './props';
 
 // What the Auth Service fills into a role it stores, written out here so that the synthesized JSON
 // states the role Teleport will enforce, and plans stay quiet on provider releases that mark fewer of
@@ -40,10 +40,11 @@ export function optionsWithDefaults(version: string, options: RoleOptions = {}):
   const legacySaml = LEGACY_SAML_IDP_VERSIONS.has(version);
   return {
     ...options,
-    certFormat: options.certFormat === undefined || options.certFormat === '' ? DEFAULT_CERT_FORMAT : options.certFormat,
+    // Plain JavaScript may pass '' (the server's "unset"): the default is written then too.
+    certFormat: options.certFormat === undefined || (options.certFormat as string) === '' ? (DEFAULT_CERT_FORMAT as CertFormat) : options.certFormat,
     maxSessionTtl: options.maxSessionTtl ?? DEFAULT_MAX_SESSION_TTL,
-    enhancedRecording: emptyList(options.enhancedRecording) ? [...DEFAULT_ENHANCED_RECORDING] : options.enhancedRecording,
-    recordSession: options.recordSession ?? { ...DEFAULT_RECORD_SESSION },
+    enhancedRecording: emptyList(options.enhancedRecording) ? ([...DEFAULT_ENHANCED_RECORDING] as EnhancedRecordingEvent[]) : options.enhancedRecording,
+    recordSession: options.recordSession ?? ({ ...DEFAULT_RECORD_SESSION } as RoleRecordSession),
     desktopClipboard: options.desktopClipboard ?? true,
     desktopDirectorySharing: options.desktopDirectorySharing ?? true,
     createDesktopUser: options.createDesktopUser ?? false,

@@ -73,7 +73,7 @@ export interface RoleSessionJoinPolicy {
   /** `kinds`: `ssh`, `k8s`, ... @default none */
   readonly kinds?: string[];
   /** `modes`: `moderator`, `observer`, `peer`. @default none */
-  readonly modes?: string[];
+  readonly modes?: SessionParticipantMode[];
 }
 
 /**
@@ -125,7 +125,7 @@ export interface RoleRequestKubernetesResource {
 /** `spec.allow|deny.request.reason`. */
 export interface RoleRequestReason {
   /** `mode`: `required` or `optional`. @default "optional" (Teleport treats empty as optional) */
-  readonly mode?: string;
+  readonly mode?: RequestReasonMode;
   /** `prompt` shown to the requester. @default none */
   readonly prompt?: string;
 }
@@ -173,11 +173,11 @@ export interface RoleSessionRequirePolicy {
   /** `kinds`: `ssh`, `k8s`, ... @default none */
   readonly kinds?: string[];
   /** `modes`. @default none */
-  readonly modes?: string[];
+  readonly modes?: SessionParticipantMode[];
   /** `count` of matching users needed. @default none */
   readonly count?: number;
   /** `on_leave`: `terminate` or `pause`. @default "terminate" (Teleport) */
-  readonly onLeave?: string;
+  readonly onLeave?: SessionLeaveAction;
 }
 
 /** `spec.allow|deny.review_requests`. */
@@ -343,9 +343,9 @@ export interface RoleRecordSession {
   /** `desktop`: record desktop sessions. @default true (written when recordSession is omitted) */
   readonly desktop?: boolean;
   /** `default`: `best_effort` or `strict`. @default "best_effort" (written when recordSession is omitted) */
-  readonly default?: string;
+  readonly default?: SessionRecordingMode;
   /** `ssh`: `best_effort` or `strict`. @default `default` */
-  readonly ssh?: string;
+  readonly ssh?: SessionRecordingMode;
 }
 
 /** `spec.options.ssh_port_forwarding.local|remote`. */
@@ -432,7 +432,7 @@ export interface RoleOptions {
   /** `ssh_file_copy`. @default true */
   readonly sshFileCopy?: boolean;
   /** `cert_format`: `standard` or `oldssh`. @default "standard" */
-  readonly certFormat?: string;
+  readonly certFormat?: CertFormat;
   /** `client_idle_timeout`, e.g. "30m" or "never". @default the cluster setting */
   readonly clientIdleTimeout?: string;
   /** `disconnect_expired_cert`. @default the cluster setting */
@@ -444,19 +444,19 @@ export interface RoleOptions {
   /** `max_kubernetes_connections`. @default none */
   readonly maxKubernetesConnections?: number;
   /** `enhanced_recording`: `command`, `disk`, `network`. @default ["command", "network"] */
-  readonly enhancedRecording?: string[];
+  readonly enhancedRecording?: EnhancedRecordingEvent[];
   /** `permit_x11_forwarding`. @default false */
   readonly permitX11Forwarding?: boolean;
   /** `device_trust_mode`: `off`, `optional`, `required`. @default the cluster setting */
-  readonly deviceTrustMode?: string;
+  readonly deviceTrustMode?: DeviceTrustMode;
   /** `require_session_mfa`. @default none (off) */
   readonly requireSessionMfa?: RequireMfaType;
   /** `mfa_verification_interval`. @default max_session_ttl */
   readonly mfaVerificationInterval?: string;
   /** `lock`: `strict` or `best_effort`. @default the cluster setting */
-  readonly lock?: string;
+  readonly lock?: LockingMode;
   /** `request_access`: `optional`, `reason`, `always`. @default "optional" */
-  readonly requestAccess?: string;
+  readonly requestAccess?: RequestStrategy;
   /** `request_prompt`. @default none */
   readonly requestPrompt?: string;
   /** `record_session`. @default { desktop: true, default: "best_effort" } */
@@ -520,8 +520,8 @@ export interface RoleProps extends TeleportResourceOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Closed sets of role options, as the provider's reference lists them. The props above still take
-// strings (any spelling is checked by the rules at synth); these name the allowed values.
+// Closed sets of role options, as the provider's reference lists them. The props above take these
+// enums; plain JavaScript may pass the same strings, and the rules name the allowed values at synth.
 
 /** `spec.options.cert_format`: the format of the user's SSH certificate. */
 export enum CertFormat {

@@ -350,13 +350,13 @@ const optionRules: Rule<RoleFacts>[] = [
   }),
   rule({
     field: 'spec.options.lock',
-    find: (f) => known(f.options.lock) && f.options.lock !== '' && !LOCK_MODES.includes(f.options.lock),
+    find: (f) => known(f.options.lock) && (f.options.lock as string) !== '' && !LOCK_MODES.includes(f.options.lock),
     message: (_, f) => `"${f.options.lock}" is not a locking mode; Teleport rejects it ("invalid value for role option lock").`,
     fix: 'use "strict" or "best_effort", or omit it for the cluster default.',
   }),
   rule({
     field: 'spec.options.cert_format',
-    find: (f) => known(f.options.certFormat) && f.options.certFormat !== '' && !CERT_FORMATS.includes(f.options.certFormat),
+    find: (f) => known(f.options.certFormat) && (f.options.certFormat as string) !== '' && !CERT_FORMATS.includes(f.options.certFormat),
     message: (_, f) => `"${f.options.certFormat}" is not a certificate format.`,
     fix: 'use "standard" (the default) or "oldssh".',
   }),

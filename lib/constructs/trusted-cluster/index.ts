@@ -1,3 +1,4 @@
 export * from './join-token';
 export * from './role-mapping';
+export * from './props';
 export * from './trusted-cluster';

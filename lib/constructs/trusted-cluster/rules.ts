@@ -6,7 +6,7 @@ import { managedRoleResource } from '../private/role-resource';
 import { Rule, isKnown, rule } from '../rules';
 import type { IRole } from '../role/i-role';
 import { expansionProblem, isRegex, re2Compiles, re2Unsupported } from './role-map-syntax';
-import type { TrustedClusterProps } from './trusted-cluster';
+import type { TrustedClusterProps } from './props';
 
 /** What the rules look at: the props and the stack of the trusted cluster. */
 export type TrustedClusterFacts = TrustedClusterProps & { readonly stack: TerraformStack };

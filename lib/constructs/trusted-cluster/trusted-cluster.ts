@@ -1,62 +1,15 @@
 import { Construct } from 'constructs';
 import { Annotations, TerraformResource, TerraformStack, Token } from 'cdktf';
 import * as l1 from '../../gen';
-import { TeleportResourceOptions } from '../options';
 import { withIgnoredChanges } from '../lifecycle';
 import { providerName } from '../provider-name';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
-import { RoleMapping } from './role-mapping';
+import { TrustedClusterProps } from './props';
 import type * as Rules from './rules';
 import { checkArgs } from '../private/check-args';
-
-/** Props of a trusted cluster (created on the leaf, pointing at the root). */
-export interface TrustedClusterProps extends TeleportResourceOptions {
-  /**
-   * `metadata.name`: the root cluster's name. Teleport renames the resource to the root's
-   * cluster name on join, so anything else causes drift.
-   */
-  readonly name: string;
-  /** `spec.web_proxy_addr`: the root proxy's web address, `host:port`. */
-  readonly webProxyAddr: string;
-  /**
-   * `spec.tunnel_addr`: the root's reverse tunnel address, `host:port`. With TLS routing on, the
-   * root proxy's web address; with it off, its reverse tunnel listener (usually port 3024). Not on
-   * 3023 (the proxy's SSH port) or 3025 (the Auth Service). Always written explicitly: left unset,
-   * Teleport would guess (the provider page: `<metadata.name>:<default reverse tunnel port>`, i.e.
-   * 3024; `TrustedClusterV2.CheckAndSetDefaults` in api/types/trustedcluster.go: `web_proxy_addr`).
-   * @default webProxyAddr when its port is 443 (TLS routing, the common setup there); required otherwise
-   */
-  readonly tunnelAddr?: string;
-  /**
-   * `spec.token`: the join token the root issued. Changes after creation are ignored (see README);
-   * `JoinToken.alreadyJoined()` omits it once the leaf has joined.
-   */
-  readonly token: JoinToken;
-  /** `spec.role_map`: root roles mapped to leaf roles. */
-  readonly roleMap: RoleMapping[];
-  /**
-   * `spec.enabled`. `false` deactivates the root's CAs on the leaf: it needs `acknowledgeDisabled`.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * Set to true to confirm that `enabled: false` is meant.
-   * @default false
-   */
-  readonly acknowledgeDisabled?: boolean;
-  /**
-   * `metadata.labels`.
-   * @default none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * `metadata.description`.
-   * @default none
-   */
-  readonly description?: string;
-}
+import { managedRoleResource } from '../private/role-resource';
 
 /**
  * A `teleport_trusted_cluster` on the leaf: the leaf trusts the root named here, and root users
@@ -106,7 +59,8 @@ export class TrustedCluster extends Construct {
     });
     if (props.token.isJoined) {
       Annotations.of(this).addInfo(
-        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
+        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. '
+          + 'If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
       );
     }
   }
@@ -144,9 +98,9 @@ function implicitDependencies(stack: TerraformStack, props: TrustedClusterProps)
   add(props.token.provisionToken?.resource);
   for (const mapping of props.roleMap) {
     for (const role of mapping.local) {
-      const resource = (role as { resource?: unknown }).resource;
+      const resource = managedRoleResource(role);
       // A role on another provider is a mistake the rules report; it gets no depends_on edge.
-      if (resource instanceof TerraformResource && providerName(resource.provider) === providerName(props.provider)) add(resource);
+      if (resource && providerName(resource.provider) === providerName(props.provider)) add(resource);
     }
   }
   return out;
