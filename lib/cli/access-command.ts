@@ -1,6 +1,6 @@
 import { AccessMap } from '../access';
 import { Finding } from '../report/finding';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const ACCESS_HELP = `cdktf-teleport access <cdktf.out | stack dir | cdk.tf.json | plan.json> [options]

@@ -1,6 +1,6 @@
 import { CannotRunError, resolveSchemaFile } from '../terraform-check/environment';
 import { checkSubject, terraformCheck } from '../terraform-check/terraform-check';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const TERRAFORM_CHECK_HELP = `cdktf-teleport terraform-check <stack dir | *.tf.json file | cdktf.out>... [--plan-json DIR [--plan-json-keep-sensitive]] [--schema FILE] [--var-file FILE]... [--max-input-size SIZE] [--json]

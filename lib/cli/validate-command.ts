@@ -5,7 +5,7 @@ import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
 import { displayText } from '../report/sanitize';
 import { DEADLINE_TIMEOUTS, runValidate } from '../validation/run';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const VALIDATE_HELP = `cdktf-teleport validate <stack dir | cdk.tf.json | cdktf.out | plan.json> [options]

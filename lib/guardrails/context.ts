@@ -4,7 +4,7 @@ import { AccessMapData, AccessPath, ConfigLocation, LeafRole, LoginGrant, TrustE
 import { printable } from '../access/render/printable';
 import { TokenFact } from '../access/tokens';
 import { loginReaches } from '../access/words';
-import type { RuleHit } from './rule';
+import type { RuleHit } from './rule-hit';
 
 /** The pack's thresholds, resolved. */
 export interface Thresholds {
