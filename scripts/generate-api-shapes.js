@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Generates lib/constructs/private/api-shapes.generated.ts from the jsii assembly (.jsii, written by
+// Generates lib/api-check/api-shapes.generated.ts from the jsii assembly (.jsii, written by
 // `npm run jsii`): the parameters of every public constructor, factory and method of the
 // hand-written API, and every struct, class, enum and interface they reach (cdktf's and constructs'
-// from their own assemblies). The runtime props check (lib/constructs/private/check-args.ts) walks
+// from their own assemblies). The runtime props check (lib/api-check/check-args.ts) walks
 // arguments against it, so plain JavaScript and other jsii languages get the checks TypeScript's
 // compiler makes, from the same types. The L1 bindings (`l1`) are not covered: the schema check at
 // synth covers them.
@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'lib', 'constructs', 'private', 'api-shapes.generated.ts');
+const OUT = path.join(ROOT, 'lib', 'api-check', 'api-shapes.generated.ts');
 const OWN = 'cdktf-teleport';
 const SKIP = `${OWN}.l1.`;
 

@@ -3,7 +3,7 @@ import { TfInput } from '../config/model';
 import { loadInput } from '../config/load';
 import { stackFromConfig } from '../config/config-input';
 import { stackFromPlan } from '../config/plan-input';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { buildAccessMap } from './build';
 import { diffAccessMaps } from './diff';
 import { AccessDiffData, AccessMapData, TrustEdge } from './model';

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Token } from 'cdktf';
+import { problem } from '../report/problem';
 
 /**
  * Synth-time rules as small tables, in the style of aws-cdk-lib: each rule names the attribute
@@ -18,10 +19,7 @@ export interface Rule<T> {
   readonly fix: string | ((props: T) => string);
 }
 
-/** Formats one problem the way every construct reports it. */
-export function problem(field: string, message: string, fix: string): string {
-  return `field "${field}": ${message} Fix: ${fix}`;
-}
+export { problem } from '../report/problem';
 
 /** Evaluates a rule table; returns formatted problems. */
 export function evaluate<T>(props: T, rules: readonly Rule<T>[]): string[] {

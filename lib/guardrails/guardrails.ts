@@ -7,7 +7,7 @@
 import { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { registerConstructHandler } from '../gen/construct-hook';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 // The schema check (and ajv) loads on first use, not at import.
 import type * as SchemaCheck from '../check/schema-check';
 import { recordAcknowledgement } from './acknowledge';

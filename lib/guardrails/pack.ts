@@ -1,6 +1,6 @@
 // Packs: which rules run and at which level, and the thresholds some rules compare with.
 import { durationMs } from '../access/grants';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { RULES, RULES_BY_ID, unknownRule } from './rules';
 
 /** How a guardrail finding counts: `error` fails synth and `check`, `warning` is reported, `off` does not run. */

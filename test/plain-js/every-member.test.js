@@ -6,7 +6,7 @@
 'use strict';
 const { TerraformStack, Testing } = require('cdktf');
 const lib = require('../../dist/lib');
-const { API_SHAPES } = require('../../dist/lib/constructs/private/api-shapes.generated');
+const { API_SHAPES } = require('../../dist/lib/api-check/api-shapes.generated');
 
 const MEMBERS = Object.entries(API_SHAPES.members);
 

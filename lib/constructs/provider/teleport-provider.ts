@@ -5,7 +5,7 @@ import { Rule, isKnown, validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /** Props of the Teleport provider. */
 export interface TeleportProviderProps {

@@ -3,7 +3,7 @@ import { Annotations, Token } from 'cdktf';
 import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';

@@ -10,7 +10,7 @@ import type { RoleFacts } from './rules';
 import type * as Rules from './rules';
 import { RoleVersion, roleVersionNumber } from './role-version';
 import { toL1Spec } from './spec';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 type Side = 'allow' | 'deny';
 type ListKey = { [K in keyof RoleConditions]-?: RoleConditions[K] extends string[] | undefined ? K : never }[keyof RoleConditions];

@@ -9,7 +9,7 @@ import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
 import { RoleMapping } from './role-mapping';
 import type * as Rules from './rules';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /** Props of a trusted cluster (created on the leaf, pointing at the root). */
 export interface TrustedClusterProps extends TeleportResourceOptions {

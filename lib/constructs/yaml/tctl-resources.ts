@@ -4,7 +4,7 @@ import { Annotations, TerraformVariable } from 'cdktf';
 import { readInputText } from '../../config/read-input';
 import { registerSecret } from '../../report/redact';
 import { TeleportResourceOptions } from '../options';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';

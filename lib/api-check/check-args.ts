@@ -11,9 +11,9 @@
 import { Construct, IConstruct } from 'constructs';
 import * as core from 'cdktf';
 import { Token } from 'cdktf';
-import { closestName } from '../../check/suggest';
-import { redact } from '../../report/redact';
-import { problem } from '../rules';
+import { closestName } from '../check/suggest';
+import { problem } from '../report/problem';
+import { redact } from '../report/redact';
 import type { ApiShapes, ClassShape, EnumShape, ParamShape, TypeRef } from './api-shape-types';
 import { callName, describeType, describeValue, fixFor, joinPath, printableName, shortName } from './shape-words';
 
@@ -62,7 +62,7 @@ function runtimeOf(shape: ClassShape | EnumShape): any {
     // on (scripts/build-cdktn.js rewrites that import for cdktn-teleport).
     const exports =
       'lib' in shape.module
-        ? require(`../../${shape.module.lib}`) // eslint-disable-line @typescript-eslint/no-require-imports
+        ? require(`../${shape.module.lib}`) // eslint-disable-line @typescript-eslint/no-require-imports
         : shape.module.package === 'cdktf'
           ? core
           : require(shape.module.package); // eslint-disable-line @typescript-eslint/no-require-imports
