@@ -1,6 +1,7 @@
 // Words for the runtime props check's messages: what a type is ("a JoinToken", "an array of
 // strings"), what a value is (its kind only: values may be secrets), how to make a right one, and
 // field paths as a user wrote them (`roleMap[0].local`).
+import { terminalSafe } from '../report/sanitize';
 import type { ApiShapes, NamedShape, TypeRef } from './api-shape-types';
 
 const MAX_NAME = 64;
@@ -14,9 +15,9 @@ function article(word: string): string {
   return /^[aeiouAEIOU]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-/** A user-supplied name made printable: control characters escaped, capped. */
+/** A user-supplied name made printable: escaped as in a JS string (format and bidi characters too), capped. */
 export function printableName(name: string): string {
-  const escaped = JSON.stringify(name).slice(1, -1);
+  const escaped = terminalSafe(JSON.stringify(name).slice(1, -1));
   return escaped.length > MAX_NAME ? `${escaped.slice(0, MAX_NAME)}…` : escaped;
 }
 

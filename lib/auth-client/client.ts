@@ -16,7 +16,7 @@ import {
   decodePing, decodeRemoteCluster, decodeRoleNames, decodeToken, decodeTrustedCluster, decodeTrustedClusters, emptyRequest, listRolesRequest, nameRequest,
 } from './messages';
 import { MalformedMessage } from './protobuf';
-import { printable } from './server-text';
+import { plainServerText } from '../report/sanitize';
 import { UnaryResult, unaryCall } from './unary';
 
 /** How the Auth Service is reached: through a proxy's TLS routing (for `clusterName`), or directly. */
@@ -161,8 +161,8 @@ export class AuthClient {
     const r = await this.call(method, request);
     if (r.status === GRPC.OK) return { ok: true, value: this.decode(method, () => decode(r.payload)) };
     if (r.status === GRPC.NOT_FOUND && notFound) return { ok: true, value: notFound() };
-    if (r.status === GRPC.PERMISSION_DENIED) return { ok: false, reason: 'permission-denied', message: printable(r.message) };
-    if (r.status === GRPC.UNIMPLEMENTED) return { ok: false, reason: 'unimplemented', message: printable(r.message) };
+    if (r.status === GRPC.PERMISSION_DENIED) return { ok: false, reason: 'permission-denied', message: plainServerText(r.message) };
+    if (r.status === GRPC.UNIMPLEMENTED) return { ok: false, reason: 'unimplemented', message: plainServerText(r.message) };
     throw this.statusError(r, `${method} failed`);
   }
 
@@ -176,7 +176,7 @@ export class AuthClient {
   }
 
   private statusError(r: UnaryResult, what: string): AuthClientError {
-    return new AuthClientError('grpc', this.o.address, `${what}: ${grpcCodeName(r.status)}${r.message ? ` (${printable(r.message)})` : ''}.`, r.status);
+    return new AuthClientError('grpc', this.o.address, `${what}: ${grpcCodeName(r.status)}${r.message ? ` (${plainServerText(r.message)})` : ''}.`, r.status);
   }
 
   private connect(signal: AbortSignal): Promise<http2.ClientHttp2Session> {

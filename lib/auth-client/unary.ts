@@ -22,7 +22,7 @@ export interface UnaryOptions {
 export interface UnaryResult {
   /** The gRPC status code (0 = OK). */
   readonly status: number;
-  /** grpc-message, decoded (server text: quote it only through printable()). */
+  /** grpc-message, decoded (server text: quote it only through plainServerText()). */
   readonly message: string;
   /** The response message, when the status is OK. */
   readonly payload: Buffer;

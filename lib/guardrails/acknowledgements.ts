@@ -8,7 +8,7 @@
 // hand). A reason is at least a sentence: four words and twenty characters.
 import { locationOf } from '../access/clusters';
 import { ConfigLocation } from '../access/model';
-import { printable } from '../access/render/printable';
+import { escapeUnsafe } from '../report/sanitize';
 import { valueAt } from '../access/values';
 import { TfInput } from '../config/model';
 import { RULES_BY_ID } from './rules';
@@ -46,7 +46,7 @@ export function reasonProblem(reason: unknown): string | undefined {
   const text = reason.trim();
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (text.length < MIN_CHARACTERS || words < MIN_WORDS) {
-    return `has the reason "${printable(text.slice(0, 80))}", which is not a sentence (at least ${MIN_WORDS} words and ${MIN_CHARACTERS} characters)`;
+    return `has the reason "${escapeUnsafe(text.slice(0, 80))}", which is not a sentence (at least ${MIN_WORDS} words and ${MIN_CHARACTERS} characters)`;
   }
   return undefined;
 }
@@ -72,7 +72,7 @@ export function readAcknowledgements(input: TfInput): { acknowledgements: Acknow
         const e = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
         const rule = typeof e.rule === 'string' ? e.rule : undefined;
         if (rule === undefined || !RULES_BY_ID.has(rule)) {
-          problems.push({ location, path: `${path}.rule`, message: `acknowledges ${rule === undefined ? 'no rule' : `"${printable(rule)}", which is not a guardrail rule`}.`, fix: 'name a rule id from docs/guardrails.md, e.g. "TG101".' });
+          problems.push({ location, path: `${path}.rule`, message: `acknowledges ${rule === undefined ? 'no rule' : `"${escapeUnsafe(rule)}", which is not a guardrail rule`}.`, fix: 'name a rule id from docs/guardrails.md, e.g. "TG101".' });
           return;
         }
         const bad = reasonProblem(e.reason);

@@ -6,7 +6,7 @@
 // (never past the run's deadline, whatever Retry-After says); the login POST is never retried.
 // Every request ends within its own timeout and the run's deadline, which also closes the
 // dispatcher. Failures are named for what happened (failure.ts); server text quoted in an error is
-// masked and capped (server-text.ts).
+// masked and capped (serverText, lib/report/sanitize.ts).
 import { Dispatcher, request } from 'undici';
 import { Deadline, abortable } from '../common/deadline';
 import { parseHostPort, sameAddress } from '../common/host-port';
@@ -16,7 +16,7 @@ import { ProxyClientError } from './errors';
 import { describeFailure } from './failure';
 import { PingInfo, normalizePing, pingProblem } from './ping';
 import { MAX_RETRY_WAIT_MS, retryAfterMs, retryWait } from './retry';
-import { serverText } from './server-text';
+import { serverText } from '../report/sanitize';
 import { createDispatcher } from './transport';
 
 export interface ProxyClientOptions {

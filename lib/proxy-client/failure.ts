@@ -3,7 +3,7 @@
 // the port (not a "TLS verification failure"), TLS, a reset, or no connection at all.
 import { Deadline, DeadlineExceededError, RequestTimeoutError } from '../common/deadline';
 import { ProxyClientError } from './errors';
-import { serverText } from './server-text';
+import { serverText } from '../report/sanitize';
 import { ProxyTunnelError } from './transport';
 
 /** Where the failure happened: the cluster, the request, the run's deadline, whether HTTPS_PROXY is set. */

@@ -98,7 +98,7 @@ describe('TeleportApp prints warnings and infos at synth', () => {
     registerSecret('s3cr3t-value');
     const { stderr } = synth({}, {}, (stack) => Annotations.of(stack).addWarning('name "\u001b[2Jevil\r\n OK" and s3cr3t-value'));
     const line = stderr.split('\n').find((l) => l.includes('evil'))!;
-    expect(line).toBe('  WARN [root] name "\\u001b[2Jevil\\u000d\\u000a OK" and ***REDACTED***');
+    expect(line).toBe('  WARN [root] name "\\x1b[2Jevil\\x0d\\x0a OK" and ***REDACTED***');
     expect(stderr).not.toContain('\u001b');
   });
 

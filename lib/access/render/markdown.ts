@@ -3,7 +3,7 @@
 // <details> sections so the comment stays readable.
 import { AccessDiffData, AccessMapData } from '../model';
 import { mermaidGraph } from './mermaid';
-import { printable } from './printable';
+import { escapeUnsafe } from '../../report/sanitize';
 import { hints, roleMapText, trustRows } from './rows';
 import { changeSummary, mapSummary } from './summary';
 import { trustTitle, whereText } from './text';
@@ -14,7 +14,7 @@ export const COLLAPSE_EDGES = 40;
 
 /** Text in a Markdown table cell or paragraph: no control characters, no Markdown or HTML syntax. */
 export const md = (text: string): string =>
-  printable(text).replace(/[\\`*_[\]|#~]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  escapeUnsafe(text).replace(/[\\`*_[\]|#~]/g, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const tableLines = (head: string[], rows: string[][]): string[] => [
   `| ${head.join(' | ')} |`,

@@ -6,7 +6,8 @@
 // what the trusted clusters need is read: mapped roles and the trusted cluster on leaves, tokens
 // given by value and the leaf's remote cluster on roots. The answers become cluster facts for the
 // shared rules (trust-rules.ts).
-import { AuthClient, AuthRoute, ClientIdentity, Read, identityProblem, printable, varValues } from '../../auth-client';
+import { AuthClient, AuthRoute, ClientIdentity, Read, identityProblem, varValues } from '../../auth-client';
+import { plainServerText } from '../../report/sanitize';
 import { major } from '../../proxy-client/ping';
 import { Finding } from '../../report/finding';
 import { isLiteral } from '../rules/context';
@@ -76,7 +77,7 @@ export async function identityFacts(input: IdentityInput, ctx: LiveContext): Pro
       const route = routeOf(key, refs, ctx, findings);
       if (!route) continue;
       const client = new AuthClient({ address: key, route, identity: choice.identity, env: input.env, timeoutMs: input.timeoutMs, signal: input.signal });
-      const who = choice.identity.subject ? `the identity "${printable(choice.identity.subject)}"` : `the identity from ${choice.identity.source}`;
+      const who = choice.identity.subject ? `the identity "${plainServerText(choice.identity.subject)}"` : `the identity from ${choice.identity.source}`;
       clusters.set(key, { key, client, identity: choice.identity, via: who, roles: new Set(), trustedClusters: new Set(), tokens: new Set(), remoteClusters: new Set(), answers: { trustedClusters: new Map(), tokens: new Map(), remoteClusters: new Map() }, unavailable: new Map() });
     }
     for (const t of input.trusted) plan(t, clusters, ctx);
@@ -138,11 +139,11 @@ function plan(t: TrustedClusterTarget, clusters: ReadonlyMap<string, Cluster>, c
 async function ping(c: Cluster, ctx: LiveContext, progress?: (line: string) => void): Promise<Finding[]> {
   const auth = await c.client.ping();
   c.clusterName = auth.clusterName;
-  progress?.(`  ${c.key}: ${c.via} reached the Auth Service of ${printable(auth.clusterName)}, Teleport ${printable(auth.serverVersion)}`);
+  progress?.(`  ${c.key}: ${c.via} reached the Auth Service of ${plainServerText(auth.clusterName)}, Teleport ${plainServerText(auth.serverVersion)}`);
   const proxy = ctx.infos.get(c.key);
   if (!proxy) return [];
   if (auth.clusterName !== proxy.clusterName) {
-    return [{ severity: 'error', check: 'validate.identity-cluster', resource: c.key, message: `the proxy at ${c.key} is "${printable(proxy.clusterName)}", but ${c.via} reached the Auth Service of "${printable(auth.clusterName)}".`, fix: 'give the identity of this cluster (the one Terraform uses for this provider).' }];
+    return [{ severity: 'error', check: 'validate.identity-cluster', resource: c.key, message: `the proxy at ${c.key} is "${plainServerText(proxy.clusterName)}", but ${c.via} reached the Auth Service of "${plainServerText(auth.clusterName)}".`, fix: 'give the identity of this cluster (the one Terraform uses for this provider).' }];
   }
   if (auth.serverVersion === proxy.serverVersion) return [];
   const newerProxy = (major(proxy.serverVersion) ?? 0) > (major(auth.serverVersion) ?? 0);
@@ -150,7 +151,7 @@ async function ping(c: Cluster, ctx: LiveContext, progress?: (line: string) => v
     severity: newerProxy ? 'warning' : 'info',
     check: 'validate.identity-cluster',
     resource: c.key,
-    message: `the proxy at ${c.key} runs Teleport ${proxy.serverVersion} and its Auth Service ${printable(auth.serverVersion)}${newerProxy ? ': a proxy newer than its Auth Service is not supported' : ''}.`,
+    message: `the proxy at ${c.key} runs Teleport ${proxy.serverVersion} and its Auth Service ${plainServerText(auth.serverVersion)}${newerProxy ? ': a proxy newer than its Auth Service is not supported' : ''}.`,
     ...(newerProxy ? { fix: 'upgrade the Auth Service first, then the proxies.' } : {}),
   }];
 }

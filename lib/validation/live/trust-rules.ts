@@ -1,7 +1,7 @@
 // The rules that need a cluster's own answers, whichever credential read them (a web session or
 // an identity; cluster-facts.ts): mapped roles exist on the leaf, the join token on the root, the
 // trusted cluster's state on the leaf, the root's remote cluster for the leaf.
-import { printable } from '../../auth-client/server-text';
+import { plainServerText } from '../../report/sanitize';
 import { sameAddress } from '../../common/host-port';
 import { Finding } from '../../report/finding';
 import { isLiteral, isUnknownAt, isUnset } from '../rules/context';
@@ -123,7 +123,7 @@ function trustedClusterStateFindings(t: TrustedClusterTarget, leaf: ClusterFacts
   const differ: Finding[] = [];
   const compare = (field: string, configured: unknown, fromLeaf: string | undefined) => {
     if (!isLiteral(configured) || !fromLeaf || sameAddress(configured, fromLeaf)) return;
-    const stored = printable(fromLeaf);
+    const stored = plainServerText(fromLeaf);
     differ.push({ ...at, severity: 'error', path: `spec.${field}`, message: `exists on the leaf with ${field} "${stored}", but the configuration says "${configured}": Teleport refuses to change it on an existing trusted cluster ("can not update ${field} for existing leaf cluster").`, fix: `set ${field} to "${stored}", or replace the trusted cluster deliberately (terraform apply -replace=${t.resource.address}) with a fresh Trusted_cluster token.` });
   };
   compare('web_proxy_addr', spec.web_proxy_addr, current.proxyAddress);
@@ -140,7 +140,7 @@ function trustedClusterStateFindings(t: TrustedClusterTarget, leaf: ClusterFacts
 function remoteClusterFindings(t: TrustedClusterTarget, root: ClusterFacts | undefined, leaf: ClusterFacts | undefined, names: { leaf?: string; root?: string }): Finding[] {
   if (!names.leaf) return [];
   const remote = root?.remoteCluster?.(names.leaf);
-  const leafName = printable(names.leaf); // server text, for messages
+  const leafName = plainServerText(names.leaf); // server text, for messages
   if (remote === undefined) return unavailable(t, root, 'remoteClusters', `the root's remote cluster "${leafName}"`);
   if (!remote) return [];
   const at = where(t);
