@@ -1,20 +1,6 @@
-import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { l1 } from '../../lib';
 import { JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType } from '../../lib/constructs/provision-token';
-
-function errorsOf(build: (scope: Construct) => void): string {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'stack');
-  new l1.provider.TeleportProvider(stack, 'teleport', {});
-  build(stack);
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('synth succeeded, but a validation error was expected');
-}
+import { errorsOf } from '../support/constructs';
 
 const node = { roles: ['Node'] };
 const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';

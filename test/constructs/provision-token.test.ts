@@ -7,20 +7,10 @@ import {
   BoundKeypairRecoveryMode, JoinMethod, KubernetesJoinType, ProvisionToken, SpaceliftCallerType, SpaceliftScope, SystemRole,
 } from '../../lib/constructs/provision-token';
 import { TeleportApp } from '../../lib/app/teleport-app';
+import { newStack, synthJson } from '../support/constructs';
 import { filesBelow, tempDir } from '../support/synth';
 
 const SECRET = 'kq8Vz3-known-join-token-do-not-leak-71c2';
-
-function newStack(): TerraformStack {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'stack');
-  new l1.provider.TeleportProvider(stack, 'teleport', {});
-  return stack;
-}
-
-function synth(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
-}
 
 /** The synthesized `teleport_provision_token` of a construct. */
 function tokenOf(json: any, token: ProvisionToken): any {
@@ -37,7 +27,7 @@ describe('ProvisionToken.forTrustedCluster', () => {
   test('provider-generated secret, Trusted_cluster role, 1h TTL relative to the plan, expiry ignored after creation', () => {
     const stack = newStack();
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { labels: { env: 'prod', 'teleport.dev/team': 'a' }, description: 'leaf join' });
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.version).toBe('v2');
     expect(r.metadata).toEqual({ description: 'leaf join', labels: { env: 'prod', 'teleport.dev/team': 'a' }, expires: TTL_1H });
     expect(r.metadata.name).toBeUndefined();
@@ -56,7 +46,7 @@ describe('ProvisionToken.forTrustedCluster', () => {
     const stack = newStack();
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf');
     new TerraformOutput(stack, 'join_token', { value: t.tokenName, sensitive: true });
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(json.output.join_token).toEqual({ value: ref(t), sensitive: true });
   });
 
@@ -65,7 +55,7 @@ describe('ProvisionToken.forTrustedCluster', () => {
     const a = ProvisionToken.forTrustedCluster(stack, 'a', { ttl: '15m' });
     const b = ProvisionToken.forTrustedCluster(stack, 'b', { expires: '2999-01-01T00:00:00Z' });
     const c = ProvisionToken.forTrustedCluster(stack, 'c', { noExpiry: true });
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(tokenOf(json, a).metadata.expires).toBe('${timeadd(plantimestamp(), "15m")}');
     expect(tokenOf(json, a).lifecycle).toEqual({ ignore_changes: ['metadata.expires'] });
     expect(tokenOf(json, b).metadata.expires).toBe('2999-01-01T00:00:00Z');
@@ -86,7 +76,7 @@ describe('ProvisionToken.forTrustedCluster', () => {
     const stack = newStack();
     const ttl = new TerraformVariable(stack, 'ttl', { type: 'string' });
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { ttl: ttl.stringValue });
-    expect(tokenOf(synth(stack), t).metadata.expires).toBe('${timeadd(plantimestamp(), var.ttl)}');
+    expect(tokenOf(synthJson(stack), t).metadata.expires).toBe('${timeadd(plantimestamp(), var.ttl)}');
   });
 });
 
@@ -100,7 +90,7 @@ describe('Terraform options', () => {
       dependsOn: [other.resource],
       lifecycle: { ignoreChanges: ['metadata.labels'], preventDestroy: true },
     });
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.provider).toBe('teleport.root');
     expect(r.depends_on).toEqual([`teleport_provision_token.${other.resource.friendlyUniqueId}`]);
     expect(r.lifecycle).toEqual({ ignore_changes: ['metadata.labels', 'metadata.expires'], prevent_destroy: true });
@@ -110,7 +100,7 @@ describe('Terraform options', () => {
     const stack = newStack();
     const a = ProvisionToken.iam(stack, 'a', { roles: ['Node'], allow: [{ awsAccount: '123456789012' }], lifecycle: { createBeforeDestroy: true } });
     const b = ProvisionToken.token(stack, 'b', { roles: ['Node'], lifecycle: { ignoreChanges: 'all' } });
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(tokenOf(json, a).lifecycle).toEqual({ create_before_destroy: true });
     expect(tokenOf(json, b).lifecycle).toEqual({ ignore_changes: 'all' });
   });
@@ -119,7 +109,7 @@ describe('Terraform options', () => {
     const stack = newStack();
     const t = ProvisionToken.token(stack, 'nodes', { roles: ['Node'] });
     t.resource.addOverride('spec.suggested_labels', { env: ['dev'] });
-    expect(tokenOf(synth(stack), t).spec.suggested_labels).toEqual({ env: ['dev'] });
+    expect(tokenOf(synthJson(stack), t).spec.suggested_labels).toEqual({ env: ['dev'] });
   });
 });
 
@@ -131,7 +121,7 @@ describe('ProvisionToken.token', () => {
       suggestedLabels: { env: ['prod'] },
       suggestedAgentMatcherLabels: { '*': ['*'] },
     });
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.spec).toEqual({
       join_method: 'token',
       roles: ['Node', 'App', 'WindowsDesktop', 'Db'],
@@ -147,7 +137,7 @@ describe('ProvisionToken.token', () => {
     const stack = newStack();
     const v = new TerraformVariable(stack, 'bot_token', { type: 'string', sensitive: true });
     const t = ProvisionToken.token(stack, 'bot', { botName: 'ci', name: v.stringValue, ttl: '30m' });
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.metadata).toEqual({ name: '${var.bot_token}', expires: '${timeadd(plantimestamp(), "30m")}' });
     expect(r.spec).toEqual({ join_method: 'token', roles: ['Bot'], bot_name: 'ci' });
   });
@@ -157,7 +147,7 @@ describe('ProvisionToken.token', () => {
     const t = new ProvisionToken(stack, 'tc', { roles: ['trustedcluster'] });
     expect(t.isTrustedClusterToken).toBe(true);
     expect(t.joinMethod).toBe(JoinMethod.TOKEN);
-    expect(tokenOf(synth(stack), t).spec).toEqual({ join_method: 'token', roles: ['Trusted_cluster'] });
+    expect(tokenOf(synthJson(stack), t).spec).toEqual({ join_method: 'token', roles: ['Trusted_cluster'] });
   });
 });
 
@@ -200,7 +190,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
   test.each(cases)('%s', (_name, build, spec) => {
     const stack = newStack();
     const t = build(stack);
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.spec).toEqual(spec);
     expect(r.version).toBe('v2');
     // Delegated methods: the literal name is fine (not a secret), and there is no expiry by default.
@@ -215,7 +205,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
     const stack = newStack();
     const a = ProvisionToken.kubernetes(stack, 'a', { roles: ['Kube'], allow: [{ serviceAccount: 'ns:sa' }] });
     const b = ProvisionToken.kubernetes(stack, 'b', { roles: ['Kube'], type: KubernetesJoinType.OIDC, oidc: { issuer: 'https://oidc.eks.example/id/1' }, allow: [{ serviceAccount: 'ns:sa' }] });
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(tokenOf(json, a).spec.kubernetes).toEqual({ type: 'in_cluster', allow: [{ service_account: 'ns:sa' }] });
     expect(tokenOf(json, b).spec.kubernetes).toEqual({ type: 'oidc', oidc: { issuer: 'https://oidc.eks.example/id/1' }, allow: [{ service_account: 'ns:sa' }] });
   });
@@ -225,7 +215,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
     const a = ProvisionToken.tpm(stack, 'a', { roles: ['Node'], allow: [{ ekCertificateSerial: '73:df' }] });
     const b = ProvisionToken.github(stack, 'b', { botName: 'x', enterpriseServerHost: 'ghes.example.com', allow: [{ sub: 'repo:o/r:ref:refs/heads/main' }] });
     const c = ProvisionToken.github(stack, 'c', { botName: 'x', allow: [{ repository: 'o/r' }] });
-    synth(stack);
+    synthJson(stack);
     const infos = (t: ProvisionToken) => t.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
     expect(infos(a)).toEqual([expect.stringContaining('tpm join method requires Teleport Enterprise')]);
     expect(infos(b)).toEqual([expect.stringContaining('enterprise_server_host requires Teleport Enterprise')]);
@@ -236,7 +226,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
     const stack = newStack();
     const a = ProvisionToken.token(stack, 'a', { roles: ['Node'], noExpiry: true });
     const b = ProvisionToken.gcp(stack, 'b', { roles: ['Node'], noExpiry: true, allow: [{ projectIds: ['p'] }] });
-    synth(stack);
+    synthJson(stack);
     const warnings = (t: ProvisionToken) => t.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
     expect(warnings(a)).toEqual([expect.stringContaining('noExpiry: this token never expires, so its secret lets anything join with its roles')]);
     expect(warnings(b)).toEqual([]);
@@ -245,7 +235,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
   test('a delegated token may still expire, relative to the plan', () => {
     const stack = newStack();
     const t = ProvisionToken.gcp(stack, 't', { roles: ['Node'], ttl: '72h', allow: [{ projectIds: ['p'] }] });
-    const r = tokenOf(synth(stack), t);
+    const r = tokenOf(synthJson(stack), t);
     expect(r.metadata).toEqual({ expires: '${timeadd(plantimestamp(), "72h")}' });
     expect(r.lifecycle).toEqual({ ignore_changes: ['metadata.expires'] });
   });
@@ -259,7 +249,7 @@ describe('delegated join methods: one factory each, synthesized field by field',
     ProvisionToken.github(stack, 'b', { botName: s('bot'), allow: [{ repository: s('repo') }], enterpriseServerHost: s('host') });
     ProvisionToken.token(stack, 'c', { roles: ['Node'], ttl: s('ttl') });
     ProvisionToken.bitbucket(stack, 'd', { botName: 'b', audience: s('aud'), identityProviderUrl: s('idp'), allow: [{ workspaceUuid: s('ws') }] });
-    const r = tokenOf(synth(stack), a);
+    const r = tokenOf(synthJson(stack), a);
     expect(r.spec.roles).toBe('${var.roles}');
     expect(r.spec.kubernetes.allow).toEqual([{ service_account: '${var.sa}' }]);
     expect(r.metadata.expires).toBe('${var.expires}');
@@ -294,7 +284,7 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     ProvisionToken.forTrustedCluster(stack, 'imported').importFrom(v.stringValue);
     ProvisionToken.boundKeypair(stack, 'bk', { botName: 'b', onboarding: { registrationSecret: v.stringValue } });
     let errors = '';
-    try { synth(stack); } catch (e) { errors = (e as Error).message; }
+    try { synthJson(stack); } catch (e) { errors = (e as Error).message; }
     for (const [path, field] of [['tc', 'metadata.name'], ['node', 'metadata.name'], ['imported', 'import.id'], ['bk', 'spec.bound_keypair.onboarding.registration_secret']]) {
       const line = errors.split('\n').find((l) => l.includes(`[stack/${path}] field "${field}": ${message}`));
       if (line === undefined) throw new Error(`no ${path} ${field} message in:\n${errors}`);
@@ -323,14 +313,14 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     const stack = newStack();
     const v = new TerraformVariable(stack, 'v', { type: 'string', sensitive: true, default: SECRET });
     const t = ProvisionToken.forTrustedCluster(stack, 'tc', { name: v.stringValue, allowLiteralSecret: true });
-    expect(tokenOf(synth(stack), t).metadata.name).toBe('${var.v}');
+    expect(tokenOf(synthJson(stack), t).metadata.name).toBe('${var.v}');
   });
 
   test('a reference to a resource attribute is fine: no variable involved', () => {
     const stack = newStack();
     const other = ProvisionToken.forTrustedCluster(stack, 'other');
     const t = ProvisionToken.token(stack, 'node', { roles: ['Node'], name: other.tokenName });
-    expect(tokenOf(synth(stack), t).metadata.name).toBe(ref(other));
+    expect(tokenOf(synthJson(stack), t).metadata.name).toBe(ref(other));
   });
 
   test('import ID from a variable is written as a reference, with the resource\'s provider', () => {
@@ -339,7 +329,7 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     const v = new TerraformVariable(stack, 'existing', { type: 'string', sensitive: true });
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { provider: root });
     t.importFrom(v.stringValue);
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(json.import).toEqual([{ id: '${var.existing}', provider: 'teleport.root', to: `teleport_provision_token.${t.resource.friendlyUniqueId}` }]);
     expect(tokenOf(json, t).provider).toBe('teleport.root');
   });
@@ -349,7 +339,7 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { name: SECRET });
     t.importFrom(SECRET);
     let message = '';
-    try { synth(stack); } catch (e) { message = (e as Error).message; }
+    try { synthJson(stack); } catch (e) { message = (e as Error).message; }
     expect(message).toContain('[stack/leaf] field "metadata.name": is a literal secret');
     expect(message).toContain('Fix: pass a sensitive TerraformVariable');
     expect(message).toContain('set allowLiteralSecret: true');
@@ -362,14 +352,14 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     const stack = newStack();
     const t = ProvisionToken.iam(stack, 't', { name: 'iam-token', roles: ['Node'], allow: [{ awsAccount: '123456789012' }] });
     t.importFrom('iam-token');
-    expect(synth(stack).import).toEqual([{ id: 'iam-token', to: `teleport_provision_token.${t.resource.friendlyUniqueId}` }]);
+    expect(synthJson(stack).import).toEqual([{ id: 'iam-token', to: `teleport_provision_token.${t.resource.friendlyUniqueId}` }]);
   });
 
   test('opt-in literals are written (that is the opt-in)', () => {
     const stack = newStack();
     const t = ProvisionToken.forTrustedCluster(stack, 'leaf', { name: SECRET, allowLiteralSecret: true });
     t.importFrom(SECRET, { allowLiteralSecret: true });
-    const json = synth(stack);
+    const json = synthJson(stack);
     expect(tokenOf(json, t).metadata.name).toBe(SECRET);
     expect(json.import[0].id).toBe(SECRET);
   });
@@ -378,12 +368,12 @@ describe('secrets never reach the synthesized output unless opted in', () => {
     const stack = newStack();
     const v = new TerraformVariable(stack, 'reg', { type: 'string', sensitive: true });
     const a = ProvisionToken.boundKeypair(stack, 'a', { botName: 'b', onboarding: { registrationSecret: v.stringValue } });
-    expect(tokenOf(synth(stack), a).spec.bound_keypair.onboarding).toEqual({ registration_secret: '${var.reg}' });
+    expect(tokenOf(synthJson(stack), a).spec.bound_keypair.onboarding).toEqual({ registration_secret: '${var.reg}' });
 
     const stack2 = newStack();
     ProvisionToken.boundKeypair(stack2, 'lit', { botName: 'b', onboarding: { registrationSecret: SECRET } });
-    expect(() => synth(stack2)).toThrow(/\[stack\/lit\] field "spec\.bound_keypair\.onboarding\.registration_secret": is a literal secret/);
-    try { synth(stack2); } catch (e) { expect((e as Error).message).not.toContain(SECRET); }
+    expect(() => synthJson(stack2)).toThrow(/\[stack\/lit\] field "spec\.bound_keypair\.onboarding\.registration_secret": is a literal secret/);
+    try { synthJson(stack2); } catch (e) { expect((e as Error).message).not.toContain(SECRET); }
   });
 
   test('cdktf.out written by TeleportApp holds no byte of the secret (variable without default, import by variable)', () => {

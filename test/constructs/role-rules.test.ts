@@ -1,20 +1,7 @@
-import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { l1 } from '../../lib';
 import { CreateHostUserMode, Role, RoleProps, RoleVersion } from '../../lib/constructs/role';
-
-function errorsOf(build: (scope: Construct) => void): string {
-  const app = Testing.app();
-  const stack = new TerraformStack(app, 'stack');
-  new l1.provider.TeleportProvider(stack, 'teleport', {});
-  build(stack);
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('synth succeeded, but a validation error was expected');
-}
+import { errorsOf, newStack } from '../support/constructs';
 
 const role = (props: Partial<RoleProps>) => (s: Construct) => new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, ...props });
 const withRole = (props: Partial<RoleProps>, f: (r: Role) => void) => (s: Construct) => f(new Role(s, 'role', { name: 'dev', version: RoleVersion.V8, ...props }));
@@ -159,9 +146,7 @@ describe('invalid roles are rejected at synth with the construct path, the field
   });
 
   test('a preset name is fine once importFrom() (or resource.importFrom()) adopts it; unknown verbs pass with the opt-in', () => {
-    const app = Testing.app();
-    const stack = new TerraformStack(app, 'stack');
-    new l1.provider.TeleportProvider(stack, 'teleport', {});
+    const stack = newStack();
     new Role(stack, 'access', { name: 'access', version: RoleVersion.V7 }).importFrom();
     new Role(stack, 'editor', { name: 'editor', version: RoleVersion.V7 }).resource.importFrom('editor');
     const r = new Role(stack, 'future', { name: 'future', version: RoleVersion.V8, allowUnknownRuleVerbs: true });
@@ -170,9 +155,7 @@ describe('invalid roles are rejected at synth with the construct path, the field
   });
 
   test('valid roles of every version, as in Teleport\'s reference, pass', () => {
-    const app = Testing.app();
-    const stack = new TerraformStack(app, 'stack');
-    new l1.provider.TeleportProvider(stack, 'teleport', {});
+    const stack = newStack();
     new Role(stack, 'v6', { name: 'v6', version: RoleVersion.V6, allow: { ...k8s, kubernetesResources: [{ kind: 'pod', namespace: 'foo', name: '*' }] } });
     new Role(stack, 'v7', { name: 'v7', version: RoleVersion.V7, allow: { ...k8s, kubernetesResources: [{ kind: 'namespace', name: 'foo' }, { kind: '*', namespace: 'foo', name: '*' }] } });
     new Role(stack, 'v8', { name: 'v8', version: RoleVersion.V8, allow: { ...k8s, kubernetesResources: [{ kind: 'pods', namespace: 'foo', name: '*' }, { kind: 'deployments', apiGroup: 'apps', namespace: 'foo', name: '*' }] } });
