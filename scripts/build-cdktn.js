@@ -89,7 +89,7 @@ function withLock(fn) {
       if (e.code !== 'EEXIST') throw e;
       const owner = Number(fs.existsSync(path.join(lock, 'pid')) ? fs.readFileSync(path.join(lock, 'pid'), 'utf8') : NaN);
       if (Number.isInteger(owner) && !alive(owner)) fs.rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`${lock} is held by process ${owner} for 20 minutes: remove it if no build is running`);
+      else if (Date.now() > deadline) throw new Error(`${lock} is held by process ${owner} for 20 minutes: remove it if no build is running`, { cause: e });
       else sleep(500);
     }
   }
@@ -136,8 +136,9 @@ function stageSources() {
         fs.copyFileSync(file, dest);
         continue;
       }
-      let { text, count } = rewriteCore(fs.readFileSync(file, 'utf8'));
-      rewrites += count;
+      const rewritten = rewriteCore(fs.readFileSync(file, 'utf8'));
+      let text = rewritten.text;
+      rewrites += rewritten.count;
       if (rel === IDENTITY_FILE) {
         if (text.split(IDENTITY_LINE).length !== 2) throw new Error(`${IDENTITY_FILE}: expected the line \`${IDENTITY_LINE}\` exactly once`);
         text = text.replace(IDENTITY_LINE, IDENTITY_LINE.replace("'cdktf'", "'cdktn'"));

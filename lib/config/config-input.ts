@@ -5,7 +5,7 @@ import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { TfProviderConfig, TfResource, TfStack } from './model';
 import { conformBody, isPlainObject } from './shape';
 
-const REF = /\$\{([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)[.\[}]/g;
+const REF = /\$\{([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)[.[}]/g;
 const NOT_RESOURCES = /^(var|local|each|count|path|terraform|self|module|data)\./;
 
 /** Addresses referenced in `${...}` expressions anywhere in a value (walked without recursion). */

@@ -29,6 +29,7 @@ export interface ProtocolServices {
 /** protobufjs as @grpc/proto-loader resolves it (`light` has no .proto parser and loads faster). */
 function protobufjs(build: 'light' | 'full'): typeof protobuf {
   const from = path.dirname(require.resolve('@grpc/proto-loader'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy proto-loader resolves, by path, on first use
   return require(require.resolve(build === 'light' ? 'protobufjs/light' : 'protobufjs', { paths: [from] }));
 }
 

@@ -62,8 +62,8 @@ export function displayLines(text: string, max = MAX_DISPLAY_CHARS): string {
 }
 
 /** Unsafe characters, except the newline and tab that lay out text. */
-const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
-const ANY_UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+const UNSAFE_IN_TEXT = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const ANY_UNSAFE_IN_TEXT = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /**
  * Whole documents and free text (a `--json` report, progress lines, a command's own report): every

@@ -84,6 +84,7 @@ describe('checkCore at construct time', () => {
   test('a stack of another copy of cdktf: the construct path, Aspects, and the fix', () => {
     let copy: typeof import('cdktf') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy: isolateModules loads it afresh
       copy = require('cdktf');
     });
     expect(copy!.TerraformStack).not.toBe(TerraformStack);
@@ -103,6 +104,7 @@ describe('checkCore at construct time', () => {
   test('an app of another copy of cdktf around a stack of this one', () => {
     let copy: typeof import('cdktf') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy: isolateModules loads it afresh
       copy = require('cdktf');
     });
     const app = new copy!.App({ outdir: tempDir('core-guard-copy-') });

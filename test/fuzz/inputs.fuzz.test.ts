@@ -114,7 +114,7 @@ test('mutated tctl YAML: TctlResources builds, or fails naming the construct; ne
       } catch (e) {
         const err = e as Error;
         if (INTERNAL.some((k) => err instanceof k) || !/stack\/Fuzz|\[stack\/Fuzz/.test(err.message)) {
-          throw new Error(`${JSON.stringify(mutations)} ${tag ?? ''} ${roleName ?? ''}: ${err.constructor.name}: ${err.message.slice(0, 500)}\n${text.slice(0, 1500)}`);
+          throw new Error(`${JSON.stringify(mutations)} ${tag ?? ''} ${roleName ?? ''}: ${err.constructor.name}: ${err.message.slice(0, 500)}\n${text.slice(0, 1500)}`, { cause: e });
         }
       }
     }),

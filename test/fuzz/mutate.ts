@@ -34,8 +34,11 @@ function pathsOf(doc: unknown, max = 5000): Path[] {
   const todo: [unknown, Path][] = [[doc, []]];
   while (todo.length && out.length < max) {
     const [v, p] = todo.pop()!;
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push([...p, i]), todo.push([x, [...p, i]])));
-    else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) (out.push([...p, k]), todo.push([(v as any)[k], [...p, k]]));
+    const children: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : v !== null && typeof v === 'object' ? Object.entries(v) : [];
+    for (const [key, child] of children) {
+      out.push([...p, key]);
+      todo.push([child, [...p, key]]);
+    }
   }
   return out;
 }

@@ -17,7 +17,6 @@ const DOCS = path.resolve(ROOT, '..', 'shared', 'reference', 'teleport');
 const haveDocs = fs.existsSync(DOCS);
 if (!haveDocs) {
   if (process.env.CDKTF_TELEPORT_REQUIRE_DOCS === '1') throw new Error(`CDKTF_TELEPORT_REQUIRE_DOCS=1 but ${DOCS} does not exist`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: the rebuild of the schema from Teleport's pages (no ${DOCS}); the schema is checked against its facts only`);
 }
 const withDocs = haveDocs ? test : test.skip;

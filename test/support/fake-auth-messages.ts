@@ -4,6 +4,7 @@
 import * as path from 'path';
 import type * as protobuf from 'protobufjs';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the protobufjs copy proto-loader resolves, by path
 const pb: typeof protobuf = require(require.resolve('protobufjs', { paths: [path.dirname(require.resolve('@grpc/proto-loader'))] }));
 
 const str = (id: number) => ({ type: 'string', id });

@@ -11,7 +11,7 @@ export function terraformAvailable(): boolean {
     return true;
   } catch (e) {
     if (!(e instanceof CannotRunError)) throw e;
-    if (process.env.CDKTF_TELEPORT_REQUIRE_TERRAFORM === '1') throw new Error(`terraform is required here (CDKTF_TELEPORT_REQUIRE_TERRAFORM=1): ${e.message}`);
+    if (process.env.CDKTF_TELEPORT_REQUIRE_TERRAFORM === '1') throw new Error(`terraform is required here (CDKTF_TELEPORT_REQUIRE_TERRAFORM=1): ${e.message}`, { cause: e });
     process.stderr.write(`\n********** SKIPPED: Terraform tests: ${e.message} **********\n\n`);
     return false;
   }
