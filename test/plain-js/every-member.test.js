@@ -48,7 +48,11 @@ describe('the runtime check covers every member of the public API', () => {
       'TctlResources.fromYaml', 'Role.fromName', 'Role#allowLogins', 'ProvisionToken#importFrom',
     ]));
     expect(names.filter((m) => m.startsWith('new ')).sort()).toEqual(['new ProvisionToken', 'new Role', 'new TeleportApp', 'new TeleportProvider', 'new TrustedCluster', 'new TrustedClusterLink']);
-    expect(MEMBERS.length).toBeGreaterThanOrEqual(60);
+    // Every class of the hand-written API with a public member is in the table (the l1 bindings are the schema check's).
+    expect([...new Set(names.map((m) => /^(?:new )?(\w+)/.exec(m)[1]))].sort()).toEqual([
+      'AccessMap', 'Guardrails', 'GuardrailsPack', 'JoinToken', 'ProviderAuth', 'ProvisionToken', 'Role', 'TctlResources', 'TeleportApp',
+      'TeleportProvider', 'TrustedCluster', 'TrustedClusterLink',
+    ]);
   });
 
   test.each(MEMBERS)('%s: a wrong kind in every parameter is named', (member, params) => {
