@@ -30,9 +30,7 @@ async function main(): Promise<void> {
     const imp = section('import', () => importBench(path.join(scratch)));
     const synth = section('synth scale', () => synthBench(fs.mkdtempSync(path.join(scratch, 'synth-'))));
     const check = section('offline check', () => checkBench(synth.largestConstructsOutput));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const validator = await section('validator', () => require('./validator-bench').validatorBench() as Promise<{ targets: Target[]; figures: Figure[]; details: Record<string, unknown> }>);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const access = section('access map', () => require('./access-bench').accessBench(scratch) as { targets: Target[] });
     const targets: Target[] = [...build.targets, ...imp.targets, ...synth.targets, ...validator.targets, ...check.targets, ...access.targets];
     const figures: Figure[] = [...build.figures, ...synth.figures, ...validator.figures];

@@ -194,7 +194,6 @@ export class ProvisionToken extends Construct {
 
     const facts: TokenFacts = { props, method, roles: givenRoles, now: () => new Date() };
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, () => facts, () => (require('./rules') as typeof Rules).PROVISION_TOKEN_RULES);
     this.node.addValidation({ validate: () => this.secretProblems(props) });
 

@@ -95,7 +95,6 @@ export class Role extends Construct implements IRole {
       allowUnknownRuleVerbs: props.allowUnknownRuleVerbs === true,
     });
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, facts, () => (require('./rules') as typeof Rules).ROLE_RULES);
     this.node.addValidation({ validate: () => this.annotate() });
 

@@ -79,7 +79,6 @@ export class TrustedCluster extends Construct {
     super(scope, id);
     const stack = TerraformStack.of(this);
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, (): Rules.TrustedClusterFacts => ({ ...props, stack }), () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
     this.node.addValidation({ validate: () => tokenProblems(this, props.token) });
 
