@@ -6,7 +6,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Figure, Target, atMost, figure, median, round } from './stats';
 
-interface ChildResult { mode: string; units: number; cold: boolean; synthMs: number; coldMs: number; firstSynthMs: number; floorMs: number; maxRssKb: number }
+interface ChildResult {
+  mode: string;
+  units: number;
+  cold: boolean;
+  synthMs: number;
+  coldMs: number;
+  firstSynthMs: number;
+  floorMs: number;
+  maxRssKb: number;
+}
 
 /** Resources per unit in the fixtures (two roles, two tokens, one trusted cluster). */
 const PER_UNIT = 5;
@@ -36,7 +45,12 @@ function child(mode: 'constructs' | 'l1', resources: number, outdir: string, war
 
 const stackFile = (outdir: string) => path.join(outdir, 'stacks', 'scale', 'cdk.tf.json');
 
-export interface SynthResult { readonly rows: Record<string, unknown>[]; readonly targets: Target[]; readonly figures: Figure[]; readonly largestConstructsOutput: string }
+export interface SynthResult {
+  readonly rows: Record<string, unknown>[];
+  readonly targets: Target[];
+  readonly figures: Figure[];
+  readonly largestConstructsOutput: string;
+}
 
 export function synthBench(scratch: string): SynthResult {
   const rows: Record<string, unknown>[] = [];
@@ -87,11 +101,18 @@ export function synthBench(scratch: string): SynthResult {
       firstSynthOneTimeMs: { constructs: round(m(ours, 'firstSynthMs')), l1: round(m(base, 'firstSynthMs')) },
       // Not a target: one whole `cdktf synth` process. Its fixed part (loading the constructs and the
       // schema check's validators once) dominates small stacks; see bench/README.md.
-      ...(coldRepeats ? {
-        coldRepeats,
-        coldProcessMs: { constructs: round(m(oursCold, 'coldMs')), l1: round(m(baseCold, 'coldMs')), ratio: round(coldRatio, 3), extraMs: round(m(oursCold, 'coldMs') - m(baseCold, 'coldMs')) },
-        coldMaxRssMb: { constructs: round(m(oursCold, 'maxRssKb') / 1024, 1), l1: round(m(baseCold, 'maxRssKb') / 1024, 1) },
-      } : {}),
+      ...(coldRepeats
+        ? {
+            coldRepeats,
+            coldProcessMs: {
+              constructs: round(m(oursCold, 'coldMs')),
+              l1: round(m(baseCold, 'coldMs')),
+              ratio: round(coldRatio, 3),
+              extraMs: round(m(oursCold, 'coldMs') - m(baseCold, 'coldMs')),
+            },
+            coldMaxRssMb: { constructs: round(m(oursCold, 'maxRssKb') / 1024, 1), l1: round(m(baseCold, 'maxRssKb') / 1024, 1) },
+          }
+        : {}),
     });
     targets.push(atMost(`synth ${resources} resources: constructs / L1, medians (steady state)`, ratio, 1.15, 'ratio'));
   }

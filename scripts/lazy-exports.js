@@ -22,7 +22,9 @@ function lazyModule(source) {
     if (line === '' || line.startsWith('//')) continue;
     const m = NAMESPACE_EXPORT.exec(line);
     if (!m) throw new Error(`${SOURCE}: expected only \`export * as name from './module';\` lines, found: ${line}`);
-    exports.push(`Object.defineProperty(exports, ${JSON.stringify(m[1])}, { enumerable: true, configurable: true, get: () => require(${JSON.stringify(m[2])}) });`);
+    exports.push(
+      `Object.defineProperty(exports, ${JSON.stringify(m[1])}, { enumerable: true, configurable: true, get: () => require(${JSON.stringify(m[2])}) });`,
+    );
   }
   if (exports.length === 0) throw new Error(`${SOURCE}: no namespace re-exports found; has the generator changed?`);
   return [

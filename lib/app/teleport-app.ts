@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, TerraformStack } from 'cdktf';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { redact } from '../report/redact';
 import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
 import { Guardrails } from '../guardrails/guardrails';
