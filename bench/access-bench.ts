@@ -22,12 +22,21 @@ export const ROLES_PER_LEAF = 9;
 function build(app: TeleportApp, leaves: number): void {
   const rootStack = new TerraformStack(app, 'root');
   new TeleportProvider(rootStack, 'teleport', { addr: 'root.example.com:443' });
-  for (let i = 0; i < ROOT_ROLES; i++) new Role(rootStack, `Team${i}`, { name: `team-${i % 100}-${i}`, version: RoleVersion.V7, allow: { logins: [`u${i}`, '{{internal.logins}}'] } });
+  for (let i = 0; i < ROOT_ROLES; i++)
+    new Role(rootStack, `Team${i}`, { name: `team-${i % 100}-${i}`, version: RoleVersion.V7, allow: { logins: [`u${i}`, '{{internal.logins}}'] } });
   const leafStack = new TerraformStack(app, 'leaves');
   for (let l = 0; l < leaves; l++) {
     const provider = new TeleportProvider(leafStack, `leaf${l}`, { alias: `leaf${l}`, addr: `leaf-${l}.example.com:443` });
-    const roles = Array.from({ length: ROLES_PER_LEAF }, (_, r) =>
-      new Role(leafStack, `L${l}R${r}`, { provider, name: `leaf-${r}`, version: RoleVersion.V7, allow: { logins: r % 2 ? ['{{internal.logins}}'] : [`svc${r}`], nodeLabels: { env: [`e${r}`] } } }));
+    const roles = Array.from(
+      { length: ROLES_PER_LEAF },
+      (_, r) =>
+        new Role(leafStack, `L${l}R${r}`, {
+          provider,
+          name: `leaf-${r}`,
+          version: RoleVersion.V7,
+          allow: { logins: r % 2 ? ['{{internal.logins}}'] : [`svc${r}`], nodeLabels: { env: [`e${r}`] } },
+        }),
+    );
     new TrustedCluster(leafStack, `Trust${l}`, {
       provider,
       name: 'root.example.com',
@@ -84,8 +93,15 @@ export function accessBench(scratch: string): { targets: Target[]; details: Reco
       atMost(`strict guardrails over ${scale}, vs their synth`, guardrailsMs / synthMs, 0.25, 'ratio'),
     ],
     details: {
-      roles: ROOT_ROLES + LEAVES * ROLES_PER_LEAF, trustedClusters: trusts, paths, synthMs: round(synthMs), accessMs: round(accessMs), runsMs: runs.map((r) => round(r)),
-      guardrailsMs: round(guardrailsMs), guardrailRunsMs: guardrailRuns.map((r) => round(r)), guardrailFindings: findings,
+      roles: ROOT_ROLES + LEAVES * ROLES_PER_LEAF,
+      trustedClusters: trusts,
+      paths,
+      synthMs: round(synthMs),
+      accessMs: round(accessMs),
+      runsMs: runs.map((r) => round(r)),
+      guardrailsMs: round(guardrailsMs),
+      guardrailRunsMs: guardrailRuns.map((r) => round(r)),
+      guardrailFindings: findings,
     },
   };
 }

@@ -18,7 +18,10 @@ import { Figure, Target, atMost, figure, median, round, spread } from './stats';
 const RUNS = { fresh: 3, unchanged: 5, libEdit: 5 };
 const TTL = (v: string) => `DEFAULT_MAX_SESSION_TTL = '${v}'`;
 
-interface Timing { readonly seconds: number; readonly cpuSeconds: number }
+interface Timing {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+}
 
 /** User + system CPU seconds of this process's finished children (/proc, in 1/100 s), or NaN off Linux. */
 function childrenCpuSeconds(): number {

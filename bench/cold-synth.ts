@@ -19,7 +19,10 @@ try {
     const b = path.join(scratch, 'b');
     coldPair(0, resources, a, b); // untimed: the disk cache, not the code, is cold on the first run
     const pairs = Array.from({ length: pairsArg ? Number(pairsArg) : coldRepeats }, (_, i) => coldPair(i, resources, a, b));
-    const cold = coldSummary(pairs.map(([o]) => o), pairs.map(([, l]) => l));
+    const cold = coldSummary(
+      pairs.map(([o]) => o),
+      pairs.map(([, l]) => l),
+    );
     return { target: atMost(coldTargetName(resources), cold.ratio, coldTarget!, 'ratio'), resources, ...cold.details };
   });
   const loadAverage = { start: loadAtStart.map((l) => Number(l.toFixed(2))), end: os.loadavg().map((l) => Number(l.toFixed(2))) };

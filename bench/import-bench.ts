@@ -21,8 +21,13 @@ export interface ImportResult {
 
 export function importBench(scratch: string, runs = 21): ImportResult {
   const { project } = packAndInstall(scratch);
-  for (const [file, module] of [['ours.js', 'cdktf-teleport'], ['cdktf.js', 'cdktf']]) fs.writeFileSync(path.join(project, file), MEASURE(module));
-  const once = (file: string) => Number(execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } }));
+  for (const [file, module] of [
+    ['ours.js', 'cdktf-teleport'],
+    ['cdktf.js', 'cdktf'],
+  ])
+    fs.writeFileSync(path.join(project, file), MEASURE(module));
+  const once = (file: string) =>
+    Number(execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } }));
   once('ours.js'); // fill the OS file cache for both before measuring
   once('cdktf.js');
   const oursMs: number[] = [];

@@ -30,9 +30,10 @@ async function main(): Promise<void> {
     const imp = section('import', () => importBench(path.join(scratch)));
     const synth = section('synth scale', () => synthBench(fs.mkdtempSync(path.join(scratch, 'synth-'))));
     const check = section('offline check', () => checkBench(synth.largestConstructsOutput));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const validator = await section('validator', () => require('./validator-bench').validatorBench() as Promise<{ targets: Target[]; figures: Figure[]; details: Record<string, unknown> }>);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const validator = await section(
+      'validator',
+      () => require('./validator-bench').validatorBench() as Promise<{ targets: Target[]; figures: Figure[]; details: Record<string, unknown> }>,
+    );
     const access = section('access map', () => require('./access-bench').accessBench(scratch) as { targets: Target[] });
     const targets: Target[] = [...build.targets, ...imp.targets, ...synth.targets, ...validator.targets, ...check.targets, ...access.targets];
     const figures: Figure[] = [...build.figures, ...synth.figures, ...validator.figures];
@@ -56,11 +57,15 @@ async function main(): Promise<void> {
     const width = Math.max(...[...targets, ...figures].map((t) => t.name.length));
     process.stdout.write(`\n${'target'.padEnd(width)}  ${'value'.padStart(12)}  ${'goal'.padEnd(12)} met\n`);
     for (const t of targets) {
-      process.stdout.write(`${t.name.padEnd(width)}  ${`${t.value} ${t.unit === 'ratio' ? 'x' : t.unit}`.padStart(12)}  ${t.target.padEnd(12)} ${t.met ? 'yes' : 'NO'}\n`);
+      process.stdout.write(
+        `${t.name.padEnd(width)}  ${`${t.value} ${t.unit === 'ratio' ? 'x' : t.unit}`.padStart(12)}  ${t.target.padEnd(12)} ${t.met ? 'yes' : 'NO'}\n`,
+      );
     }
     process.stdout.write(`\nreported, no target:\n`);
     for (const f of figures) process.stdout.write(`${f.name.padEnd(width)}  ${`${f.value} ${f.unit === 'ratio' ? 'x' : f.unit}`.padStart(12)}\n`);
-    process.stdout.write(`load average (1, 5, 15 min) at start ${results.machine.loadAverage.start.join(', ')}, at end ${results.machine.loadAverage.end.join(', ')}\n`);
+    process.stdout.write(
+      `load average (1, 5, 15 min) at start ${results.machine.loadAverage.start.join(', ')}, at end ${results.machine.loadAverage.end.join(', ')}\n`,
+    );
     process.stdout.write(`\nsynth detail:\n`);
     for (const row of synth.rows) process.stdout.write(`  ${JSON.stringify(row)}\n`);
     process.stdout.write(`\nwrote bench/results.json (${results.durationSeconds} s)\n`);

@@ -7,7 +7,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Figure, Target, atMost, figure, median, round, spread } from './stats';
 
-interface ChildResult { mode: string; units: number; cold: boolean; synthMs: number; coldMs: number; cpuMs: number; firstSynthMs: number; floorMs: number; maxRssKb: number }
+interface ChildResult {
+  mode: string;
+  units: number;
+  cold: boolean;
+  synthMs: number;
+  coldMs: number;
+  cpuMs: number;
+  firstSynthMs: number;
+  floorMs: number;
+  maxRssKb: number;
+}
 
 /** Resources per unit in the fixtures (two roles, two tokens, one trusted cluster). */
 const PER_UNIT = 5;
@@ -72,7 +82,12 @@ export function coldSummary(ours: ChildResult[], base: ChildResult[]): { ratio: 
     ratio,
     details: {
       coldRepeats: ours.length,
-      coldProcessMs: { constructs: round(m(ours, 'coldMs')), l1: round(m(base, 'coldMs')), ratio: round(ratio, 3), extraMs: round(m(ours, 'coldMs') - m(base, 'coldMs')) },
+      coldProcessMs: {
+        constructs: round(m(ours, 'coldMs')),
+        l1: round(m(base, 'coldMs')),
+        ratio: round(ratio, 3),
+        extraMs: round(m(ours, 'coldMs') - m(base, 'coldMs')),
+      },
       coldPairRatios: pairRatios(ours, base, 'coldMs'),
       coldCpuMs: { constructs: round(m(ours, 'cpuMs')), l1: round(m(base, 'cpuMs')), ratio: round(m(ours, 'cpuMs') / m(base, 'cpuMs'), 3) },
       coldCpuPairRatios: pairRatios(ours, base, 'cpuMs'),
@@ -84,7 +99,12 @@ export function coldSummary(ours: ChildResult[], base: ChildResult[]): { ratio: 
 /** The cold target's name at a size. */
 export const coldTargetName = (resources: number) => `synth ${resources} resources, cold process (one cdktf synth): constructs / L1, medians`;
 
-export interface SynthResult { readonly rows: Record<string, unknown>[]; readonly targets: Target[]; readonly figures: Figure[]; readonly largestConstructsOutput: string }
+export interface SynthResult {
+  readonly rows: Record<string, unknown>[];
+  readonly targets: Target[];
+  readonly figures: Figure[];
+  readonly largestConstructsOutput: string;
+}
 
 export function synthBench(scratch: string): SynthResult {
   const rows: Record<string, unknown>[] = [];

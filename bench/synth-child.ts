@@ -65,4 +65,6 @@ const floorStart = process.hrtime.bigint();
 fs.writeFileSync(path.join(outdir, 'floor.json'), JSON.stringify(doc, null, 2));
 const floorMs = Number(process.hrtime.bigint() - floorStart) / 1e6;
 
-process.stdout.write(JSON.stringify({ mode, units, cold, synthMs, coldMs, cpuMs, firstSynthMs, floorMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+process.stdout.write(
+  JSON.stringify({ mode, units, cold, synthMs, coldMs, cpuMs, firstSynthMs, floorMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n',
+);

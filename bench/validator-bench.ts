@@ -20,7 +20,10 @@ const CLUSTERS = 50;
 const LATENCY_MS = 20;
 const RUNS = 9;
 
-interface Timed { readonly ms: number; readonly cpuMs: number }
+interface Timed {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
 
 /** Wall time and this process's CPU time of one run. */
 async function timed(run: () => Promise<unknown>): Promise<Timed> {
@@ -42,7 +45,9 @@ function configWith(dir: string, n: number): string {
 export async function validatorBench(): Promise<{ targets: Target[]; figures: Figure[]; details: Record<string, unknown> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validator-bench-'));
   const caFile = path.join(dir, 'ca.pem');
-  const child = spawn(process.execPath, [path.join(__dirname, 'fake-proxies.js'), String(CLUSTERS), String(LATENCY_MS), caFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'fake-proxies.js'), String(CLUSTERS), String(LATENCY_MS), caFile], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   try {
     const addresses: string[] = await new Promise((resolve, reject) => {
       let out = '';
@@ -58,24 +63,42 @@ export async function validatorBench(): Promise<{ targets: Target[]; figures: Fi
     // The floor: plain https.get of /webapi/find to all the servers at once, nothing else. On a
     // 2-core machine that hosts the servers too, TLS handshakes (both sides) dominate.
     const context = tls.createSecureContext({ ca: fs.readFileSync(caFile) });
-    const floor = () => timed(() => Promise.all(addresses.map((a) => new Promise<void>((resolve, reject) => {
-      const [host, port] = a.split(':');
-      https.get({ host, port, path: '/webapi/find', secureContext: context, agent: false } as https.RequestOptions, (r) => r.resume().on('end', resolve)).on('error', reject);
-    }))));
+    const floor = () =>
+      timed(() =>
+        Promise.all(
+          addresses.map(
+            (a) =>
+              new Promise<void>((resolve, reject) => {
+                const [host, port] = a.split(':');
+                https
+                  .get({ host, port, path: '/webapi/find', secureContext: context, agent: false } as https.RequestOptions, (r) =>
+                    r.resume().on('end', resolve),
+                  )
+                  .on('error', reject);
+              }),
+          ),
+        ),
+      );
     // Where the validator's time goes beyond the floor: the same requests through undici, one Agent
     // per server as lib/proxy-client's transport makes (its HTTP client), read and closed.
-    const undiciFloor = () => timed(() => Promise.all(addresses.map(async (a) => {
-      const agent = new Agent({ connect: { secureContext: context } });
-      try {
-        await (await request(`https://${a}/webapi/find`, { dispatcher: agent })).body.text();
-      } finally {
-        await agent.close();
-      }
-    })));
-    const validate = (file: string) => timed(async () => {
-      const { findings } = await runValidate(file, { proxies, caFiles: new Map([['*', [caFile]]]), timeoutMs: 10_000 });
-      if (findings.some((f) => f.severity === 'error')) throw new Error(`validator bench: unexpected errors ${JSON.stringify(findings[0])}`);
-    });
+    const undiciFloor = () =>
+      timed(() =>
+        Promise.all(
+          addresses.map(async (a) => {
+            const agent = new Agent({ connect: { secureContext: context } });
+            try {
+              await (await request(`https://${a}/webapi/find`, { dispatcher: agent })).body.text();
+            } finally {
+              await agent.close();
+            }
+          }),
+        ),
+      );
+    const validate = (file: string) =>
+      timed(async () => {
+        const { findings } = await runValidate(file, { proxies, caFiles: new Map([['*', [caFile]]]), timeoutMs: 10_000 });
+        if (findings.some((f) => f.severity === 'error')) throw new Error(`validator bench: unexpected errors ${JSON.stringify(findings[0])}`);
+      });
     await validate(one);
     await validate(many);
     await floor();

@@ -36,7 +36,15 @@ const CORE_SPECIFIER = /(\bfrom\s*|\brequire\(\s*|\bimport\(\s*)(['"])cdktf(\/[^
 const IDENTITY_FILE = path.join('lib', 'core', 'identity.ts');
 const IDENTITY_LINE = "export const CORE: CoreName = 'cdktf';";
 // What the staging directory gets from the source tree, besides lib/ and examples/ (rewritten).
-const COPIED = ['bin', 'proto', 'schemas', 'tsconfig.json', path.join('scripts', 'lazy-exports.js'), path.join('scripts', 'precompile-validators.js'), path.join('scripts', 'build-state.js')];
+const COPIED = [
+  'bin',
+  'proto',
+  'schemas',
+  'tsconfig.json',
+  path.join('scripts', 'lazy-exports.js'),
+  path.join('scripts', 'precompile-validators.js'),
+  path.join('scripts', 'build-state.js'),
+];
 
 function log(quiet, text) {
   if (!quiet) process.stderr.write(`build-cdktn: ${text}\n`);
@@ -54,7 +62,18 @@ function filesBelow(dir) {
 /** Everything the build reads: a change to any of these rebuilds. */
 function inputs() {
   const tools = ['jsii', 'typescript'].map((name) => `${name}@${require(require.resolve(`${name}/package.json`, { paths: [ROOT] })).version}`);
-  const files = ['lib', 'examples', 'README.md', 'package.json', 'package-lock.json', 'scripts/build-cdktn.js', 'scripts/cdktn/build-deps', 'scripts/cdktn/bundled-deps.js', 'scripts/cdktn/locked-install.js', ...COPIED]
+  const files = [
+    'lib',
+    'examples',
+    'README.md',
+    'package.json',
+    'package-lock.json',
+    'scripts/build-cdktn.js',
+    'scripts/cdktn/build-deps',
+    'scripts/cdktn/bundled-deps.js',
+    'scripts/cdktn/locked-install.js',
+    ...COPIED,
+  ]
     .flatMap((p) => filesBelow(path.join(ROOT, p)))
     .map((file) => [path.relative(ROOT, file), { file }])
     .flat();
@@ -89,7 +108,8 @@ function withLock(fn) {
       if (e.code !== 'EEXIST') throw e;
       const owner = Number(fs.existsSync(path.join(lock, 'pid')) ? fs.readFileSync(path.join(lock, 'pid'), 'utf8') : NaN);
       if (Number.isInteger(owner) && !alive(owner)) fs.rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`${lock} is held by process ${owner} for 20 minutes: remove it if no build is running`);
+      else if (Date.now() > deadline)
+        throw new Error(`${lock} is held by process ${owner} for 20 minutes: remove it if no build is running`, { cause: e });
       else sleep(500);
     }
   }
@@ -136,8 +156,9 @@ function stageSources() {
         fs.copyFileSync(file, dest);
         continue;
       }
-      let { text, count } = rewriteCore(fs.readFileSync(file, 'utf8'));
-      rewrites += count;
+      const rewritten = rewriteCore(fs.readFileSync(file, 'utf8'));
+      let text = rewritten.text;
+      rewrites += rewritten.count;
       if (rel === IDENTITY_FILE) {
         if (text.split(IDENTITY_LINE).length !== 2) throw new Error(`${IDENTITY_FILE}: expected the line \`${IDENTITY_LINE}\` exactly once`);
         text = text.replace(IDENTITY_LINE, IDENTITY_LINE.replace("'cdktf'", "'cdktn'"));
@@ -156,7 +177,9 @@ function manifest() {
   const deps = readJson(path.join(BUILD_DEPS, 'package.json')).dependencies;
   const core = readJson(path.join(STAGING, 'node_modules', 'cdktn', 'package.json'));
   const out = { ...source, name: LIBRARY };
-  out.description = source.description.includes('CDK for Terraform') ? source.description.replace('CDK for Terraform', 'CDK Terrain (cdktn)') : `CDK Terrain (cdktn): ${source.description}`;
+  out.description = source.description.includes('CDK for Terraform')
+    ? source.description.replace('CDK for Terraform', 'CDK Terrain (cdktn)')
+    : `CDK Terrain (cdktn): ${source.description}`;
   if (Array.isArray(source.keywords)) out.keywords = source.keywords.map((k) => k.replace(/\bcdktf\b/g, 'cdktn'));
   const { cdktf: _cdktf, constructs: _constructs, ...otherPeers } = source.peerDependencies;
   out.peerDependencies = { cdktn: `^${deps.cdktn}`, constructs: core.peerDependencies.constructs, ...otherPeers };
@@ -194,7 +217,12 @@ ${body}`;
 }
 
 function run(cmd, args, what) {
-  const r = spawnSync(cmd, args, { cwd: STAGING, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', JSII_SILENCE_SUPPORT_WARNING: '1' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, args, {
+    cwd: STAGING,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', JSII_SILENCE_SUPPORT_WARNING: '1' },
+    maxBuffer: 64 << 20,
+  });
   if (r.status !== 0) throw new Error(`${what} failed (${r.error?.message ?? `exit ${r.status}`}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }

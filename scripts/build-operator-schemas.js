@@ -117,7 +117,12 @@ function schemaOf(text, page) {
 function count(schema) {
   let n = 0;
   const walk = (s) => {
-    if (s.properties) for (const v of Object.values(s.properties)) n++, walk(v);
+    if (s.properties) {
+      for (const v of Object.values(s.properties)) {
+        n++;
+        walk(v);
+      }
+    }
     if (s.items) walk(s.items);
   };
   walk(schema.properties.spec);

@@ -99,7 +99,8 @@ function keptSchemaProblems(text, where) {
   } catch (e) {
     return [e.message];
   }
-  const problems = trimmed === text ? [] : [`${where} is not in its committed form (two-space JSON, only the provider and the three resources and data sources)`];
+  const problems =
+    trimmed === text ? [] : [`${where} is not in its committed form (two-space JSON, only the provider and the three resources and data sources)`];
   return [...problems, ...factsProblems(doc, readFacts(), SOURCE_ADDRESS)];
 }
 
@@ -121,7 +122,9 @@ function main(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (VALUED.includes(argv[i])) i++;
     else if (argv[i] !== '--check' && argv[i] !== '--from-pages') {
-      throw usage(`unknown argument ${argv[i]}${argv[i] === '--reference' ? ': the pages are not kept in the project; give their directory with --docs DIR' : ''}`);
+      throw usage(
+        `unknown argument ${argv[i]}${argv[i] === '--reference' ? ': the pages are not kept in the project; give their directory with --docs DIR' : ''}`,
+      );
     }
   }
   const docs = arg('--docs');
@@ -139,7 +142,8 @@ function main(argv) {
     if (fromTerraform !== undefined && version === undefined) {
       throw usage("--from-terraform needs --version CONSTRAINT: the provider release to pin, e.g. --version '~> 19.0'");
     }
-    if (fromPages && docs === undefined) throw usage('--from-pages needs --docs DIR: the Teleport documentation pages to build from (a Teleport checkout or its docs/ folder)');
+    if (fromPages && docs === undefined)
+      throw usage('--from-pages needs --docs DIR: the Teleport documentation pages to build from (a Teleport checkout or its docs/ folder)');
     if (fromPages) {
       const pages = readPages(path.resolve(docs));
       fs.writeFileSync(out, schemaText(build(pages, readFacts())));
@@ -157,10 +161,14 @@ function main(argv) {
   const committed = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined;
   if (origin.origin === 'terraform') {
     if (docs !== undefined) throw usage(`--docs goes with origin "pages"; ${rel(originFile)} says the schema came from terraform`);
-    if (committed === undefined) throw usage(`${rel(out)} is missing and ${rel(originFile)} says it came from terraform: run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+    if (committed === undefined)
+      throw usage(
+        `${rel(out)} is missing and ${rel(originFile)} says it came from terraform: run build-schema.js --from-terraform FILE --version CONSTRAINT`,
+      );
     const text = terraformText(out);
     if (check) {
-      if (text !== committed) fail(`${rel(out)} is out of date: it is not the trimmed form of itself (${rel(originFile)}: origin "terraform"): run npm run gen`);
+      if (text !== committed)
+        fail(`${rel(out)} is out of date: it is not the trimmed form of itself (${rel(originFile)}: origin "terraform"): run npm run gen`);
       return;
     }
     fs.writeFileSync(out, text);
@@ -170,12 +178,18 @@ function main(argv) {
 
   if (docs === undefined) {
     // Built from documentation pages the project does not keep: check what it does keep.
-    if (committed === undefined) throw usage(`${rel(out)} is missing: rebuild it with --docs DIR (the Teleport documentation pages) or --from-terraform FILE --version CONSTRAINT`);
+    if (committed === undefined)
+      throw usage(
+        `${rel(out)} is missing: rebuild it with --docs DIR (the Teleport documentation pages) or --from-terraform FILE --version CONSTRAINT`,
+      );
     const problems = keptSchemaProblems(committed, rel(out));
     if (problems.length) {
-      fail(`${rel(out)} does not agree with schemas/source-facts.json:\n  ${problems.join('\n  ')}\nRebuild it with --docs DIR (the pages, see schemas/README.md) or fix the facts. To use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT`);
+      fail(
+        `${rel(out)} does not agree with schemas/source-facts.json:\n  ${problems.join('\n  ')}\nRebuild it with --docs DIR (the pages, see schemas/README.md) or fix the facts. To use a \`terraform providers schema -json\` file run build-schema.js --from-terraform FILE --version CONSTRAINT`,
+      );
     }
-    if (!check) process.stdout.write(`kept ${rel(out)} (origin pages; it agrees with schemas/source-facts.json; --docs DIR rebuilds it from the pages)\n`);
+    if (!check)
+      process.stdout.write(`kept ${rel(out)} (origin pages; it agrees with schemas/source-facts.json; --docs DIR rebuilds it from the pages)\n`);
     return;
   }
   const pages = readPages(path.resolve(docs));

@@ -42,7 +42,10 @@ function locateToolchain() {
   const run = spawnSync(node, ['--version'], { encoding: 'utf8' });
   const nodeVersion = (run.stdout ?? '').trim();
   if (run.status !== 0 || !atLeast(nodeVersion, MIN_NODE)) {
-    return { available: false, reason: `${node} does not run as Node >= ${MIN_NODE.join('.')} (${run.error?.message ?? (nodeVersion || `exit ${run.status}`)})` };
+    return {
+      available: false,
+      reason: `${node} does not run as Node >= ${MIN_NODE.join('.')} (${run.error?.message ?? (nodeVersion || `exit ${run.status}`)})`,
+    };
   }
   return { available: true, dir, node, cdktn, nodeVersion };
 }

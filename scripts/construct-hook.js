@@ -26,7 +26,8 @@ export function notifyConstructCreated(construct: IConstruct): void {
 const IMPORT_AFTER = "import * as cdktf from 'cdktf';\n";
 const HOOK_IMPORT = "import { notifyConstructCreated } from '../construct-hook';\n";
 // The main constructor of a generated provider, resource or data source class: its super(...) call.
-const CONSTRUCTOR = /( {2}public constructor\(scope: Construct, id: string, config: \w+(?: = \{\})?\) \{\n {4}super\(scope, id, \{\n[\s\S]*?\n {4}\}\);\n)/g;
+const CONSTRUCTOR =
+  /( {2}public constructor\(scope: Construct, id: string, config: \w+(?: = \{\})?\) \{\n {4}super\(scope, id, \{\n[\s\S]*?\n {4}\}\);\n)/g;
 
 /**
  * Adds the hook call to one generated module (`role/index.ts`, ...): exactly one construct class per
@@ -39,7 +40,9 @@ function addHookCall(text, rel) {
     return `${whole}    notifyConstructCreated(this);\n`;
   });
   if (count !== 1 || !out.includes(IMPORT_AFTER)) {
-    throw new Error(`${rel}: expected one provider/resource/data source constructor and the cdktf import, found ${count} constructor(s): has @cdktf/provider-generator changed?`);
+    throw new Error(
+      `${rel}: expected one provider/resource/data source constructor and the cdktf import, found ${count} constructor(s): has @cdktf/provider-generator changed?`,
+    );
   }
   return out.replace(IMPORT_AFTER, IMPORT_AFTER + HOOK_IMPORT);
 }

@@ -20,11 +20,7 @@ const PAGES = {
 
 /** Where a page may be in DIR: flattened name, repository path, or path below docs/. */
 function candidates(dir, repoPath) {
-  return [
-    path.join(dir, repoPath.replace(/\//g, '__')),
-    path.join(dir, repoPath),
-    path.join(dir, repoPath.replace(/^docs\//, '')),
-  ];
+  return [path.join(dir, repoPath.replace(/\//g, '__')), path.join(dir, repoPath), path.join(dir, repoPath.replace(/^docs\//, ''))];
 }
 
 function usageError(message) {
@@ -38,7 +34,11 @@ function readPages(dir) {
   for (const [key, repoPath] of Object.entries(PAGES)) {
     const file = candidates(dir, repoPath).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
     if (!file) {
-      throw usageError(`--docs ${dir}: no ${repoPath} (looked for ${candidates(dir, repoPath).map((f) => path.relative(dir, f)).join(', ')}); give a Teleport checkout, its docs/ folder, or a folder of pages named like ${repoPath.replace(/\//g, '__')}`);
+      throw usageError(
+        `--docs ${dir}: no ${repoPath} (looked for ${candidates(dir, repoPath)
+          .map((f) => path.relative(dir, f))
+          .join(', ')}); give a Teleport checkout, its docs/ folder, or a folder of pages named like ${repoPath.replace(/\//g, '__')}`,
+      );
     }
     const bytes = fs.readFileSync(file);
     out[key] = { repoPath, file, text: bytes.toString('utf8'), sha256: crypto.createHash('sha256').update(bytes).digest('hex') };

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Generates lib/constructs/private/api-shapes.generated.ts from the jsii assembly (.jsii, written by
+// Generates lib/api-check/api-shapes.generated.ts from the jsii assembly (.jsii, written by
 // `npm run jsii`): the parameters of every public constructor, factory and method of the
 // hand-written API, and every struct, class, enum and interface they reach (cdktf's and constructs'
-// from their own assemblies). The runtime props check (lib/constructs/private/check-args.ts) walks
+// from their own assemblies). The runtime props check (lib/api-check/check-args.ts) walks
 // arguments against it, so plain JavaScript and other jsii languages get the checks TypeScript's
 // compiler makes, from the same types. The L1 bindings (`l1`) are not covered: the schema check at
 // synth covers them.
@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'lib', 'constructs', 'private', 'api-shapes.generated.ts');
+const OUT = path.join(ROOT, 'lib', 'api-check', 'api-shapes.generated.ts');
 const OWN = 'cdktf-teleport';
 const SKIP = `${OWN}.l1.`;
 
@@ -51,7 +51,13 @@ function generate() {
     pending.push(type.fqn);
     return { ref: nameOf(type.fqn) };
   };
-  const params = (list) => (list || []).map((p) => ({ name: p.name, type: ref(p.type), ...(p.optional ? { optional: true } : {}), ...(p.variadic ? { variadic: true } : {}) }));
+  const params = (list) =>
+    (list || []).map((p) => ({
+      name: p.name,
+      type: ref(p.type),
+      ...(p.optional ? { optional: true } : {}),
+      ...(p.variadic ? { variadic: true } : {}),
+    }));
 
   // Every public member of the hand-written classes.
   const members = {};
@@ -79,18 +85,29 @@ function generate() {
     else if (t.kind === 'interface' && t.datatype) {
       // Own fields; inherited ones through `extends` (the check flattens them once).
       const fields = {};
-      for (const p of [...(t.properties || [])].sort((a, b) => (a.name < b.name ? -1 : 1))) fields[p.name] = { type: ref(p.type), ...(p.optional ? { optional: true } : {}) };
+      for (const p of [...(t.properties || [])].sort((a, b) => (a.name < b.name ? -1 : 1)))
+        fields[p.name] = { type: ref(p.type), ...(p.optional ? { optional: true } : {}) };
       const parents = (t.interfaces || []).map((i) => ref({ fqn: i }).ref);
       shapes[name] = { kind: 'struct', ...(parents.length ? { extends: parents } : {}), fields };
     } else if (t.kind === 'interface') {
-      const required = [...new Set(inherited(t).filter((p) => !p.optional && !p.static).map((p) => p.name))].sort();
+      const required = [
+        ...new Set(
+          inherited(t)
+            .filter((p) => !p.optional && !p.static)
+            .map((p) => p.name),
+        ),
+      ].sort();
       shapes[name] = { kind: 'interface', required, makers: makersOf(types, fqn) };
     } else {
       // Any construct is a scope: listing every construct class as a way to make one says nothing.
       shapes[name] = { kind: 'class', module: moduleOf(t), makers: fqn === 'constructs.Construct' ? [] : makersOf(types, fqn) };
     }
   }
-  const sorted = Object.fromEntries(Object.keys(shapes).sort().map((k) => [k, shapes[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(shapes)
+      .sort()
+      .map((k) => [k, shapes[k]]),
+  );
   return render({ members, types: sorted });
 }
 
@@ -108,7 +125,9 @@ function makersOf(types, fqn) {
     for (let b = t; b; b = types.get(b.base)) if (b.fqn === fqn || (b.interfaces || []).includes(fqn)) return true;
     return false;
   };
-  const own = [...types.values()].filter((t) => t.assembly === OWN && !t.fqn.startsWith(SKIP) && t.kind === 'class').sort((a, b) => (a.name < b.name ? -1 : 1));
+  const own = [...types.values()]
+    .filter((t) => t.assembly === OWN && !t.fqn.startsWith(SKIP) && t.kind === 'class')
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const cls of own) {
     if (cls.initializer && !cls.abstract && extendsIt(cls)) out.push(`new ${cls.name}()`);
     for (const m of cls.methods || []) {
@@ -122,7 +141,10 @@ function makersOf(types, fqn) {
 
 /** One entry per line (a struct's fields one per line), so a change to the API shows as a small diff. */
 function render(table) {
-  const j = (v) => JSON.stringify(v).replace(/"([A-Za-z_$][\w$]*)":/g, '$1: ').replace(/,(?=[{"\w])/g, ', ');
+  const j = (v) =>
+    JSON.stringify(v)
+      .replace(/"([A-Za-z_$][\w$]*)":/g, '$1: ')
+      .replace(/,(?=[{"\w])/g, ', ');
   const lines = ['  members: {'];
   for (const [member, params] of Object.entries(table.members)) lines.push(`    ${JSON.stringify(member)}: ${j(params)},`);
   lines.push('  },', '  types: {');

@@ -29,7 +29,9 @@ function lazyModule(source) {
     if (line === '' || line.startsWith('//')) continue;
     const m = NAMESPACE_EXPORT.exec(line);
     if (!m) throw new Error(`${SOURCE}: expected only \`export * as name from './module';\` lines, found: ${line}`);
-    exports.push(`Object.defineProperty(exports, ${JSON.stringify(m[1])}, { enumerable: true, configurable: true, get: () => require(${JSON.stringify(m[2])}) });`);
+    exports.push(
+      `Object.defineProperty(exports, ${JSON.stringify(m[1])}, { enumerable: true, configurable: true, get: () => require(${JSON.stringify(m[2])}) });`,
+    );
   }
   if (exports.length === 0) throw new Error(`${SOURCE}: no namespace re-exports found; has the generator changed?`);
   return [
@@ -71,7 +73,10 @@ function runtimeNames(file, seen = new Set()) {
     } else if ((d = /^export\s*\*\s*as\s+([A-Za-z_$][\w$]*)\s+from\s/.exec(line))) {
       names.push(d[1]);
     } else if ((d = /^export\s*\{([^}]*)\}/.exec(text.slice(m.index)))) {
-      for (const item of d[1].split(',').map((i) => i.trim()).filter(Boolean)) {
+      for (const item of d[1]
+        .split(',')
+        .map((i) => i.trim())
+        .filter(Boolean)) {
         if (!item.startsWith('type ')) names.push(item.split(/\s+as\s+/).pop());
       }
     } else {
@@ -101,7 +106,9 @@ function lazyMainModule(source, sourceFile = MAIN_SOURCE) {
     } else if ((m = /^export \* from '(\.[\w./-]*)';$/.exec(line))) {
       for (const name of runtimeNames(resolveSource(sourceFile, m[1]))) getter(name, `require(${JSON.stringify(m[1])})[${JSON.stringify(name)}]`);
     } else {
-      throw new Error(`${sourceFile}: expected only \`import './x';\`, \`export * from './x';\` and \`export * as name from './x';\` lines, found: ${line}`);
+      throw new Error(
+        `${sourceFile}: expected only \`import './x';\`, \`export * from './x';\` and \`export * as name from './x';\` lines, found: ${line}`,
+      );
     }
   }
   return [

@@ -28,7 +28,11 @@ function registryTarball(registry, name, version) {
 
 /** The working tree as a fresh clone of it would be: git's files only, node_modules linked. */
 function cleanCopy(dest) {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   for (const rel of listed.split('\0').filter(Boolean)) {
     const from = path.join(ROOT, rel);
     // A tracked file deleted in the working tree, or node_modules itself (a tracked symlink in worktrees).
@@ -68,11 +72,11 @@ function installTarball(tarball, project) {
   if (!fs.existsSync(path.join(project, 'package.json'))) {
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch-infra', version: '1.0.0', private: true }));
   }
-  execFileSync(
-    'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...peerTarballs()],
-    { cwd: project, stdio: 'pipe', env: { ...process.env, CHECKPOINT_DISABLE: '1', npm_config_update_notifier: 'false' } },
-  );
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, ...peerTarballs()], {
+    cwd: project,
+    stdio: 'pipe',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', npm_config_update_notifier: 'false' },
+  });
   return project;
 }
 

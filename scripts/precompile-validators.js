@@ -44,7 +44,11 @@ function precompileValidators() {
     return [];
   }
   const { AJV_OPTIONS, validatorKeys, jsonSchemaFor } = require(path.join(DIST, 'lib', 'check', 'validators.js'));
-  const compiledWith = hash(fs.readFileSync(path.join(ROOT, 'node_modules', 'ajv', 'package.json')), JSON.stringify(AJV_OPTIONS), fs.readFileSync(__filename));
+  const compiledWith = hash(
+    fs.readFileSync(path.join(ROOT, 'node_modules', 'ajv', 'package.json')),
+    JSON.stringify(AJV_OPTIONS),
+    fs.readFileSync(__filename),
+  );
   const outputs = {};
   const schemas = {};
   const written = [];
@@ -61,7 +65,10 @@ function precompileValidators() {
     outputs[name] = hashFile(file);
   }
   for (const name of fs.readdirSync(OUT)) if (!(name in outputs)) fs.rmSync(path.join(OUT, name), { recursive: true, force: true });
-  const modules = Object.keys(require.cache).filter((f) => f.startsWith(DIST + path.sep)).map(sourceOf).sort();
+  const modules = Object.keys(require.cache)
+    .filter((f) => f.startsWith(DIST + path.sep))
+    .map(sourceOf)
+    .sort();
   const inputs = [...FIXED_INPUTS, ...modules];
   writeState(STATE, { inputs, inputsHash: inputsHash(inputs), outputs, schemas });
   return written;

@@ -18,7 +18,7 @@ function readOrigin(file = ORIGIN_FILE) {
   try {
     origin = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read ${path.relative(process.cwd(), file)}: ${e.code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`);
+    throw new Error(`cannot read ${path.relative(process.cwd(), file)}: ${e.code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`, { cause: e });
   }
   if (!ORIGINS.includes(origin.origin) || typeof origin.providerVersion !== 'string' || !origin.providerVersion.trim()) {
     throw new Error(`${path.relative(process.cwd(), file)}: expected {"origin": "pages" | "terraform", "providerVersion": "<constraint>"}`);

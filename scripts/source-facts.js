@@ -71,14 +71,16 @@ function factsProblems(doc, facts, source) {
       const at = findAttr(attributes, dotted);
       return at && at.parent[at.name];
     };
-    if (schema.version !== (rf.schema_version || 0)) problems.push(`${resource}: schema version ${schema.version}, the facts say ${rf.schema_version || 0}`);
+    if (schema.version !== (rf.schema_version || 0))
+      problems.push(`${resource}: schema version ${schema.version}, the facts say ${rf.schema_version || 0}`);
     for (const [dotted, spec] of Object.entries(rf.add || {})) {
       const a = attr(dotted);
       if (!a) {
         problems.push(`${resource}.${dotted}: missing (source-facts "add")`);
         continue;
       }
-      if (JSON.stringify(a.type) !== JSON.stringify(spec.type)) problems.push(`${resource}.${dotted}: type ${JSON.stringify(a.type)}, the facts say ${JSON.stringify(spec.type)}`);
+      if (JSON.stringify(a.type) !== JSON.stringify(spec.type))
+        problems.push(`${resource}.${dotted}: type ${JSON.stringify(a.type)}, the facts say ${JSON.stringify(spec.type)}`);
       for (const flag of FLAGS) {
         if (!!a[flag] !== !!spec[flag]) problems.push(`${resource}.${dotted}: ${flag} is ${!!a[flag]}, the facts say ${!!spec[flag]}`);
       }
@@ -91,7 +93,8 @@ function factsProblems(doc, facts, source) {
       }
     }
     const data = (entry.data_source_schemas || {})[resource];
-    if (JSON.stringify(data) !== JSON.stringify(schema)) problems.push(`data source ${resource}: differs from the resource (both come from one schema function)`);
+    if (JSON.stringify(data) !== JSON.stringify(schema))
+      problems.push(`data source ${resource}: differs from the resource (both come from one schema function)`);
   }
   return problems;
 }

@@ -45,7 +45,8 @@ const outputOf = (source) => path.join(DIST, source.replace(/\.ts$/, '.js'));
 /** @returns {import('esbuild').BuildOptions & { write: false }} */
 function esbuildOptions() {
   const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8'));
-  if (String(compilerOptions.module).toLowerCase() !== 'commonjs') throw new Error(`tsconfig.json: module ${compilerOptions.module}; this build emits CommonJS only`);
+  if (String(compilerOptions.module).toLowerCase() !== 'commonjs')
+    throw new Error(`tsconfig.json: module ${compilerOptions.module}; this build emits CommonJS only`);
   return {
     absWorkingDir: ROOT,
     outdir: DIST,

@@ -9,8 +9,16 @@ import { SEED_GUIDE_EVERY_NODE } from '../acknowledgements';
 export class OneStackExample extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const root = new TeleportProvider(this, 'root', { alias: 'root', addr: 'rootcluster.example.com:443', auth: ProviderAuth.identityFilePath('identity/root') });
-    const leaf = new TeleportProvider(this, 'leaf', { alias: 'leaf', addr: 'leafcluster.example.com:443', auth: ProviderAuth.identityFilePath('identity/leaf') });
+    const root = new TeleportProvider(this, 'root', {
+      alias: 'root',
+      addr: 'rootcluster.example.com:443',
+      auth: ProviderAuth.identityFilePath('identity/root'),
+    });
+    const leaf = new TeleportProvider(this, 'leaf', {
+      alias: 'leaf',
+      addr: 'leafcluster.example.com:443',
+      auth: ProviderAuth.identityFilePath('identity/leaf'),
+    });
     const visitor = new Role(this, 'Visitor', { provider: leaf, name: 'visitor', version: RoleVersion.V7 });
     visitor.allowLogins('visitor');
     visitor.allowNodeLabels('*', '*');

@@ -13,7 +13,11 @@ const LEAVES = [
 export class RootTwoLeavesExample extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const root = new TeleportProvider(this, 'root', { alias: 'root', addr: 'rootcluster.example.com:443', auth: ProviderAuth.identityFilePath('identity/root') });
+    const root = new TeleportProvider(this, 'root', {
+      alias: 'root',
+      addr: 'rootcluster.example.com:443',
+      auth: ProviderAuth.identityFilePath('identity/root'),
+    });
     for (const leafCluster of LEAVES) {
       const leaf = new TeleportProvider(this, `leaf-${leafCluster.name}`, {
         alias: `leaf_${leafCluster.name}`,
@@ -30,7 +34,10 @@ export class RootTwoLeavesExample extends TerraformStack {
         rootClusterName: 'rootcluster.example.com',
         webProxyAddr: 'rootcluster.example.com:443',
         tunnelAddr: 'rootcluster.example.com:3024',
-        roleMap: [{ remote: 'access', local: [visitor] }, { remote: 'auditor', local: [Role.fromPreset(this, `Auditor-${leafCluster.name}`, PresetRole.AUDITOR)] }],
+        roleMap: [
+          { remote: 'access', local: [visitor] },
+          { remote: 'auditor', local: [Role.fromPreset(this, `Auditor-${leafCluster.name}`, PresetRole.AUDITOR)] },
+        ],
         tokenTtl: '30m',
         tokenLabels: { region: leafCluster.name },
       });

@@ -20,7 +20,11 @@ export class TwoStackRoot extends TerraformStack {
     new TeleportProvider(this, 'teleport', { addr: 'rootcluster.example.com:443', auth: ProviderAuth.identityFilePath('identity/root') });
     if (props.joined) return;
     const token = ProvisionToken.forTrustedCluster(this, 'LeafJoinToken', { ttl: '15m', description: 'Join token for leafcluster.example.com' });
-    new TerraformOutput(this, 'leaf_join_token', { value: token.tokenName, sensitive: true, description: 'TF_VAR_root_join_token for the leaf stack' });
+    new TerraformOutput(this, 'leaf_join_token', {
+      value: token.tokenName,
+      sensitive: true,
+      description: 'TF_VAR_root_join_token for the leaf stack',
+    });
   }
 }
 
@@ -30,7 +34,9 @@ export class TwoStackLeaf extends TerraformStack {
     new TeleportProvider(this, 'teleport', { addr: 'leafcluster.example.com:443', auth: ProviderAuth.identityFilePath('identity/leaf') });
     const token = props.joined
       ? JoinToken.alreadyJoined()
-      : JoinToken.fromVariable(new TerraformVariable(this, 'root_join_token', { type: 'string', sensitive: true, description: 'The root stack output leaf_join_token' }));
+      : JoinToken.fromVariable(
+          new TerraformVariable(this, 'root_join_token', { type: 'string', sensitive: true, description: 'The root stack output leaf_join_token' }),
+        );
     const visitor = new Role(this, 'Visitor', { name: 'visitor', version: RoleVersion.V7 });
     visitor.allowLogins('visitor');
     visitor.allowNodeLabels('*', '*');

@@ -3,7 +3,7 @@ import { TfInput } from '../config/model';
 import { loadInput } from '../config/load';
 import { stackFromConfig } from '../config/config-input';
 import { stackFromPlan } from '../config/plan-input';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { buildAccessMap } from './build';
 import { diffAccessMaps } from './diff';
 import { AccessDiffData, AccessMapData, TrustEdge } from './model';
@@ -47,7 +47,12 @@ export class AccessMap {
   /** From synthesized stacks (parsed `cdk.tf.json` documents). */
   public static fromConfig(stacks: StackConfig[]): AccessMap {
     checkArgs('AccessMap.fromConfig', arguments);
-    return AccessMap._fromInput({ kind: 'config', stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)), changes: [], findings: [] });
+    return AccessMap._fromInput({
+      kind: 'config',
+      stacks: stacks.map((s) => stackFromConfig(s.name, `${s.name}/cdk.tf.json`, s.config)),
+      changes: [],
+      findings: [],
+    });
   }
 
   /** From a parsed `terraform show -json` plan (planned values; unknown values are known only at apply). */

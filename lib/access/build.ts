@@ -39,7 +39,10 @@ function resolveValues(name: string, source: string, values: Spec, extra: Partia
  * own values (which may be templates themselves); an empty root value expands to nothing.
  */
 const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string][] = [
-  ['kubernetesGroups', 'kubernetes_groups'], ['kubernetesUsers', 'kubernetes_users'], ['databaseNames', 'db_names'], ['databaseUsers', 'db_users'],
+  ['kubernetesGroups', 'kubernetes_groups'],
+  ['kubernetesUsers', 'kubernetes_users'],
+  ['databaseNames', 'db_names'],
+  ['databaseUsers', 'db_users'],
 ];
 
 function withRootTraits(g: ResourceGrant, rootSpec: Spec): ResourceGrant {
@@ -100,22 +103,36 @@ class TrustBuilder {
       rolesFrom.add(`${r.location.stack}/${r.location.provider}`);
       // Only its logins are needed here (the server's defaults never change allow.logins): resolving
       // every root role's grants again for every trust made the map trusts x root roles x grants.
-      rootRoles.set(name, { name, source: 'config', location: r.location, logins: stringList(r.resource.values.spec?.allow?.logins), raw: r.resource.values });
+      rootRoles.set(name, {
+        name,
+        source: 'config',
+        location: r.location,
+        logins: stringList(r.resource.values.spec?.allow?.logins),
+        raw: r.resource.values,
+      });
     }
     const entries = Array.isArray(values.spec?.role_map) ? (values.spec.role_map as Spec[]) : [];
     // Enterprise-only presets count as root roles only where the role_map names them.
     const named = new Set(entries.map((e) => e?.remote));
     for (const [name, p] of PRESETS) {
-      if (!rootRoles.has(name) && (!p.enterprise || named.has(name))) rootRoles.set(name, { name, source: 'preset', logins: stringList(p.values.spec.allow?.logins), raw: p.values });
+      if (!rootRoles.has(name) && (!p.enterprise || named.has(name)))
+        rootRoles.set(name, { name, source: 'preset', logins: stringList(p.values.spec.allow?.logins), raw: p.values });
     }
 
-    if (isExpression(values.spec?.role_map) || unknownInPlan(this.tc, 'spec.role_map')) this.notes.push('spec.role_map is known only at apply: no root role can be followed');
+    if (isExpression(values.spec?.role_map) || unknownInPlan(this.tc, 'spec.role_map'))
+      this.notes.push('spec.role_map is known only at apply: no root role can be followed');
     const patterns: { entry: RoleMapEntry; pattern: RemotePattern }[] = entries.map((e, index) => {
       const pattern = remotePattern(typeof e?.remote === 'string' ? e.remote : '');
       const local = stringList(e?.local);
-      if (pattern.kind === 'invalid') this.notes.push(`spec.role_map[${index}].remote "${pattern.remote}" is not a valid RE2 expression (${pattern.error}): Teleport rejects the trusted cluster`);
+      if (pattern.kind === 'invalid')
+        this.notes.push(
+          `spec.role_map[${index}].remote "${pattern.remote}" is not a valid RE2 expression (${pattern.error}): Teleport rejects the trusted cluster`,
+        );
       const matchedRootRoles = [...rootRoles.keys()].filter((r) => pattern.map(r, local) !== undefined).sort();
-      return { entry: { index, remote: pattern.remote, kind: pattern.kind, local, matchesEveryRole: pattern.matchesEveryRole, matchedRootRoles }, pattern };
+      return {
+        entry: { index, remote: pattern.remote, kind: pattern.kind, local, matchesEveryRole: pattern.matchesEveryRole, matchedRootRoles },
+        pattern,
+      };
     });
 
     const paths: AccessPath[] = [];
@@ -131,9 +148,20 @@ class TrustBuilder {
       }
       return { via, locals: uniqueSorted(locals) };
     };
-    const path = (rootName: string, rootKind: string, rootSource: string, via: number[], leafRoleNames: string[], rootLogins: RootLogins, rootSpec?: Spec) => {
+    const path = (
+      rootName: string,
+      rootKind: string,
+      rootSource: string,
+      via: number[],
+      leafRoleNames: string[],
+      rootLogins: RootLogins,
+      rootSpec?: Spec,
+    ) => {
       const roles = leafRoleNames.map((n) => this.leafRole(n));
-      const combined: RoleGrants = combineGrants(roles.map((r) => r.leaf.grants), roles.map((r) => r.options));
+      const combined: RoleGrants = combineGrants(
+        roles.map((r) => r.leaf.grants),
+        roles.map((r) => r.options),
+      );
       const grants = rootSpec ? { ...combined, allow: combined.allow.map((g) => withRootTraits(g, rootSpec)) } : combined;
       const sshDeny = grants.deny.filter((d) => d.kind === 'ssh');
       const denied = new Set(sshDeny.flatMap((d) => d.logins ?? []));
@@ -155,8 +183,14 @@ class TrustBuilder {
       }
     }
 
-    if (!rolesFrom.size) this.notes.push(`the root's roles are not in this configuration (no provider with the address of ${rootCluster ?? root}): only Teleport's presets are known on the root side`);
-    if (!enabled) this.notes.push(enabledAtApply ? 'spec.enabled is known only at apply' : 'disabled (spec.enabled is not true): this trust grants nothing until it is enabled');
+    if (!rolesFrom.size)
+      this.notes.push(
+        `the root's roles are not in this configuration (no provider with the address of ${rootCluster ?? root}): only Teleport's presets are known on the root side`,
+      );
+    if (!enabled)
+      this.notes.push(
+        enabledAtApply ? 'spec.enabled is known only at apply' : 'disabled (spec.enabled is not true): this trust grants nothing until it is enabled',
+      );
     return {
       key: `${leaf.name}|${root}`,
       leaf,
@@ -188,7 +222,10 @@ export function buildAccessMap(input: TfInput): AccessMapData {
   // called; the stack is added only where several stacks hold the same leaf and root.
   const seen = new Map<string, number>();
   for (const t of trusts) seen.set(`${t.leaf.name}|${t.root}`, (seen.get(`${t.leaf.name}|${t.root}`) ?? 0) + 1);
-  const keyed = trusts.map((t) => ({ ...t, key: seen.get(`${t.leaf.name}|${t.root}`)! > 1 ? `${t.location.stack}|${t.leaf.name}|${t.root}` : `${t.leaf.name}|${t.root}` }));
+  const keyed = trusts.map((t) => ({
+    ...t,
+    key: seen.get(`${t.leaf.name}|${t.root}`)! > 1 ? `${t.location.stack}|${t.leaf.name}|${t.root}` : `${t.leaf.name}|${t.root}`,
+  }));
   keyed.sort((a, b) => a.leaf.name.localeCompare(b.leaf.name) || a.root.localeCompare(b.root) || a.key.localeCompare(b.key));
   return { schemaVersion: ACCESS_SCHEMA_VERSION, inputKind: input.kind, stacks: input.stacks.map((s) => s.name), trusts: keyed };
 }

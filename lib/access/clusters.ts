@@ -15,7 +15,12 @@ export interface ConfiguredRole {
 
 /** Where a resource lives, with its construct path when the stack is a synthesized configuration. */
 export function locationOf(r: TfResource): ConfigLocation {
-  return { stack: r.stack, address: r.address, provider: r.providerKey, ...(r.constructPath !== undefined ? { constructPath: r.constructPath } : {}) };
+  return {
+    stack: r.stack,
+    address: r.address,
+    provider: r.providerKey,
+    ...(r.constructPath !== undefined ? { constructPath: r.constructPath } : {}),
+  };
 }
 
 /** The clusters and roles of a set of stacks. */
@@ -28,7 +33,12 @@ export class ClusterIndex {
     for (const stack of stacks) {
       for (const p of stack.providers) {
         const address = typeof p.values.addr === 'string' ? p.values.addr : undefined;
-        this.providers.set(`${stack.name}\u0000${p.key}`, { name: hostOf(address) ?? `${stack.name}/${p.key}`, ...(address !== undefined ? { address } : {}), stack: stack.name, provider: p.key });
+        this.providers.set(`${stack.name}\u0000${p.key}`, {
+          name: hostOf(address) ?? `${stack.name}/${p.key}`,
+          ...(address !== undefined ? { address } : {}),
+          stack: stack.name,
+          provider: p.key,
+        });
       }
       for (const r of stack.resources) {
         if (r.type !== 'teleport_role' || r.mode !== 'managed') continue;

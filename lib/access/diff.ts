@@ -22,7 +22,7 @@ interface Atom {
   readonly where?: string;
 }
 
-const isEvery = (s: Selector) => (s.labels?.['*']?.length === 1 && s.labels['*'][0] === '*') && s.labelsExpression === undefined;
+const isEvery = (s: Selector) => s.labels?.['*']?.length === 1 && s.labels['*'][0] === '*' && s.labelsExpression === undefined;
 
 /** True when selector `x` allows every resource `y` allows (Teleport's MatchLabelGetter: every key must be present and match). */
 export function covers(x: Selector, y: Selector): boolean {
@@ -52,7 +52,12 @@ const CONDITION_RANK: Record<string, number> = { always: 2, trait: 1, 'root-unkn
 function atomsOf(trust: TrustEdge, path: AccessPath): Atom[] {
   const out: Atom[] = [];
   const selectorAtom = (grant: string, selector: Selector, deny: boolean, rank = 0): Atom => ({
-    trust, path, grant, deny, selector, rank,
+    trust,
+    path,
+    grant,
+    deny,
+    selector,
+    rank,
     text: selectorText(selector),
     compare(other) {
       const s = compareSelectors(other.selector!, selector);
@@ -65,38 +70,80 @@ function atomsOf(trust: TrustEdge, path: AccessPath): Atom[] {
   });
   const where = (g: ResourceGrant): Selector => ({ labels: g.labels, labelsExpression: g.labelsExpression });
   for (const l of path.logins.filter(loginReaches)) {
-    out.push(selectorAtom(`ssh login ${l.login} via ${l.role}`, { labels: l.nodeLabels, labelsExpression: l.nodeLabelsExpression }, false, CONDITION_RANK[l.condition] ?? 0));
+    out.push(
+      selectorAtom(
+        `ssh login ${l.login} via ${l.role}`,
+        { labels: l.nodeLabels, labelsExpression: l.nodeLabelsExpression },
+        false,
+        CONDITION_RANK[l.condition] ?? 0,
+      ),
+    );
   }
   for (const g of path.grants.allow) {
     const principals: [string, string[] | undefined][] = [
-      ['Kubernetes group', g.kubernetesGroups], ['Kubernetes user', g.kubernetesUsers], ['database name', g.databaseNames],
-      ['database user', g.databaseUsers], ['database role', g.databaseRoles], ['desktop login', g.kind === 'desktop' ? g.logins : undefined],
+      ['Kubernetes group', g.kubernetesGroups],
+      ['Kubernetes user', g.kubernetesUsers],
+      ['database name', g.databaseNames],
+      ['database user', g.databaseUsers],
+      ['database role', g.databaseRoles],
+      ['desktop login', g.kind === 'desktop' ? g.logins : undefined],
     ];
     for (const [what, values] of principals) for (const v of values ?? []) out.push(selectorAtom(`${what} ${v} via ${g.role}`, where(g), false));
     if (g.kind === 'app') out.push(selectorAtom(`apps via ${g.role}`, where(g), false));
-    for (const r of g.kubernetesResources ?? []) out.push(selectorAtom(`Kubernetes ${r.verbs.join('|')} on ${r.apiGroup ? `${r.apiGroup}/` : ''}${r.kind} ${r.namespace}/${r.name} via ${g.role}`, where(g), false));
+    for (const r of g.kubernetesResources ?? [])
+      out.push(
+        selectorAtom(
+          `Kubernetes ${r.verbs.join('|')} on ${r.apiGroup ? `${r.apiGroup}/` : ''}${r.kind} ${r.namespace}/${r.name} via ${g.role}`,
+          where(g),
+          false,
+        ),
+      );
   }
   for (const d of path.grants.deny) {
-    const values = [...(d.logins ?? []), ...(d.kubernetesGroups ?? []), ...(d.kubernetesUsers ?? []), ...(d.databaseNames ?? []), ...(d.databaseUsers ?? [])];
+    const values = [
+      ...(d.logins ?? []),
+      ...(d.kubernetesGroups ?? []),
+      ...(d.kubernetesUsers ?? []),
+      ...(d.databaseNames ?? []),
+      ...(d.databaseUsers ?? []),
+    ];
     const sel = where(d);
     if (d.labels || d.labelsExpression !== undefined) out.push(selectorAtom(`deny ${d.kind} on ${selectorText(sel)} via ${d.role}`, {}, true));
     for (const v of values) out.push(selectorAtom(`deny ${d.kind} ${v} via ${d.role}`, {}, true));
   }
-  for (const [rules, deny] of [[path.grants.rules, false], [path.grants.denyRules, true]] as const) {
+  for (const [rules, deny] of [
+    [path.grants.rules, false],
+    [path.grants.denyRules, true],
+  ] as const) {
     for (const r of rules) {
       for (const res of r.resources) {
         for (const verb of r.verbs) {
           const where = r.where ?? '';
           // No `where` is the broadest; two different conditions cannot be compared.
           const compare = (other: Atom) => (where === other.where ? 0 : where === '' ? 1 : other.where === '' ? -1 : undefined);
-          out.push({ trust, path, deny, grant: `${deny ? 'deny ' : ''}rule ${verb} on ${res} via ${r.role}`, text: where ? `where ${where}` : 'always', where, compare });
+          out.push({
+            trust,
+            path,
+            deny,
+            grant: `${deny ? 'deny ' : ''}rule ${verb} on ${res} via ${r.role}`,
+            text: where ? `where ${where}` : 'always',
+            where,
+            compare,
+          });
         }
       }
     }
   }
   const o = path.grants.options;
-  const option = (name: string, text: string, rank: number | undefined): Atom => ({ trust, path, deny: false, grant: `option ${name}`, text, rank,
-    compare: (other) => (rank === undefined || other.rank === undefined ? (text === other.text ? 0 : undefined) : Math.sign(rank - other.rank)) });
+  const option = (name: string, text: string, rank: number | undefined): Atom => ({
+    trust,
+    path,
+    deny: false,
+    grant: `option ${name}`,
+    text,
+    rank,
+    compare: (other) => (rank === undefined || other.rank === undefined ? (text === other.text ? 0 : undefined) : Math.sign(rank - other.rank)),
+  });
   out.push(option('max_session_ttl', o.maxSessionTtl ?? 'none', durationMs(o.maxSessionTtl)));
   out.push(option('require_session_mfa', o.requireSessionMfa, { always: 0, 'per-role': 1, never: 2 }[o.requireSessionMfa]));
   out.push(option('permit_x11_forwarding', String(o.permitX11Forwarding), Number(o.permitX11Forwarding)));
@@ -118,7 +165,12 @@ function atomMap(map: AccessMapData): Map<string, Atom> {
 }
 
 const change = (kind: string, a: Atom, location: ConfigLocation, extra: Partial<GrantChange> = {}): GrantChange => ({
-  change: kind, trust: a.trust.key, root: a.path.root, grant: a.grant, ...extra, location,
+  change: kind,
+  trust: a.trust.key,
+  root: a.path.root,
+  grant: a.grant,
+  ...extra,
+  location,
 });
 
 /** The grant-level difference from `base` to `head`. */
@@ -143,7 +195,9 @@ export function diffAccessMaps(base: AccessMapData, head: AccessMapData): Access
     if (after.has(key) || b.grant.startsWith('option ')) continue;
     changes.push(change(b.deny ? 'widened' : 'removed', b, b.trust.location, b.deny ? { before: 'deny removed' } : {}));
   }
-  changes.sort((x, y) => x.trust.localeCompare(y.trust) || x.root.localeCompare(y.root) || x.change.localeCompare(y.change) || x.grant.localeCompare(y.grant));
+  changes.sort(
+    (x, y) => x.trust.localeCompare(y.trust) || x.root.localeCompare(y.root) || x.change.localeCompare(y.change) || x.grant.localeCompare(y.grant),
+  );
   const count = (k: string) => changes.filter((c) => c.change === k).length;
   return { added: count('added'), removed: count('removed'), widened: count('widened'), narrowed: count('narrowed'), changes };
 }

@@ -23,7 +23,13 @@ function kubernetesResources(v: unknown): KubernetesResourceGrant[] | undefined 
   if (!Array.isArray(v) || v.length === 0) return undefined;
   return v
     .filter((r) => r && typeof r === 'object')
-    .map((r) => ({ kind: String(r.kind ?? ''), namespace: String(r.namespace ?? ''), name: String(r.name ?? ''), verbs: stringList(r.verbs), ...(r.api_group ? { apiGroup: String(r.api_group) } : {}) }));
+    .map((r) => ({
+      kind: String(r.kind ?? ''),
+      namespace: String(r.namespace ?? ''),
+      name: String(r.name ?? ''),
+      verbs: stringList(r.verbs),
+      ...(r.api_group ? { apiGroup: String(r.api_group) } : {}),
+    }));
 }
 
 /**
@@ -48,7 +54,8 @@ function conditionGrants(role: string, c: Spec, deny: boolean): ResourceGrant[] 
   const out: ResourceGrant[] = [];
   for (const k of KINDS) {
     const labels = labelMap(c[k.labels]);
-    const expr = typeof c[`${k.labels}_expression`] === 'string' && c[`${k.labels}_expression`] !== '' ? (c[`${k.labels}_expression`] as string) : undefined;
+    const expr =
+      typeof c[`${k.labels}_expression`] === 'string' && c[`${k.labels}_expression`] !== '' ? (c[`${k.labels}_expression`] as string) : undefined;
     const principals: Record<string, string[]> = {};
     for (const [field, attr] of Object.entries(k.principals)) {
       const values = stringList(c[attr as string]);
@@ -74,7 +81,12 @@ function rules(role: string, v: unknown): RuleGrant[] {
   if (!Array.isArray(v)) return [];
   return v
     .filter((r) => r && typeof r === 'object')
-    .map((r) => ({ role, resources: stringList(r.resources), verbs: stringList(r.verbs), ...(typeof r.where === 'string' && r.where ? { where: r.where } : {}) }));
+    .map((r) => ({
+      role,
+      resources: stringList(r.resources),
+      verbs: stringList(r.verbs),
+      ...(typeof r.where === 'string' && r.where ? { where: r.where } : {}),
+    }));
 }
 
 /** Milliseconds of a Go duration (`30h0m0s`, `1h30m`), or undefined when it is not one (lib/common/duration.ts). */
@@ -95,7 +107,10 @@ export function portForwardMode(options: Spec[]): string {
       if (o.port_forwarding === false) legacyDeny = true;
       continue;
     }
-    for (const [side, set] of [['remote', (v: boolean) => (denyRemote ||= !v)], ['local', (v: boolean) => (denyLocal ||= !v)]] as const) {
+    for (const [side, set] of [
+      ['remote', (v: boolean) => (denyRemote ||= !v)],
+      ['local', (v: boolean) => (denyLocal ||= !v)],
+    ] as const) {
       const enabled = config[side]?.enabled;
       if (typeof enabled === 'boolean') {
         set(enabled);
@@ -110,7 +125,16 @@ export function portForwardMode(options: Spec[]): string {
   return 'on';
 }
 
-const OPTION_NAMES = ['max_session_ttl', 'require_session_mfa', 'permit_x11_forwarding', 'forward_agent', 'port_forwarding', 'ssh_file_copy', 'client_idle_timeout', 'device_trust_mode'];
+const OPTION_NAMES = [
+  'max_session_ttl',
+  'require_session_mfa',
+  'permit_x11_forwarding',
+  'forward_agent',
+  'port_forwarding',
+  'ssh_file_copy',
+  'client_idle_timeout',
+  'device_trust_mode',
+];
 
 /** The options of a role set (one role: its own), combined as Teleport combines them. */
 export function combineOptions(options: Spec[]): AccessOptions {

@@ -66,10 +66,19 @@ export function effectiveLogins(grant: ResourceGrant, root: RootLogins, denied: 
       // The leaf's `logins` trait is the certificate's principals: the root role's own logins.
       if (!root.known) push(value, { condition: 'root-unknown', traits: ['logins'] });
       else if (root.logins.length === 0) push(value, { condition: 'not-issued', traits: [] });
-      else for (const rootLogin of root.logins) push(rootLogin, isTemplate(rootLogin) ? { condition: 'trait', traits: templateTraits(rootLogin), rootValue: rootLogin } : { condition: 'always', traits: [], rootValue: rootLogin });
+      else
+        for (const rootLogin of root.logins)
+          push(
+            rootLogin,
+            isTemplate(rootLogin)
+              ? { condition: 'trait', traits: templateTraits(rootLogin), rootValue: rootLogin }
+              : { condition: 'always', traits: [], rootValue: rootLogin },
+          );
     } else if (isTemplate(value)) {
       // Another trait of the root user, and it must also be one of the certificate's logins.
-      const side = root.known ? { condition: root.logins.length ? 'trait' : 'not-issued', traits: templateTraits(value) } : { condition: 'root-unknown', traits: templateTraits(value) };
+      const side = root.known
+        ? { condition: root.logins.length ? 'trait' : 'not-issued', traits: templateTraits(value) }
+        : { condition: 'root-unknown', traits: templateTraits(value) };
       push(value, side);
     } else push(value, rootCondition(value, root));
   }

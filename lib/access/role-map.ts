@@ -31,7 +31,21 @@ const quoteMeta = (s: string): string => s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&'
 export const globToRegexp = (glob: string): string => quoteMeta(glob).replace(/\\\*/g, '(.*)');
 
 /** Names every role-matching pattern must match to count as "matches every role" (checked by probing). */
-const PROBES = ['a', 'Z', '0', 'access', 'editor', 'auditor', 'visitor', 'root', 'dev-team', 'a.b_c@d:e', '@teleport-access-approver', 'x'.repeat(120), 'with space'];
+const PROBES = [
+  'a',
+  'Z',
+  '0',
+  'access',
+  'editor',
+  'auditor',
+  'visitor',
+  'root',
+  'dev-team',
+  'a.b_c@d:e',
+  '@teleport-access-approver',
+  'x'.repeat(120),
+  'with space',
+];
 
 /** Go's Regexp.Expand of `template` for one match (`group(i)` / `group(name)` of the match). */
 export function goExpand(template: string, group: (ref: string) => string | undefined): string {
@@ -99,7 +113,7 @@ function compile(remote: string): RemotePattern {
         out += role.slice(at, match.start);
         out += goExpand(local, (ref) => {
           const index = /^\d+$/.test(ref) ? Number(ref) : named[ref];
-          return index === undefined ? undefined : match.groups[index] ?? undefined;
+          return index === undefined ? undefined : (match.groups[index] ?? undefined);
         });
         at = match.end;
       }

@@ -46,8 +46,19 @@ function allowWithDefaults(version: string, allow: Spec, notes: string[]): Spec 
     const matchers = hasKubernetesMatchers(out);
     const fallback = DEFAULT_KUBERNETES_RESOURCES.get(version);
     if (matchers === true && fallback) {
-      out = { ...out, kubernetes_resources: fallback.map((r) => ({ kind: r.kind, namespace: r.namespace, name: r.name, verbs: [...r.verbs], ...(r.apiGroup ? { api_group: r.apiGroup } : {}) })) };
-      notes.push(`allow.kubernetes_resources: none given with Kubernetes labels, so role ${version} grants the server's default (${fallback.map((r) => r.kind).join(', ')} in every namespace)`);
+      out = {
+        ...out,
+        kubernetes_resources: fallback.map((r) => ({
+          kind: r.kind,
+          namespace: r.namespace,
+          name: r.name,
+          verbs: [...r.verbs],
+          ...(r.apiGroup ? { api_group: r.apiGroup } : {}),
+        })),
+      };
+      notes.push(
+        `allow.kubernetes_resources: none given with Kubernetes labels, so role ${version} grants the server's default (${fallback.map((r) => r.kind).join(', ')} in every namespace)`,
+      );
     } else if (matchers === undefined && fallback) {
       notes.push('allow.kubernetes_resources: the Kubernetes labels are known only at apply, so whether the server fills in its default is too');
     }
@@ -60,7 +71,8 @@ export function withServerDefaults(version: string, spec: Spec | undefined): { s
   const notes: string[] = [];
   const s = spec ?? {};
   const options: Spec = { ...(s.options ?? {}) };
-  if (unset(options.max_session_ttl) || options.max_session_ttl === '' || options.max_session_ttl === '0s') options.max_session_ttl = DEFAULT_MAX_SESSION_TTL;
+  if (unset(options.max_session_ttl) || options.max_session_ttl === '' || options.max_session_ttl === '0s')
+    options.max_session_ttl = DEFAULT_MAX_SESSION_TTL;
   if (unset(options.ssh_file_copy)) options.ssh_file_copy = true;
   const deny: Spec = { ...(s.deny ?? {}) };
   deny.kubernetes_resources = withDefaultVerbs(version, deny.kubernetes_resources);

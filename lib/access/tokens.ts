@@ -74,7 +74,12 @@ export function tokenFacts(input: TfInput): TokenFact[] {
         roles,
         trustedCluster: roles.some(isTrustedClusterRole),
         joinMethod,
-        name: name === undefined || name === null || name === '' ? 'generated' : typeof name === 'string' && !isExpression(name) ? 'literal' : 'reference',
+        name:
+          name === undefined || name === null || name === ''
+            ? 'generated'
+            : typeof name === 'string' && !isExpression(name)
+              ? 'literal'
+              : 'reference',
         expiry: expiryOf(r.values.metadata?.expires),
       });
     }

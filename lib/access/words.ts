@@ -35,7 +35,7 @@ export function conditionText(l: LoginGrant): string {
     case 'trait':
       return l.traits.length ? `root users whose ${traitList(l.traits)} trait holds it` : 'root users whose traits produce it';
     case 'root-unknown':
-      return "root users whose certificate carries it (the root role is not in this configuration)";
+      return 'root users whose certificate carries it (the root role is not in this configuration)';
     case 'not-issued':
       return 'nobody: the root role never issues this login';
     case 'denied':

@@ -4,6 +4,7 @@
 // redacted and without control characters.
 import { AnnotationMetadataEntryType, StackAnnotation } from 'cdktf';
 import { redact } from '../report/redact';
+import { displayText } from '../report/sanitize';
 
 /** Longest annotation message printed (they are the constructs' own, but may quote user input). */
 const MAX_MESSAGE = 2000;
@@ -34,15 +35,16 @@ export function quietByEnvironment(env: NodeJS.ProcessEnv = process.env): boolea
   return v !== '' && v !== '0' && v !== 'false';
 }
 
-/** Control characters shown escaped (`\u001b`), so a message cannot drive the terminal; capped. */
+/** Redacted, then unsafe characters shown escaped (`\x1b`), so a message cannot drive the terminal; capped. */
 function printable(text: string): string {
-  const safe = redact(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return safe.length > MAX_MESSAGE ? `${safe.slice(0, MAX_MESSAGE)}… (cut)` : safe;
+  return displayText(redact(text), MAX_MESSAGE);
 }
 
 /** The text printed for these annotations: empty when there are no warnings or infos. */
 export function annotationReport(annotations: readonly StackAnnotation[]): string {
-  const groups = LEVELS.map(([level, label, noun]) => ({ label, noun, items: annotations.filter((a) => a.level === level) })).filter((g) => g.items.length > 0);
+  const groups = LEVELS.map(([level, label, noun]) => ({ label, noun, items: annotations.filter((a) => a.level === level) })).filter(
+    (g) => g.items.length > 0,
+  );
   if (groups.length === 0) return '';
   const counts = groups.map((g) => `${g.items.length} ${g.noun}${g.items.length === 1 ? '' : 's'}`).join(', ');
   const lines = [`cdktf-teleport: ${counts} at synth (silence: printAnnotations: false or CDKTF_TELEPORT_QUIET=1)`];

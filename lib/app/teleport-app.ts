@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppConfig, Aspects, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { redact } from '../report/redact';
 import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
 import { Guardrails, isGuardrailsAspect } from '../guardrails/guardrails';

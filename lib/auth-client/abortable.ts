@@ -6,11 +6,17 @@ import { AuthClientError } from './errors';
  * and returns the cleanup that undoes it (destroys a socket, cancels a stream), which runs on
  * abort. An abort rejects with a `timeout` AuthClientError saying what did not finish.
  */
-export function abortable<T>(signal: AbortSignal, where: string, what: string, start: (resolve: (v: T) => void, reject: (e: unknown) => void) => () => void): Promise<T> {
+export function abortable<T>(
+  signal: AbortSignal,
+  where: string,
+  what: string,
+  start: (resolve: (v: T) => void, reject: (e: unknown) => void) => () => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timedOut = () => signal.reason instanceof DeadlineExceededError
-      ? new AuthClientError('timeout', where, `${what} was stopped: ${signal.reason.message}. Check the network, or raise --timeout.`)
-      : new AuthClientError('timeout', where, `${what} did not complete in time. Check the address and the network, or raise --timeout.`);
+    const timedOut = () =>
+      signal.reason instanceof DeadlineExceededError
+        ? new AuthClientError('timeout', where, `${what} was stopped: ${signal.reason.message}. Check the network, or raise --timeout.`)
+        : new AuthClientError('timeout', where, `${what} did not complete in time. Check the address and the network, or raise --timeout.`);
     if (signal.aborted) return reject(timedOut());
     let done = false;
     let cleanup = () => {};
@@ -27,6 +33,13 @@ export function abortable<T>(signal: AbortSignal, where: string, what: string, s
       signal.removeEventListener('abort', onAbort);
       f();
     };
-    cleanup = start((v) => finish(() => resolve(v)), (e) => finish(() => { cleanup(); reject(e); }));
+    cleanup = start(
+      (v) => finish(() => resolve(v)),
+      (e) =>
+        finish(() => {
+          cleanup();
+          reject(e);
+        }),
+    );
   });
 }

@@ -12,11 +12,23 @@ import { API_DOMAIN, authRouteAlpn, dialTls, tlsError } from './dial';
 import { AuthClientError, GRPC, grpcCodeName } from './errors';
 import { ClientIdentity } from './identity';
 import {
-  METHOD, PingInfo, RemoteClusterInfo, TokenInfo, TrustedClusterInfo,
-  decodePing, decodeRemoteCluster, decodeRoleNames, decodeToken, decodeTrustedCluster, decodeTrustedClusters, emptyRequest, listRolesRequest, nameRequest,
+  METHOD,
+  PingInfo,
+  RemoteClusterInfo,
+  TokenInfo,
+  TrustedClusterInfo,
+  decodePing,
+  decodeRemoteCluster,
+  decodeRoleNames,
+  decodeToken,
+  decodeTrustedCluster,
+  decodeTrustedClusters,
+  emptyRequest,
+  listRolesRequest,
+  nameRequest,
 } from './messages';
 import { MalformedMessage } from './protobuf';
-import { printable } from './server-text';
+import { plainServerText } from '../report/sanitize';
 import { UnaryResult, unaryCall } from './unary';
 
 /** How the Auth Service is reached: through a proxy's TLS routing (for `clusterName`), or directly. */
@@ -38,7 +50,8 @@ export interface AuthClientOptions {
 }
 
 /** A read the identity may not make, or the server does not implement: reported, not an error. */
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'permission-denied' | 'unimplemented'; readonly message: string };
+export type Read<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'permission-denied' | 'unimplemented'; readonly message: string };
 
 const LIST_PAGE = 200;
 const MAX_PAGES = 500;
@@ -69,22 +82,30 @@ export class AuthClient {
 
   /** The single point every request goes through. */
   public async call(method: string, request: Buffer): Promise<UnaryResult> {
-    if (!isAllowedMethod(method)) throw new AuthClientError('not-allowed', this.o.address, `${method} is not on the validator's allow-list; it is never sent.`);
+    if (!isAllowedMethod(method))
+      throw new AuthClientError('not-allowed', this.o.address, `${method} is not on the validator's allow-list; it is never sent.`);
     const timeoutMs = this.o.timeoutMs ?? 10_000;
     const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(this.o.signal ? [this.o.signal] : [])]);
     let session = await this.connect(signal);
-    if (session.closed || session.destroyed) { // the server ended an idle connection between calls
+    if (session.closed || session.destroyed) {
+      // the server ended an idle connection between calls
       this.session = undefined;
       session = await this.connect(signal);
     }
     try {
-      const result = await unaryCall(session, method, request, { signal, timeoutMs, maxBytes: this.o.maxResponseBytes ?? 4 << 20, where: this.o.address });
+      const result = await unaryCall(session, method, request, {
+        signal,
+        timeoutMs,
+        maxBytes: this.o.maxResponseBytes ?? 4 << 20,
+        where: this.o.address,
+      });
       this.answered = true;
       return result;
     } catch (e) {
       if (!(e instanceof AuthClientError) || e.kind !== 'unreachable' || this.answered) throw e;
       if (this.transportError) throw tlsError(this.transportError, this.o.address);
-      if (this.socket?.destroyed || this.socket?.readableEnded) throw tlsError(Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.o.address);
+      if (this.socket?.destroyed || this.socket?.readableEnded)
+        throw tlsError(Object.assign(new Error('closed'), { code: 'ECONNRESET' }), this.o.address);
       throw e;
     }
   }
@@ -99,7 +120,12 @@ export class AuthClient {
   public async roles(names: readonly string[]): Promise<Read<ReadonlyMap<string, boolean>>> {
     const out = new Map<string, boolean>();
     for (const name of names) {
-      const r = await this.read(METHOD.getRole, nameRequest(name), () => true, () => false);
+      const r = await this.read(
+        METHOD.getRole,
+        nameRequest(name),
+        () => true,
+        () => false,
+      );
       if (!r.ok) return r.reason === 'unimplemented' ? this.listedRoles(names) : r;
       out.set(name, r.value);
     }
@@ -161,8 +187,8 @@ export class AuthClient {
     const r = await this.call(method, request);
     if (r.status === GRPC.OK) return { ok: true, value: this.decode(method, () => decode(r.payload)) };
     if (r.status === GRPC.NOT_FOUND && notFound) return { ok: true, value: notFound() };
-    if (r.status === GRPC.PERMISSION_DENIED) return { ok: false, reason: 'permission-denied', message: printable(r.message) };
-    if (r.status === GRPC.UNIMPLEMENTED) return { ok: false, reason: 'unimplemented', message: printable(r.message) };
+    if (r.status === GRPC.PERMISSION_DENIED) return { ok: false, reason: 'permission-denied', message: plainServerText(r.message) };
+    if (r.status === GRPC.UNIMPLEMENTED) return { ok: false, reason: 'unimplemented', message: plainServerText(r.message) };
     throw this.statusError(r, `${method} failed`);
   }
 
@@ -170,19 +196,33 @@ export class AuthClient {
     try {
       return f();
     } catch (e) {
-      if (e instanceof MalformedMessage) throw new AuthClientError('malformed', this.o.address, `${method} answered with a message that does not parse (${e.message}).`);
+      if (e instanceof MalformedMessage)
+        throw new AuthClientError('malformed', this.o.address, `${method} answered with a message that does not parse (${e.message}).`);
       throw e;
     }
   }
 
   private statusError(r: UnaryResult, what: string): AuthClientError {
-    return new AuthClientError('grpc', this.o.address, `${what}: ${grpcCodeName(r.status)}${r.message ? ` (${printable(r.message)})` : ''}.`, r.status);
+    return new AuthClientError(
+      'grpc',
+      this.o.address,
+      `${what}: ${grpcCodeName(r.status)}${r.message ? ` (${plainServerText(r.message)})` : ''}.`,
+      r.status,
+    );
   }
 
   private connect(signal: AbortSignal): Promise<http2.ClientHttp2Session> {
     if (!this.session) {
       const hp = parseHostPort(this.o.address)!;
-      this.session = dialTls({ host: hp.host, port: hp.port, alpn: this.alpn, identity: this.o.identity, env: this.o.env ?? process.env, signal, where: this.o.address }).then((socket) => {
+      this.session = dialTls({
+        host: hp.host,
+        port: hp.port,
+        alpn: this.alpn,
+        identity: this.o.identity,
+        env: this.o.env ?? process.env,
+        signal,
+        where: this.o.address,
+      }).then((socket) => {
         this.socket = socket;
         socket.on('error', (e) => (this.transportError = e));
         const session = http2.connect(`https://${API_DOMAIN}`, { createConnection: () => socket });

@@ -59,14 +59,32 @@ export function providerCredentials(values: Readonly<Record<string, unknown>>, c
   const a = (name: string, envName: string) => attribute(values, name, envName, c);
   const unresolved = [a('join_method', 'TF_TELEPORT_JOIN_METHOD'), a('join_token', 'TF_TELEPORT_JOIN_TOKEN')].find(Boolean);
   if (unresolved) {
-    return { kind: 'unusable', from: unresolved.from, why: 'the provider joins with native Machine ID, which validate does not do (a join registers a bot instance)', fix: 'run tbot where validate runs and give its identity with --identity NAME=FILE.' };
+    return {
+      kind: 'unusable',
+      from: unresolved.from,
+      why: 'the provider joins with native Machine ID, which validate does not do (a join registers a bot instance)',
+      fix: 'run tbot where validate runs and give its identity with --identity NAME=FILE.',
+    };
   }
   const sources: (() => CredentialSource | undefined)[] = [
     () => keyAndCert(a('key_path', 'TF_TELEPORT_KEY'), a('cert_path', 'TF_TELEPORT_CERT'), a('root_ca_path', 'TF_TELEPORT_ROOT_CA'), c, 'path'),
-    () => keyAndCert(a('key_base64', 'TF_TELEPORT_KEY_BASE64'), a('cert_base64', 'TF_TELEPORT_CERT_BASE64'), a('root_ca_base64', 'TF_TELEPORT_CA_BASE64'), c, 'base64'),
-    () => single(a('identity_file_path', 'TF_TELEPORT_IDENTITY_FILE_PATH'), (v, from) => fileSource(v, from, c, (file) => readIdentityFile(file, from))),
+    () =>
+      keyAndCert(
+        a('key_base64', 'TF_TELEPORT_KEY_BASE64'),
+        a('cert_base64', 'TF_TELEPORT_CERT_BASE64'),
+        a('root_ca_base64', 'TF_TELEPORT_CA_BASE64'),
+        c,
+        'base64',
+      ),
+    () =>
+      single(a('identity_file_path', 'TF_TELEPORT_IDENTITY_FILE_PATH'), (v, from) => fileSource(v, from, c, (file) => readIdentityFile(file, from))),
     () => single(a('identity_file', 'TF_TELEPORT_IDENTITY_FILE'), (v, from) => ({ kind: 'loadable', from, load: () => parseIdentityFile(v, from) })),
-    () => single(a('identity_file_base64', 'TF_TELEPORT_IDENTITY_FILE_BASE64'), (v, from) => ({ kind: 'loadable', from, load: () => parseIdentityFile(decodeBase64(v, from), from) })),
+    () =>
+      single(a('identity_file_base64', 'TF_TELEPORT_IDENTITY_FILE_BASE64'), (v, from) => ({
+        kind: 'loadable',
+        from,
+        load: () => parseIdentityFile(decodeBase64(v, from), from),
+      })),
     () => profile(a('profile_dir', 'TF_TELEPORT_PROFILE_PATH'), a('profile_name', 'TF_TELEPORT_PROFILE_NAME'), c),
   ];
   for (const source of sources) {
@@ -86,13 +104,18 @@ function single(v: Value | undefined, make: (value: string, from: string) => Cre
 function missingFile(file: string, from: string, c: CredentialContext): CredentialSource | undefined {
   const resolved = path.resolve(c.baseDir, file);
   if (fs.existsSync(resolved)) return undefined;
-  return { kind: 'unusable', from, why: `${from} names ${file}, which does not exist here (${resolved})`, fix: `run validate where Terraform runs (after tbot or tctl terraform env), or ${FIX}`, missing: true };
+  return {
+    kind: 'unusable',
+    from,
+    why: `${from} names ${file}, which does not exist here (${resolved})`,
+    fix: `run validate where Terraform runs (after tbot or tctl terraform env), or ${FIX}`,
+    missing: true,
+  };
 }
 
 function fileSource(file: string, from: string, c: CredentialContext, load: (resolved: string) => ClientIdentity): CredentialSource {
   return missingFile(file, from, c) ?? { kind: 'loadable', from, load: () => load(path.resolve(c.baseDir, file)) };
 }
-
 
 function decodeBase64(v: string, from: string): string {
   const compact = v.replace(/\s+/g, '');
@@ -102,12 +125,27 @@ function decodeBase64(v: string, from: string): string {
 }
 
 /** Key, certificate and CA, as paths or as base64 (the provider's two sources; all three are required). */
-function keyAndCert(key: Value | undefined, cert: Value | undefined, ca: Value | undefined, c: CredentialContext, form: 'path' | 'base64'): CredentialSource | undefined {
+function keyAndCert(
+  key: Value | undefined,
+  cert: Value | undefined,
+  ca: Value | undefined,
+  c: CredentialContext,
+  form: 'path' | 'base64',
+): CredentialSource | undefined {
   if (!key && !cert) return undefined;
   const parts = { key, cert, ca };
-  const from = [key, cert, ca].filter(Boolean).map((p) => p!.from).join(', ');
+  const from = [key, cert, ca]
+    .filter(Boolean)
+    .map((p) => p!.from)
+    .join(', ');
   for (const [name, p] of Object.entries(parts)) {
-    if (!p) return { kind: 'unusable', from, why: `the ${name} ${form === 'path' ? 'path' : 'base64'} is missing (the provider needs key, certificate and root CA together)`, fix: FIX };
+    if (!p)
+      return {
+        kind: 'unusable',
+        from,
+        why: `the ${name} ${form === 'path' ? 'path' : 'base64'} is missing (the provider needs key, certificate and root CA together)`,
+        fix: FIX,
+      };
     if ('unresolved' in p) return { kind: 'unusable', from, why: p.unresolved, fix: FIX };
   }
   const text = (p: Value) => (p as { value: string }).value;
@@ -128,7 +166,10 @@ function keyAndCert(key: Value | undefined, cert: Value | undefined, ca: Value |
 
 function profile(dir: Value | undefined, name: Value | undefined, c: CredentialContext): CredentialSource | undefined {
   if (!dir && !name) return undefined;
-  const from = [dir, name].filter(Boolean).map((p) => p!.from).join(', ');
+  const from = [dir, name]
+    .filter(Boolean)
+    .map((p) => p!.from)
+    .join(', ');
   for (const p of [dir, name]) if (p && 'unresolved' in p) return { kind: 'unusable', from, why: p.unresolved, fix: FIX };
   const value = (p: Value | undefined) => (p && 'value' in p ? p.value : undefined);
   const d = value(dir);

@@ -51,7 +51,15 @@ export async function dialTls(o: DialOptions): Promise<tls.TLSSocket> {
     s.setNoDelay(true); // gRPC writes HEADERS and DATA separately: without this, Nagle and delayed ACKs add ~40 ms a call
     s.once('secureConnect', () => resolve(s));
     s.once('error', (e) => reject(tlsError(e, o.where)));
-    s.once('close', () => reject(new AuthClientError('tls', o.where, 'the connection closed during the TLS handshake: the server refused the identity\'s certificate, or this is not an Auth Service or a TLS-routing proxy.')));
+    s.once('close', () =>
+      reject(
+        new AuthClientError(
+          'tls',
+          o.where,
+          "the connection closed during the TLS handshake: the server refused the identity's certificate, or this is not an Auth Service or a TLS-routing proxy.",
+        ),
+      ),
+    );
     return () => {
       s.destroy();
       tunnel?.destroy();
@@ -59,7 +67,11 @@ export async function dialTls(o: DialOptions): Promise<tls.TLSSocket> {
   });
   if (socket.alpnProtocol !== 'h2') {
     socket.destroy();
-    throw new AuthClientError('tls', o.where, `the server did not agree to HTTP/2 (ALPN ${socket.alpnProtocol || 'none'}): it is not a Teleport Auth Service${o.alpn.length > 1 ? ' behind a TLS-routing proxy' : ''}.`);
+    throw new AuthClientError(
+      'tls',
+      o.where,
+      `the server did not agree to HTTP/2 (ALPN ${socket.alpnProtocol || 'none'}): it is not a Teleport Auth Service${o.alpn.length > 1 ? ' behind a TLS-routing proxy' : ''}.`,
+    );
   }
   return socket;
 }
@@ -68,12 +80,24 @@ export async function dialTls(o: DialOptions): Promise<tls.TLSSocket> {
 export function tlsError(e: unknown, where: string): AuthClientError {
   const code = String((e as NodeJS.ErrnoException).code ?? '');
   if (VERIFY_CODES.test(code)) {
-    return new AuthClientError('tls', where, `the Auth Service's certificate did not verify against the identity's CA certificates (${code}): the identity is for another cluster, or the address is not this cluster's.`);
+    return new AuthClientError(
+      'tls',
+      where,
+      `the Auth Service's certificate did not verify against the identity's CA certificates (${code}): the identity is for another cluster, or the address is not this cluster's.`,
+    );
   }
   if (/ALERT|ERR_SSL|ECONNRESET|EPIPE/.test(code)) {
-    return new AuthClientError('tls', where, `the server ended the TLS handshake (${code}): it refused the identity's certificate (signed by another cluster's CA, or expired), or this is not an Auth Service.`);
+    return new AuthClientError(
+      'tls',
+      where,
+      `the server ended the TLS handshake (${code}): it refused the identity's certificate (signed by another cluster's CA, or expired), or this is not an Auth Service.`,
+    );
   }
-  return new AuthClientError('unreachable', where, `cannot connect (${code || 'error'}). Check the address and port, and that it is reachable from here.`);
+  return new AuthClientError(
+    'unreachable',
+    where,
+    `cannot connect (${code || 'error'}). Check the address and port, and that it is reachable from here.`,
+  );
 }
 
 /** An HTTP CONNECT tunnel to `target` through `proxy` (http:// or https://; credentials in the URL as Basic auth). */
@@ -81,22 +105,32 @@ function connectTunnel(proxy: URL, target: string, o: DialOptions): Promise<net.
   return abortable<net.Socket>(o.signal, o.where, `the CONNECT through the HTTPS proxy to ${target}`, (resolve, reject) => {
     const port = Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80);
     const host = proxy.hostname.replace(/^\[|\]$/g, '');
-    const s: net.Socket = proxy.protocol === 'https:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
+    const s: net.Socket =
+      proxy.protocol === 'https:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
     s.setNoDelay(true);
-    const auth = proxy.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}\r\n` : '';
+    const auth = proxy.username
+      ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}\r\n`
+      : '';
     s.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => s.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`));
     let head = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) {
-        if (head.length > MAX_CONNECT_RESPONSE) reject(new AuthClientError('proxy', o.where, 'the HTTPS proxy answered the CONNECT with an oversized header.'));
+        if (head.length > MAX_CONNECT_RESPONSE)
+          reject(new AuthClientError('proxy', o.where, 'the HTTPS proxy answered the CONNECT with an oversized header.'));
         return;
       }
       s.off('data', onData);
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(head.subarray(0, end).toString('latin1'));
       if (!status || status[1] !== '200') {
-        reject(new AuthClientError('proxy', o.where, `the HTTPS proxy refused the CONNECT to ${target} (${status ? `HTTP ${status[1]}` : 'not an HTTP answer'}). Check HTTPS_PROXY and NO_PROXY.`));
+        reject(
+          new AuthClientError(
+            'proxy',
+            o.where,
+            `the HTTPS proxy refused the CONNECT to ${target} (${status ? `HTTP ${status[1]}` : 'not an HTTP answer'}). Check HTTPS_PROXY and NO_PROXY.`,
+          ),
+        );
         return;
       }
       const rest = head.subarray(end + 4);
@@ -104,7 +138,9 @@ function connectTunnel(proxy: URL, target: string, o: DialOptions): Promise<net.
       resolve(s);
     };
     s.on('data', onData);
-    s.once('error', (e: NodeJS.ErrnoException) => reject(new AuthClientError('proxy', o.where, `cannot reach the HTTPS proxy (${e.code ?? 'error'}). Check HTTPS_PROXY.`)));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new AuthClientError('proxy', o.where, `cannot reach the HTTPS proxy (${e.code ?? 'error'}). Check HTTPS_PROXY.`)),
+    );
     s.once('close', () => reject(new AuthClientError('proxy', o.where, 'the HTTPS proxy closed the connection before answering the CONNECT.')));
     return () => s.destroy();
   });

@@ -9,7 +9,12 @@ export function parseIdentityFlags(values: readonly string[]): Map<string, Clien
   const out = new Map<string, ClientIdentity>();
   for (const value of values) {
     const at = value.indexOf('=');
-    if (at <= 0 || at === value.length - 1) throw new AuthClientError('identity', '--identity', `takes NAME=FILE (NAME: a provider alias, a trusted cluster's name, or <stack>/<name>), got "${value.slice(0, 200)}".`);
+    if (at <= 0 || at === value.length - 1)
+      throw new AuthClientError(
+        'identity',
+        '--identity',
+        `takes NAME=FILE (NAME: a provider alias, a trusted cluster's name, or <stack>/<name>), got "${value.slice(0, 200)}".`,
+      );
     const name = value.slice(0, at);
     const file = value.slice(at + 1);
     if (out.has(name)) throw new AuthClientError('identity', `--identity ${name}`, 'is given twice.');

@@ -22,12 +22,16 @@ export interface ClientIdentity {
   readonly source: string;
 }
 
-const KEY_TYPES: Readonly<Record<string, 'pkcs1' | 'pkcs8' | 'sec1'>> = { 'RSA PRIVATE KEY': 'pkcs1', 'PRIVATE KEY': 'pkcs8', 'EC PRIVATE KEY': 'sec1' };
+const KEY_TYPES: Readonly<Record<string, 'pkcs1' | 'pkcs8' | 'sec1'>> = {
+  'RSA PRIVATE KEY': 'pkcs1',
+  'PRIVATE KEY': 'pkcs8',
+  'EC PRIVATE KEY': 'sec1',
+};
 
 /** Key blocks that are references to a key held elsewhere, and what to do instead. */
 const KEY_REFERENCES: Readonly<Record<string, string>> = {
   'PIV YUBIKEY PRIVATE KEY': 'a reference to a key on a YubiKey (hardware key support), which validate cannot sign with',
-  'TBOT IDENTITY API PRIVATE KEY': 'a reference to a key held by tbot\'s identity API, which validate cannot sign with',
+  'TBOT IDENTITY API PRIVATE KEY': "a reference to a key held by tbot's identity API, which validate cannot sign with",
 };
 
 export interface PemBlock {
@@ -42,7 +46,8 @@ export function pemBlocks(text: string, source: string): PemBlock[] {
   const re = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
   for (const m of text.matchAll(re)) {
     const body = m[2].replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new AuthClientError('identity', source, `the ${m[1]} block is not valid PEM (its body is not base64).`);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+      throw new AuthClientError('identity', source, `the ${m[1]} block is not valid PEM (its body is not base64).`);
     out.push({ label: m[1], text: m[0], der: Buffer.from(body, 'base64') });
   }
   return out;
@@ -59,10 +64,19 @@ function parseKey(block: PemBlock, source: string): crypto.KeyObject {
   registerKey(block);
   const reference = KEY_REFERENCES[block.label];
   if (reference) {
-    throw new AuthClientError('identity', source, `the private key is ${reference}. Give validate an identity with the key itself (tbot without key references, tctl auth sign), or run it where Terraform runs with the same output.`);
+    throw new AuthClientError(
+      'identity',
+      source,
+      `the private key is ${reference}. Give validate an identity with the key itself (tbot without key references, tctl auth sign), or run it where Terraform runs with the same output.`,
+    );
   }
   const preferred = KEY_TYPES[block.label];
-  if (!preferred) throw new AuthClientError('identity', source, `the first PEM block is a ${block.label}, not a private key (RSA PRIVATE KEY, PRIVATE KEY or EC PRIVATE KEY).`);
+  if (!preferred)
+    throw new AuthClientError(
+      'identity',
+      source,
+      `the first PEM block is a ${block.label}, not a private key (RSA PRIVATE KEY, PRIVATE KEY or EC PRIVATE KEY).`,
+    );
   // As Teleport does, try every DER form: some writers put PKCS#8 in an RSA PRIVATE KEY block.
   for (const type of [preferred, 'pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
@@ -75,7 +89,8 @@ function parseKey(block: PemBlock, source: string): crypto.KeyObject {
 }
 
 function parseCertificate(block: PemBlock | undefined, what: string, source: string): crypto.X509Certificate {
-  if (!block || block.label !== 'CERTIFICATE') throw new AuthClientError('identity', source, `${what} is missing (expected a CERTIFICATE PEM block${block ? `, found ${block.label}` : ''}).`);
+  if (!block || block.label !== 'CERTIFICATE')
+    throw new AuthClientError('identity', source, `${what} is missing (expected a CERTIFICATE PEM block${block ? `, found ${block.label}` : ''}).`);
   try {
     return new crypto.X509Certificate(block.der);
   } catch {
@@ -101,7 +116,8 @@ export function assembleIdentity(key: PemBlock | undefined, cert: PemBlock | und
     parseCertificate(b, `CA certificate ${i + 1}`, source);
     return b.text;
   });
-  if (!caPems.length) throw new AuthClientError('identity', source, 'holds no TLS CA certificate, so the Auth Service\'s certificate cannot be verified.');
+  if (!caPems.length)
+    throw new AuthClientError('identity', source, "holds no TLS CA certificate, so the Auth Service's certificate cannot be verified.");
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   registerKey(pemBlocks(keyPem, source)[0]);
   return {

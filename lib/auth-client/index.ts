@@ -7,6 +7,5 @@ export * from './errors';
 export * from './identity';
 export * from './identity-file';
 export * from './messages';
-export * from './server-text';
 export * from './var-values';
 export * from './identity-flags';

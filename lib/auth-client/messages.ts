@@ -48,7 +48,11 @@ export interface RemoteClusterInfo {
 /** GetRoleRequest, types.ResourceRequest, GetRemoteClusterRequest: `name` = 1. */
 export const nameRequest = (name: string) => encodeMessage([[1, { string: name }]]);
 /** ListRolesRequest: `Limit` = 1, `StartKey` = 2. */
-export const listRolesRequest = (limit: number, startKey: string) => encodeMessage([[1, { uint: limit }], [2, { string: startKey }]]);
+export const listRolesRequest = (limit: number, startKey: string) =>
+  encodeMessage([
+    [1, { uint: limit }],
+    [2, { string: startKey }],
+  ]);
 /** PingRequest and google.protobuf.Empty: no fields. */
 export const emptyRequest = () => Buffer.alloc(0);
 

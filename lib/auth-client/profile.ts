@@ -29,14 +29,23 @@ export function readProfile(dir: string | undefined, name: string | undefined, s
   }
   const proxy = typeof profile.web_proxy_addr === 'string' ? profile.web_proxy_addr : '';
   const user = typeof profile.user === 'string' ? profile.user : '';
-  if (!proxy || !user || /[\\/]|^\.\.?$/.test(user)) throw new AuthClientError('identity', source, `the profile ${profileName} has no usable web_proxy_addr and user.`);
+  if (!proxy || !user || /[\\/]|^\.\.?$/.test(user))
+    throw new AuthClientError('identity', source, `the profile ${profileName} has no usable web_proxy_addr and user.`);
   const host = proxy.replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/:\d+$/, '');
   const keys = path.join(base, 'keys', host);
   const key = read(firstExisting([path.join(keys, `${user}.key`), path.join(keys, user)]), source);
   const cert = read(firstExisting([path.join(keys, `${user}.crt`), path.join(keys, `${user}-x509.pem`)]), source);
   const casDir = path.join(keys, 'cas');
   const caTexts = fs.existsSync(casDir)
-    ? fs.readdirSync(casDir).sort().map((f) => read(path.join(casDir, f), source))
+    ? fs
+        .readdirSync(casDir)
+        .sort()
+        .map((f) => read(path.join(casDir, f), source))
     : [read(path.join(keys, 'certs.pem'), source)];
-  return assembleIdentity(pemBlocks(key, source)[0], pemBlocks(cert, source)[0], caTexts.flatMap((t) => pemBlocks(t, source)), source);
+  return assembleIdentity(
+    pemBlocks(key, source)[0],
+    pemBlocks(cert, source)[0],
+    caTexts.flatMap((t) => pemBlocks(t, source)),
+    source,
+  );
 }

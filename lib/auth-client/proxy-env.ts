@@ -17,7 +17,8 @@ export function proxyFor(host: string, port: number, env: NodeJS.ProcessEnv, whe
     // Never quote the value: a proxy URL may hold a user and password.
     throw new AuthClientError('proxy', where, 'HTTPS_PROXY is set but is not a URL (e.g. http://proxy.internal:3128).');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AuthClientError('proxy', where, `HTTPS_PROXY must be an http:// or https:// URL, not ${url.protocol}//.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AuthClientError('proxy', where, `HTTPS_PROXY must be an http:// or https:// URL, not ${url.protocol}//.`);
   registerSecret(decodeURIComponent(url.password));
   registerSecret(url.password);
   return bypassed(host.toLowerCase(), port, env.no_proxy ?? env.NO_PROXY ?? '') ? undefined : url;

@@ -9,7 +9,8 @@ export function readCredentialFile(file: string, source: string): string {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) throw new AuthClientError('identity', source, `${file} is not a file.`);
-    if (stat.size > MAX_CREDENTIAL_FILE_BYTES) throw new AuthClientError('identity', source, `${file} is larger than ${MAX_CREDENTIAL_FILE_BYTES} bytes: not a credential file.`);
+    if (stat.size > MAX_CREDENTIAL_FILE_BYTES)
+      throw new AuthClientError('identity', source, `${file} is larger than ${MAX_CREDENTIAL_FILE_BYTES} bytes: not a credential file.`);
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof AuthClientError) throw e;

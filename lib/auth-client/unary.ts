@@ -22,7 +22,7 @@ export interface UnaryOptions {
 export interface UnaryResult {
   /** The gRPC status code (0 = OK). */
   readonly status: number;
-  /** grpc-message, decoded (server text: quote it only through printable()). */
+  /** grpc-message, decoded (server text: quote it only through plainServerText()). */
   readonly message: string;
   /** The response message, when the status is OK. */
   readonly payload: Buffer;
@@ -71,14 +71,25 @@ export function unaryCall(session: http2.ClientHttp2Session, method: string, mes
     req.on('trailers', (t) => (trailers = t));
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > o.maxBytes) reject(new AuthClientError('too-large', o.where, `${method} answered with more than ${o.maxBytes} bytes; refusing to read it.`));
+      if (size > o.maxBytes)
+        reject(new AuthClientError('too-large', o.where, `${method} answered with more than ${o.maxBytes} bytes; refusing to read it.`));
       else chunks.push(chunk);
     });
-    req.on('error', (e: NodeJS.ErrnoException) => reject(new AuthClientError('unreachable', o.where, `${method}: the connection failed (${e.code ?? 'error'}).`)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      reject(new AuthClientError('unreachable', o.where, `${method}: the connection failed (${e.code ?? 'error'}).`)),
+    );
     req.on('close', () => {
-      if (!headers) return reject(new AuthClientError('unreachable', o.where, `${method}: the stream closed without an answer (${req.rstCode ? `HTTP/2 error ${req.rstCode}` : 'no headers'}).`));
+      if (!headers)
+        return reject(
+          new AuthClientError(
+            'unreachable',
+            o.where,
+            `${method}: the stream closed without an answer (${req.rstCode ? `HTTP/2 error ${req.rstCode}` : 'no headers'}).`,
+          ),
+        );
       if (Number(headers[':status']) !== 200) return reject(fail(`answered HTTP ${headers[':status']}, not gRPC: is this an Auth Service?`));
-      if (!String(headers['content-type'] ?? '').startsWith('application/grpc')) return reject(fail('the answer is not application/grpc: is this an Auth Service?'));
+      if (!String(headers['content-type'] ?? '').startsWith('application/grpc'))
+        return reject(fail('the answer is not application/grpc: is this an Auth Service?'));
       const status = (trailers ?? headers)['grpc-status'];
       if (status === undefined || !/^\d{1,2}$/.test(String(status))) return reject(fail('the answer has no grpc-status.'));
       const code = Number(status);

@@ -38,7 +38,8 @@ export function varValues(env: NodeJS.ProcessEnv, varFiles: readonly string[]): 
 export function readVarFile(file: string): Map<string, string> {
   let text: string;
   try {
-    if (fs.statSync(file).size > MAX_VAR_FILE_BYTES) throw new AuthClientError('identity', `--var-file ${file}`, `is larger than ${MAX_VAR_FILE_BYTES} bytes.`);
+    if (fs.statSync(file).size > MAX_VAR_FILE_BYTES)
+      throw new AuthClientError('identity', `--var-file ${file}`, `is larger than ${MAX_VAR_FILE_BYTES} bytes.`);
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof AuthClientError) throw e;
@@ -56,7 +57,8 @@ function jsonVars(text: string, file: string): Map<string, string> {
   } catch {
     throw new AuthClientError('identity', `--var-file ${file}`, `is not valid JSON (${jsonErrorWhere(text)}).`);
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new AuthClientError('identity', `--var-file ${file}`, 'is not a JSON object of variable values.');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new AuthClientError('identity', `--var-file ${file}`, 'is not a JSON object of variable values.');
   return new Map(Object.entries(doc).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
@@ -85,7 +87,9 @@ function hclVars(text: string): Map<string, string> {
 
 function unescape(s: string): string {
   return s
-    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_all, u4, u8, c) => (u4 || u8 ? String.fromCodePoint(parseInt(u4 ?? u8, 16)) : HCL_ESCAPES[c] ?? `\\${c}`))
+    .replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})|\\(.)/g, (_all, u4, u8, c) =>
+      u4 || u8 ? String.fromCodePoint(parseInt(u4 ?? u8, 16)) : (HCL_ESCAPES[c] ?? `\\${c}`),
+    )
     .replace(/\$\$\{/g, '${')
     .replace(/%%\{/g, '%{');
 }

@@ -54,7 +54,11 @@ function checkSupported(schema: Schema): void {
   if (!isObject(schema)) throw new Unsupported();
   for (const key of Object.keys(schema)) if (!UNDERSTOOD.has(key) && !ANNOTATIONS.has(key)) throw new Unsupported();
   const { type, pattern, items, required, properties, additionalProperties } = schema;
-  if (type !== undefined && !(Array.isArray(type) ? type : [type]).every((t) => typeof t === 'string' && Object.prototype.hasOwnProperty.call(TYPE_TESTS, t))) throw new Unsupported();
+  if (
+    type !== undefined &&
+    !(Array.isArray(type) ? type : [type]).every((t) => typeof t === 'string' && Object.prototype.hasOwnProperty.call(TYPE_TESTS, t))
+  )
+    throw new Unsupported();
   if (pattern !== undefined && typeof pattern !== 'string') throw new Unsupported();
   if (required !== undefined && !(Array.isArray(required) && required.every((r) => typeof r === 'string'))) throw new Unsupported();
   if (Array.isArray(items)) throw new Unsupported(); // the tuple form
@@ -89,7 +93,9 @@ function typeTest(type: unknown): Acceptor {
   const names = new Set(Array.isArray(type) ? type : [type]);
   for (const name of names) if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(TYPE_TESTS, name)) throw new Unsupported();
   if (names.size === 1) return TYPE_TESTS[[...names][0] as string];
-  const [object, array, string, number, integer, boolean, nul] = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'].map((n) => names.has(n));
+  const [object, array, string, number, integer, boolean, nul] = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'].map((n) =>
+    names.has(n),
+  );
   return (d) => {
     switch (typeof d) {
       case 'string':

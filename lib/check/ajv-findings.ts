@@ -33,7 +33,10 @@ export interface Step {
 /** Decodes a JSON pointer (`/spec/role_map/0`) into its segments. */
 export function pointerSegments(pointer: string): string[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Resolves segments to attribute names, list indexes and map keys, walking the schema and the data. */
@@ -116,7 +119,12 @@ export function errorsToFindings(errors: readonly ErrorObject[] | null | undefin
 
 function errorToFinding(err: ErrorObject, ctx: BlockContext): Finding {
   const segments = pointerSegments(err.instancePath);
-  const extra = err.keyword === 'additionalProperties' ? String(err.params.additionalProperty) : err.keyword === 'required' ? String(err.params.missingProperty) : undefined;
+  const extra =
+    err.keyword === 'additionalProperties'
+      ? String(err.params.additionalProperty)
+      : err.keyword === 'required'
+        ? String(err.params.missingProperty)
+        : undefined;
   const full = extra === undefined ? segments : [...segments, extra];
   const { resource, skip } = ctx.address?.(full) ?? { resource: ctx.resource, skip: 0 };
   const steps = resolveSteps(ctx.schema, ctx.data, full).slice(skip);

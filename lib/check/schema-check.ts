@@ -37,7 +37,9 @@ export function checkConfig(config: unknown, options: CheckOptions = {}): Findin
   const skeleton = skeletonValidator();
   const findings: Finding[] = [];
   if (!skeleton.validate(config)) {
-    findings.push(...errorsToFindings(skeleton.validate.errors, { resource: 'cdk.tf.json', schema: skeleton.schema, data: config, address: skeletonAddress }));
+    findings.push(
+      ...errorsToFindings(skeleton.validate.errors, { resource: 'cdk.tf.json', schema: skeleton.schema, data: config, address: skeletonAddress }),
+    );
   }
   checkProviders(schema, config, secrets, findings);
   checkBodies(schema, 'resource', config.resource, secrets, findings);
@@ -127,7 +129,10 @@ function checkBodies(schema: ProviderSchema, kind: 'resource' | 'data', section:
     }
     const types = k === 'data' ? s.dataSourceTypes() : s.resourceTypes();
     const cut = s.localName.length + 1;
-    const near = closestName(type.slice(cut), types.map((t) => t.slice(cut)));
+    const near = closestName(
+      type.slice(cut),
+      types.map((t) => t.slice(cut)),
+    );
     const guess = near === undefined ? undefined : `${s.localName}_${near}`;
     return {
       severity: 'warning',

@@ -99,7 +99,8 @@ export function blockValidator(schema: ProviderSchema, kind: 'provider' | 'resou
   const key = `${kind}:${type}`;
   let v = perSchema.get(key);
   if (!v) {
-    const json = kind === 'provider' ? providerJsonSchema(schema) : kind === 'resource' ? resourceJsonSchema(type, schema) : dataSourceJsonSchema(type, schema);
+    const json =
+      kind === 'provider' ? providerJsonSchema(schema) : kind === 'resource' ? resourceJsonSchema(type, schema) : dataSourceJsonSchema(type, schema);
     v = compile(kind === 'provider' ? 'provider' : key, json, schema);
     perSchema.set(key, v);
   }

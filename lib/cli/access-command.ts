@@ -1,6 +1,6 @@
 import { AccessMap } from '../access';
 import { Finding } from '../report/finding';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const ACCESS_HELP = `cdktf-teleport access <cdktf.out | stack dir | cdk.tf.json | plan.json> [options]
@@ -38,12 +38,23 @@ function load(target: string, what: string): AccessMap {
 export const accessCommand: CommandSpec = {
   help: ACCESS_HELP,
   ownOutput: true,
-  options: { base: { type: 'string' }, format: { type: 'string' }, leaf: { type: 'string' }, 'root-role': { type: 'string' }, 'fail-on': { type: 'string' } },
+  options: {
+    base: { type: 'string' },
+    format: { type: 'string' },
+    leaf: { type: 'string' },
+    'root-role': { type: 'string' },
+    'fail-on': { type: 'string' },
+  },
   run: (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`access takes exactly one path, got ${positionals.length}\n\n${ACCESS_HELP}`);
     const format = values.json === true ? 'json' : ((values.format as string | undefined) ?? 'text');
     if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, got "${format}"`);
-    const failOn = values['fail-on'] === undefined ? [] : String(values['fail-on']).split(',').map((k) => k.trim());
+    const failOn =
+      values['fail-on'] === undefined
+        ? []
+        : String(values['fail-on'])
+            .split(',')
+            .map((k) => k.trim());
     const wrong = failOn.filter((k) => !KINDS.includes(k));
     if (wrong.length) throw new UsageError(`--fail-on takes ${KINDS.join(', ')} (comma-separated), got "${wrong.join(',')}"`);
     if (failOn.length && values.base === undefined) throw new UsageError('--fail-on needs --base: it fails on changes against the base');

@@ -1,9 +1,10 @@
 import * as path from 'path';
-import { AcknowledgedFinding, Finding } from '../report/finding';
+import { Finding } from '../report/finding';
 import { checkConfig } from '../check';
 import { loadConfigs } from '../config';
 import { checkGuardrails } from '../guardrails/check';
 import { parsePackSpec } from '../guardrails/pack-spec';
+import type { CommandResult, CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const CHECK_HELP = `cdktf-teleport check <stack dir | *.tf.json file | cdktf.out> [--guardrails PACK] [--max-input-size SIZE] [--json]
@@ -18,10 +19,8 @@ nesting level (Terraform silently drops unknown keys inside nested attributes).
                           Acknowledged findings do not count and are listed apart (--json: "acknowledged").
   --max-input-size SIZE   the largest input file read (default 64MiB; e.g. 256MiB, 1GiB)`;
 
-export const CHECK_OPTIONS = { guardrails: { type: 'string' as const } };
-
 /** `check`: the offline schema check of one or more stacks, and optionally the guardrails. */
-export function runCheck(positionals: string[], values: Record<string, unknown> = {}): { findings: Finding[]; acknowledged?: AcknowledgedFinding[]; subject: string } {
+export function runCheck(positionals: string[], values: Record<string, unknown> = {}): CommandResult {
   if (positionals.length !== 1) {
     throw new UsageError(`check takes exactly one path, got ${positionals.length}\n\n${CHECK_HELP}`);
   }
@@ -43,5 +42,16 @@ export function runCheck(positionals: string[], values: Record<string, unknown> 
   }
   if (!pack) return { findings, subject: `${stacks.length} stack(s) checked` };
   const guardrails = checkGuardrails(stacks, pack, findings);
-  return { findings: [...findings, ...guardrails.findings], acknowledged: guardrails.acknowledged, subject: `${stacks.length} stack(s) checked, guardrails ${pack.name}` };
+  return {
+    findings: [...findings, ...guardrails.findings],
+    acknowledged: guardrails.acknowledged,
+    subject: `${stacks.length} stack(s) checked, guardrails ${pack.name}`,
+  };
 }
+
+/** `check` as the CLI runs it. */
+export const checkCommand: CommandSpec = {
+  help: CHECK_HELP,
+  options: { guardrails: { type: 'string' } },
+  run: (positionals, values) => runCheck(positionals, values),
+};

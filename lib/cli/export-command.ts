@@ -4,7 +4,7 @@ import { loadInput } from '../config';
 import { ExportFormat, ExportResult, TeleportExport } from '../export';
 import { Finding } from '../report/finding';
 import { displayText } from '../report/sanitize';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { Io, buildReport, printHuman } from './output';
 import { UsageError } from './usage-error';
 
@@ -45,17 +45,15 @@ function findingsOf(result: ExportResult, strict: boolean): Finding[] {
   if (!strict) return notes;
   return [
     ...notes,
-    ...result.placeholders.map(
-      (p): Finding => ({
-        severity: 'error',
-        check: 'export.placeholder',
-        resource: p.resource,
-        stack: p.stack,
-        path: p.field,
-        message: `would be written as a placeholder (${p.placeholder}): ${p.reason}`,
-        fix: 'give the value in the configuration, or export without --strict and fill the placeholder before applying',
-      }),
-    ),
+    ...result.placeholders.map((p): Finding => ({
+      severity: 'error',
+      check: 'export.placeholder',
+      resource: p.resource,
+      stack: p.stack,
+      path: p.field,
+      message: `would be written as a placeholder (${p.placeholder}): ${p.reason}`,
+      fix: 'give the value in the configuration, or export without --strict and fill the placeholder before applying',
+    })),
   ];
 }
 

@@ -1,10 +1,9 @@
-import { parseArgs, ParseArgsConfig } from 'util';
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+import { parseArgs } from 'util';
 import { InputError, parseSize, withInputLimits } from '../config';
-import { AcknowledgedFinding, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Finding, isOk } from '../report/finding';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, isOk } from '../report/finding';
 import { accessCommand } from './access-command';
-import { CHECK_HELP, CHECK_OPTIONS, runCheck } from './check-command';
+import { checkCommand } from './check-command';
+import type { CommandSpec, ParseArgsOptionsConfig } from './command';
 import { exportCommand } from './export-command';
 import { terraformCheckCommand } from './terraform-check-command';
 import { validateCommand } from './validate-command';
@@ -32,27 +31,10 @@ Options:
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error, unreadable input,
 or a cluster or tool that could not be reached.`;
 
-/** What a subcommand returns: its findings and a one-line subject for the summary. */
-export interface CommandResult {
-  findings: Finding[];
-  subject: string;
-  /** Findings the configuration acknowledged (guardrails): listed apart, never counted. */
-  acknowledged?: AcknowledgedFinding[];
-}
-
-/** One subcommand: its help text, its own options (util.parseArgs format) and its run function. */
-export interface CommandSpec {
-  help: string;
-  options?: ParseArgsOptionsConfig;
-  run(positionals: string[], values: Record<string, unknown>, io: Io): Promise<CommandResult> | CommandResult;
-  /** The command prints its own report through `io`; its findings only decide the exit code. */
-  ownOutput?: boolean;
-}
-
 /** The subcommands. Each throws UsageError (or InputError) for exit 2; findings with an error mean exit 1. */
 const COMMANDS = new Map<string, CommandSpec>([
   ['access', accessCommand],
-  ['check', { help: CHECK_HELP, options: CHECK_OPTIONS, run: (positionals, values) => runCheck(positionals, values) }],
+  ['check', checkCommand],
   ['export', exportCommand],
   ['terraform-check', terraformCheckCommand],
   ['validate', validateCommand],

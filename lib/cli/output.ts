@@ -21,7 +21,8 @@ function write(stream: NodeJS.WriteStream, text: string): void {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       closed.add(stream);
       if (e.code === 'EPIPE') return;
-      if (stream !== process.stderr && !closed.has(process.stderr)) process.stderr.write(`cdktf-teleport: cannot write output: ${e.code ?? e.message}\n`);
+      if (stream !== process.stderr && !closed.has(process.stderr))
+        process.stderr.write(`cdktf-teleport: cannot write output: ${e.code ?? e.message}\n`);
       process.exitCode = EXIT_USAGE;
     });
   }
@@ -64,7 +65,12 @@ export function buildReport(findings: readonly Finding[], error?: string, acknow
     ok: error === undefined && isOk(sorted),
     findings: sorted,
     ...(acknowledged !== undefined
-      ? { acknowledged: (sortFindings(acknowledged) as AcknowledgedFinding[]).map((a) => { const r = redactAcknowledged(a); return { ...mapFindingText(r, (x) => capText(x)), reason: capText(r.reason) }; }) }
+      ? {
+          acknowledged: (sortFindings(acknowledged) as AcknowledgedFinding[]).map((a) => {
+            const r = redactAcknowledged(a);
+            return { ...mapFindingText(r, (x) => capText(x)), reason: capText(r.reason) };
+          }),
+        }
       : {}),
     ...(error !== undefined ? { error: capText(redact(error)) } : {}),
   };
@@ -105,5 +111,7 @@ export function printHuman(io: Io, findings: readonly Finding[], subject: string
   const count = (s: string) => sorted.filter((f) => f.severity === s).length;
   const verdict = isOk(sorted) ? 'OK' : 'FAILED';
   const accepted = acknowledged.length ? `, ${acknowledged.length} acknowledged` : '';
-  io.out(`${sorted.length || acknowledged.length ? '\n' : ''}${verdict}: ${displayText(subject)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${accepted}\n`);
+  io.out(
+    `${sorted.length || acknowledged.length ? '\n' : ''}${verdict}: ${displayText(subject)}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${accepted}\n`,
+  );
 }

@@ -1,6 +1,6 @@
 import { CannotRunError, resolveSchemaFile } from '../terraform-check/environment';
 import { checkSubject, terraformCheck } from '../terraform-check/terraform-check';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const TERRAFORM_CHECK_HELP = `cdktf-teleport terraform-check <stack dir | *.tf.json file | cdktf.out>... [--plan-json DIR [--plan-json-keep-sensitive]] [--schema FILE] [--var-file FILE]... [--max-input-size SIZE] [--json]
@@ -33,10 +33,16 @@ TF_CLI_ARGS*, TF_TOKEN_*: docs/cli/terraform-check.md lists them), and without t
 
 export const terraformCheckCommand: CommandSpec = {
   help: TERRAFORM_CHECK_HELP,
-  options: { 'plan-json': { type: 'string' }, 'plan-json-keep-sensitive': { type: 'boolean' }, schema: { type: 'string' }, 'var-file': { type: 'string', multiple: true } },
+  options: {
+    'plan-json': { type: 'string' },
+    'plan-json-keep-sensitive': { type: 'boolean' },
+    schema: { type: 'string' },
+    'var-file': { type: 'string', multiple: true },
+  },
   run: async (positionals, values) => {
     if (positionals.length === 0) throw new UsageError(`terraform-check needs at least one path\n\n${TERRAFORM_CHECK_HELP}`);
-    if (values['plan-json-keep-sensitive'] === true && values['plan-json'] === undefined) throw new UsageError('--plan-json-keep-sensitive goes with --plan-json DIR');
+    if (values['plan-json-keep-sensitive'] === true && values['plan-json'] === undefined)
+      throw new UsageError('--plan-json-keep-sensitive goes with --plan-json DIR');
     try {
       const schemaFile = typeof values.schema === 'string' ? resolveSchemaFile(values.schema) : undefined;
       const results = await terraformCheck(positionals, {

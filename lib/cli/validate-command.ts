@@ -5,7 +5,7 @@ import { CaFileError, readCaFile } from '../proxy-client/ca-files';
 import { ProxyClientError } from '../proxy-client/errors';
 import { displayText } from '../report/sanitize';
 import { DEADLINE_TIMEOUTS, runValidate } from '../validation/run';
-import type { CommandSpec } from './main';
+import type { CommandSpec } from './command';
 import { UsageError } from './usage-error';
 
 export const VALIDATE_HELP = `cdktf-teleport validate <stack dir | cdk.tf.json | cdktf.out | plan.json> [options]
@@ -86,7 +86,10 @@ function caFiles(values: unknown, offline: boolean): Map<string, string[]> {
   return out;
 }
 
-function identityOptions(values: Record<string, unknown>, offline: boolean): { identities: ReturnType<typeof parseIdentityFlags>; varFiles: string[] } {
+function identityOptions(
+  values: Record<string, unknown>,
+  offline: boolean,
+): { identities: ReturnType<typeof parseIdentityFlags>; varFiles: string[] } {
   const varFiles = (values['var-file'] as string[] | undefined) ?? [];
   try {
     if (offline) return { identities: new Map(), varFiles };
@@ -112,19 +115,33 @@ export const validateCommand: CommandSpec = {
   run: async (positionals, values, io) => {
     if (positionals.length !== 1) throw new UsageError(`validate takes exactly one path, got ${positionals.length}\n\n${VALIDATE_HELP}`);
     const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout takes a number of seconds up to ${MAX_TIMEOUT_SECONDS}, got "${values.timeout}"`);
+    if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_SECONDS)
+      throw new UsageError(`--timeout takes a number of seconds up to ${MAX_TIMEOUT_SECONDS}, got "${values.timeout}"`);
     const offline = values.offline === true;
     const insecureSendCredentials = values['insecure-send-credentials'] === true;
-    if (insecureSendCredentials && values.insecure !== true) throw new UsageError('--insecure-send-credentials only applies with --insecure (credentials always go to verified servers)');
-    const options = { offline, proxies: proxies(values.proxy), caFiles: caFiles(values['ca-file'], offline), insecure: values.insecure === true, insecureSendCredentials, timeoutMs: timeout * 1000, ...identityOptions(values, offline) };
+    if (insecureSendCredentials && values.insecure !== true)
+      throw new UsageError('--insecure-send-credentials only applies with --insecure (credentials always go to verified servers)');
+    const options = {
+      offline,
+      proxies: proxies(values.proxy),
+      caFiles: caFiles(values['ca-file'], offline),
+      insecure: values.insecure === true,
+      insecureSendCredentials,
+      timeoutMs: timeout * 1000,
+      ...identityOptions(values, offline),
+    };
     if (options.insecure) io.err('WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can impersonate the clusters.\n');
-    if (insecureSendCredentials) io.err('WARNING: --insecure-send-credentials: passwords and OTPs are sent to servers whose certificates were NOT verified.\n');
+    if (insecureSendCredentials)
+      io.err('WARNING: --insecure-send-credentials: passwords and OTPs are sent to servers whose certificates were NOT verified.\n');
     try {
       const { findings, stacks } = await runValidate(positionals[0], { ...options, progress: (line) => io.err(`${displayText(line)}\n`) });
       return { findings, subject: `${stacks} stack(s) validated${offline ? ' offline' : ''}` };
     } catch (e) {
       if (e instanceof ProxyClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
-      if (e instanceof DeadlineExceededError) throw new UsageError(`cannot validate against the clusters: ${e.message} before the checks finished. Check the network (and HTTPS_PROXY), or raise --timeout.`);
+      if (e instanceof DeadlineExceededError)
+        throw new UsageError(
+          `cannot validate against the clusters: ${e.message} before the checks finished. Check the network (and HTTPS_PROXY), or raise --timeout.`,
+        );
       if (e instanceof CaFileError) throw new UsageError(`--ca-file: ${e.message}`);
       if (e instanceof AuthClientError) throw new UsageError(`cannot validate against the cluster: ${e.message}`);
       if (/^(cannot read|no cdk\.tf\.json|.* is not valid JSON)/.test((e as Error).message)) throw new UsageError((e as Error).message);

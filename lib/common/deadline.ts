@@ -36,7 +36,10 @@ export class Deadline {
   private readonly controller = new AbortController();
   private timer?: NodeJS.Timeout;
 
-  private constructor(public readonly at: number, public readonly description: string) {
+  private constructor(
+    public readonly at: number,
+    public readonly description: string,
+  ) {
     if (Number.isFinite(at)) this.arm();
   }
 

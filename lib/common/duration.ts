@@ -1,7 +1,7 @@
 // Go durations and RFC 3339 times as Teleport, the provider and Terraform's timeadd read them.
 
 const GO_DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|μs|ms|s|m|h))+$/;
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** Parses a Go duration ("1h30m") as used by Terraform's `timeadd`, in milliseconds; undefined when malformed. Zero is allowed here. */
 export function parseGoDuration(value: string): number | undefined {

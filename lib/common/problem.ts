@@ -27,3 +27,8 @@ export function formatProblem(problem: Problem, subject?: string): string {
   const fix = problem.fix === undefined ? '' : ` Fix: ${problem.fix}`;
   return `${head ? `${head}: ` : ''}${problem.message}${fix}`;
 }
+
+/** `field "<field>": <message> Fix: <fix>`: how every construct and the runtime props check word one problem. */
+export function problem(field: string, message: string, fix: string): string {
+  return formatProblem({ field, message, fix });
+}

@@ -5,7 +5,7 @@ import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { TfProviderConfig, TfResource, TfStack } from './model';
 import { conformBody, isPlainObject } from './shape';
 
-const REF = /\$\{([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)[.\[}]/g;
+const REF = /\$\{([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)[.[}]/g;
 const NOT_RESOURCES = /^(var|local|each|count|path|terraform|self|module|data)\./;
 
 /** Addresses referenced in `${...}` expressions anywhere in a value (walked without recursion). */
@@ -36,7 +36,11 @@ const bodiesOf = (entry: unknown): Record<string, unknown>[] => (Array.isArray(e
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** The model of the Teleport blocks of one or more configuration files of a stack. */
-export function stackFromConfigs(name: string, files: readonly { file: string; config: unknown }[], schema: ProviderSchema = loadProviderSchema()): TfStack {
+export function stackFromConfigs(
+  name: string,
+  files: readonly { file: string; config: unknown }[],
+  schema: ProviderSchema = loadProviderSchema(),
+): TfStack {
   const providers: TfProviderConfig[] = [];
   const resources: TfResource[] = [];
   let constraint: string | undefined;
@@ -50,7 +54,10 @@ export function stackFromConfigs(name: string, files: readonly { file: string; c
         providers.push({ stack: name, key: alias ? `teleport.${alias}` : 'teleport', alias, values });
       }
     }
-    for (const [section, mode] of [['resource', 'managed'], ['data', 'data']] as const) {
+    for (const [section, mode] of [
+      ['resource', 'managed'],
+      ['data', 'data'],
+    ] as const) {
       for (const types of objectsOf(config[section])) {
         for (const [type, byName] of Object.entries(types)) {
           if (!type.startsWith('teleport_')) continue;
@@ -74,7 +81,14 @@ export function stackFromConfig(name: string, file: string, config: unknown, sch
   return stackFromConfigs(name, [{ file, config }], schema);
 }
 
-function resourceOf(stack: string, mode: 'managed' | 'data', type: string, name: string, body: Record<string, unknown>, attributes: Parameters<typeof conformBody>[0]): TfResource {
+function resourceOf(
+  stack: string,
+  mode: 'managed' | 'data',
+  type: string,
+  name: string,
+  body: Record<string, unknown>,
+  attributes: Parameters<typeof conformBody>[0],
+): TfResource {
   const { values, unknown } = conformBody(attributes, body);
   const provider = body.provider;
   return {

@@ -17,12 +17,18 @@ export function valueTooDeep(value: unknown, maxDepth: number): boolean {
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const c = v[i];
-        if (c !== null && typeof c === 'object') (nodes.push(c), depths.push(depth + 1));
+        if (c !== null && typeof c === 'object') {
+          nodes.push(c);
+          depths.push(depth + 1);
+        }
       }
     } else {
       for (const k in v) {
         const c = v[k];
-        if (c !== null && typeof c === 'object') (nodes.push(c), depths.push(depth + 1));
+        if (c !== null && typeof c === 'object') {
+          nodes.push(c);
+          depths.push(depth + 1);
+        }
       }
     }
   }

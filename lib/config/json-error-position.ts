@@ -54,15 +54,16 @@ export function jsonErrorOffset(text: string): number {
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{') return members('}', () => {
-      ws();
-      if (text[i] !== '"') stop();
-      string();
-      ws();
-      if (text[i] !== ':') stop();
-      i++;
-      value();
-    });
+    if (c === '{')
+      return members('}', () => {
+        ws();
+        if (text[i] !== '"') stop();
+        string();
+        ws();
+        if (text[i] !== ':') stop();
+        i++;
+        value();
+      });
     if (c === '[') return members(']', value);
     if (c === '"') return string();
     if (c === 't') return literal('true');

@@ -130,7 +130,9 @@ export function stackFromPlan(name: string, file: string, plan: unknown, schema:
     const change = object(c.change, `${path}.change`) ?? {};
     const attributes = attributesOf(c.mode === 'data' ? 'data' : 'managed', type);
     const side = (v: unknown) => (isPlainObject(v) ? conformBody(attributes, v).values : null);
-    const replacePaths = Array.isArray(change.replace_paths) ? change.replace_paths.filter((p): p is (string | number)[] => Array.isArray(p)) : undefined;
+    const replacePaths = Array.isArray(change.replace_paths)
+      ? change.replace_paths.filter((p): p is (string | number)[] => Array.isArray(p))
+      : undefined;
     changes.push({
       stack: name,
       address,
@@ -152,9 +154,21 @@ export function stackFromPlan(name: string, file: string, plan: unknown, schema:
 
 function shapeFindings(file: string, problems: string[]): Finding[] {
   const fix = 'pass the unchanged output of `terraform show -json <planfile>`; this plan was cut or edited.';
-  const out: Finding[] = problems.slice(0, MAX_SHAPE_FINDINGS).map((p) => ({ severity: 'error', check: 'validate.plan-shape', resource: file, message: `${p}: skipped, so the checks did not cover it.`, fix }));
+  const out: Finding[] = problems.slice(0, MAX_SHAPE_FINDINGS).map((p) => ({
+    severity: 'error',
+    check: 'validate.plan-shape',
+    resource: file,
+    message: `${p}: skipped, so the checks did not cover it.`,
+    fix,
+  }));
   if (problems.length > MAX_SHAPE_FINDINGS) {
-    out.push({ severity: 'error', check: 'validate.plan-shape', resource: file, message: `${problems.length - MAX_SHAPE_FINDINGS} more part(s) of the plan have the wrong shape and were skipped.`, fix });
+    out.push({
+      severity: 'error',
+      check: 'validate.plan-shape',
+      resource: file,
+      message: `${problems.length - MAX_SHAPE_FINDINGS} more part(s) of the plan have the wrong shape and were skipped.`,
+      fix,
+    });
   }
   return out;
 }

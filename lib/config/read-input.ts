@@ -36,7 +36,9 @@ export function readInputText(file: string, limits: InputLimits = currentInputLi
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) {
-      throw new InputError(`cannot read ${file}: it is ${kindOf(stat)}; only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`);
+      throw new InputError(
+        `cannot read ${file}: it is ${kindOf(stat)}; only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`,
+      );
     }
     if (stat.size > limits.maxBytes) throw tooLarge(file, limits);
     const chunks: Buffer[] = [];
@@ -61,7 +63,9 @@ export function readInputText(file: string, limits: InputLimits = currentInputLi
 }
 
 function tooLarge(file: string, limits: InputLimits): InputError {
-  return new InputError(`cannot read ${file}: it is larger than the input limit of ${formatSize(limits.maxBytes)}. Fix: pass the right file, or raise the limit with --max-input-size (e.g. --max-input-size 256MiB).`);
+  return new InputError(
+    `cannot read ${file}: it is larger than the input limit of ${formatSize(limits.maxBytes)}. Fix: pass the right file, or raise the limit with --max-input-size (e.g. --max-input-size 256MiB).`,
+  );
 }
 
 /**
@@ -84,7 +88,9 @@ export function parseJsonText(text: string, file: string, limits: InputLimits = 
 function tooDeep(text: string, file: string, limits: InputLimits): InputError {
   const at = depthExceededAt(text, limits.maxDepth);
   const { line, column } = positionAt(text, Math.max(at, 0));
-  return new InputError(`cannot read ${file}: JSON nested deeper than ${limits.maxDepth} levels (at line ${line}, column ${column}). Fix: no Terraform configuration or plan nests that deep; pass the right file.`);
+  return new InputError(
+    `cannot read ${file}: JSON nested deeper than ${limits.maxDepth} levels (at line ${line}, column ${column}). Fix: no Terraform configuration or plan nests that deep; pass the right file.`,
+  );
 }
 
 /** {@link readInputText} then {@link parseJsonText}. */

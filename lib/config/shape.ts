@@ -96,7 +96,12 @@ class Conformer {
   private typed(type: CtyType, value: unknown, path: Path): unknown {
     if (type === 'dynamic') return value === null ? undefined : value;
     if (this.special(value, path, type !== 'string')) return undefined;
-    if (type === 'string') return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : this.skip(value, path, false);
+    if (type === 'string')
+      return typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : this.skip(value, path, false);
     if (type === 'number') {
       if (typeof value === 'number') return value;
       if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value)) return Number(value);

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Token } from 'cdktf';
-import { Violation, formatProblem } from '../common/problem';
+import { Violation, problem } from '../common/problem';
 
 export type { Violation } from '../common/problem';
 
@@ -45,10 +45,7 @@ export function rule<T, C>(spec: RuleSpec<T, C>): Rule<T> {
   };
 }
 
-/** Formats one problem the way every construct reports it (`field "<field>": <message> Fix: <fix>`). */
-export function problem(field: string, message: string, fix: string): string {
-  return formatProblem({ field, message, fix });
-}
+export { problem } from '../common/problem';
 
 /** Evaluates a rule table; returns formatted problems. */
 export function evaluate<T>(props: T, rules: readonly Rule<T>[]): string[] {

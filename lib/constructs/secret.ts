@@ -38,11 +38,13 @@ export function secretProblems(scope: IConstruct, slot: SecretSlot): string[] {
   const optIn = slot.optIn === undefined ? undefined : /[\s(]/.test(slot.optIn) ? slot.optIn : `set ${slot.optIn}: true`;
   if (value === undefined || optedIn) return [];
   if (!Token.isUnresolved(value)) {
-    return [problem(
-      field,
-      'is a literal secret: it would be written in plaintext to cdk.tf.json and the Terraform plan.',
-      `pass a sensitive TerraformVariable without a default (variable.stringValue) or a reference to a resource attribute${optIn ? `, or ${optIn} to accept the plaintext literal` : ''}.`,
-    )];
+    return [
+      problem(
+        field,
+        'is a literal secret: it would be written in plaintext to cdk.tf.json and the Terraform plan.',
+        `pass a sensitive TerraformVariable without a default (variable.stringValue) or a reference to a resource attribute${optIn ? `, or ${optIn} to accept the plaintext literal` : ''}.`,
+      ),
+    ];
   }
   const out: string[] = [];
   const variables = referencedVariables(scope, value);
@@ -51,18 +53,22 @@ export function secretProblems(scope: IConstruct, slot: SecretSlot): string[] {
     const name = variable.friendlyUniqueId;
     if (variable.default !== undefined) {
       registerSecret(variable.default);
-      out.push(problem(
-        field,
-        `comes from variable "${name}", which has a default: the default is written in plaintext to cdk.tf.json.`,
-        `remove the default and pass the value at plan time (TF_VAR_${name} or -var)${optIn ? `, or ${optIn} to accept the plaintext value` : ''}.`,
-      ));
+      out.push(
+        problem(
+          field,
+          `comes from variable "${name}", which has a default: the default is written in plaintext to cdk.tf.json.`,
+          `remove the default and pass the value at plan time (TF_VAR_${name} or -var)${optIn ? `, or ${optIn} to accept the plaintext value` : ''}.`,
+        ),
+      );
     }
     if (variable.sensitive !== true) {
-      out.push(problem(
-        field,
-        `comes from variable "${name}", which is not sensitive: Terraform would print the secret in plans and logs.`,
-        `declare the variable with sensitive: true (and no default).`,
-      ));
+      out.push(
+        problem(
+          field,
+          `comes from variable "${name}", which is not sensitive: Terraform would print the secret in plans and logs.`,
+          `declare the variable with sensitive: true (and no default).`,
+        ),
+      );
     }
   }
   return out;

@@ -83,7 +83,9 @@ function resolves(core: CoreName): boolean {
 
 /** Throws when this build cannot serve the app that loads it (see loadProblem). */
 export function checkLoad(): void {
-  const starts = [require.main?.filename ? path.dirname(require.main.filename) : undefined, process.cwd()].filter((d): d is string => d !== undefined);
+  const starts = [require.main?.filename ? path.dirname(require.main.filename) : undefined, process.cwd()].filter(
+    (d): d is string => d !== undefined,
+  );
   const problem = loadProblem(findProjectManifest(starts), resolves);
   if (problem) throw new Error(problem);
 }

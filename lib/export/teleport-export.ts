@@ -3,7 +3,7 @@ import type { StackConfig } from '../access/access-map';
 import { stackFromConfig } from '../config/config-input';
 import { loadInput } from '../config/load';
 import { TfInput } from '../config/model';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { buildExport } from './build';
 import { ExportOptions, ExportResult } from './model';
 

@@ -15,8 +15,8 @@ export interface OutDocument {
   readonly comments: readonly FieldComment[];
 }
 
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
-const UNSAFE_ALL = /[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
+const UNSAFE = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const UNSAFE_ALL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 /** One comment line: no line breaks, nothing unsafe, capped. */
 export function commentLine(text: string): string {

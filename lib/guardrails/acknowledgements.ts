@@ -8,7 +8,7 @@
 // hand). A reason is at least a sentence: four words and twenty characters.
 import { locationOf } from '../access/clusters';
 import { ConfigLocation } from '../access/model';
-import { printable } from '../access/render/printable';
+import { escapeUnsafe } from '../report/sanitize';
 import { valueAt } from '../access/values';
 import { TfInput } from '../config/model';
 import { RULES_BY_ID } from './rules';
@@ -46,12 +46,13 @@ export function reasonProblem(reason: unknown): string | undefined {
   const text = reason.trim();
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (text.length < MIN_CHARACTERS || words < MIN_WORDS) {
-    return `has the reason "${printable(text.slice(0, 80))}", which is not a sentence (at least ${MIN_WORDS} words and ${MIN_CHARACTERS} characters)`;
+    return `has the reason "${escapeUnsafe(text.slice(0, 80))}", which is not a sentence (at least ${MIN_WORDS} words and ${MIN_CHARACTERS} characters)`;
   }
   return undefined;
 }
 
-export const REASON_FIX = 'say in a sentence why this exception is accepted, e.g. "The seed guide\'s demo role: every node of the sandbox leaf, login visitor only."';
+export const REASON_FIX =
+  'say in a sentence why this exception is accepted, e.g. "The seed guide\'s demo role: every node of the sandbox leaf, login visitor only."';
 
 /** The acknowledgements recorded in the Teleport resources of an input, and the malformed ones. */
 export function readAcknowledgements(input: TfInput): { acknowledgements: Acknowledgement[]; problems: AcknowledgementProblem[] } {
@@ -64,7 +65,12 @@ export function readAcknowledgements(input: TfInput): { acknowledgements: Acknow
       if (recorded === undefined) continue;
       const location = locationOf(r);
       if (!Array.isArray(recorded)) {
-        problems.push({ location, path: ACKNOWLEDGED_PATH, message: 'guardrail acknowledgements must be a list of {rule, reason} objects.', fix: 'write "acknowledged": [{"rule": "TG101", "reason": "..."}], or use Guardrails.acknowledge.' });
+        problems.push({
+          location,
+          path: ACKNOWLEDGED_PATH,
+          message: 'guardrail acknowledgements must be a list of {rule, reason} objects.',
+          fix: 'write "acknowledged": [{"rule": "TG101", "reason": "..."}], or use Guardrails.acknowledge.',
+        });
         continue;
       }
       recorded.forEach((entry: unknown, i: number) => {
@@ -72,7 +78,12 @@ export function readAcknowledgements(input: TfInput): { acknowledgements: Acknow
         const e = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
         const rule = typeof e.rule === 'string' ? e.rule : undefined;
         if (rule === undefined || !RULES_BY_ID.has(rule)) {
-          problems.push({ location, path: `${path}.rule`, message: `acknowledges ${rule === undefined ? 'no rule' : `"${printable(rule)}", which is not a guardrail rule`}.`, fix: 'name a rule id from docs/guardrails.md, e.g. "TG101".' });
+          problems.push({
+            location,
+            path: `${path}.rule`,
+            message: `acknowledges ${rule === undefined ? 'no rule' : `"${escapeUnsafe(rule)}", which is not a guardrail rule`}.`,
+            fix: 'name a rule id from docs/guardrails.md, e.g. "TG101".',
+          });
           return;
         }
         const bad = reasonProblem(e.reason);

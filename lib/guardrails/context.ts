@@ -1,10 +1,10 @@
 // What the rules read: the access map of the whole configuration, its provision tokens, the pack's
 // thresholds, and the leaf roles the root reaches (grouped per role, with every path to it).
 import { AccessMapData, AccessPath, ConfigLocation, LeafRole, LoginGrant, TrustEdge } from '../access/model';
-import { printable } from '../access/render/printable';
+import { escapeUnsafe } from '../report/sanitize';
 import { TokenFact } from '../access/tokens';
 import { loginReaches } from '../access/words';
-import type { RuleHit } from './rule';
+import type { RuleHit } from './rule-hit';
 
 /** The pack's thresholds, resolved. */
 export interface Thresholds {
@@ -38,7 +38,7 @@ export interface ReachedRole {
 }
 
 /** Quoted for a message, without control characters. */
-export const q = (text: string): string => `"${printable(text)}"`;
+export const q = (text: string): string => `"${escapeUnsafe(text)}"`;
 
 /** True when a trust may grant something: enabled, or `enabled` known only at apply. */
 export const isLive = (t: TrustEdge): boolean => t.enabled || t.enabledAtApply;

@@ -16,7 +16,18 @@ export function renderRuleReference(): string {
     '',
   ];
   for (const r of RULES) {
-    lines.push(`### ${r.id}`, '', `**${r.title}** (recommended: ${r.recommended ? r.level : 'off'}; strict: error)`, '', r.explanation, '', `**Fix:** ${r.fix}`, '', '**Sources:**', '');
+    lines.push(
+      `### ${r.id}`,
+      '',
+      `**${r.title}** (recommended: ${r.recommended ? r.level : 'off'}; strict: error)`,
+      '',
+      r.explanation,
+      '',
+      `**Fix:** ${r.fix}`,
+      '',
+      '**Sources:**',
+      '',
+    );
     for (const s of r.sources) lines.push(`- ${s}`);
     lines.push('');
   }

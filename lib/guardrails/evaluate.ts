@@ -2,7 +2,7 @@
 // (with their reasons), malformed acknowledgements, and acknowledgements that match nothing.
 import { buildAccessMap } from '../access/build';
 import { ConfigLocation } from '../access/model';
-import { printable } from '../access/render/printable';
+import { escapeUnsafe } from '../report/sanitize';
 import { tokenFacts } from '../access/tokens';
 import { durationMs } from '../access/grants';
 import { TfInput } from '../config/model';
@@ -42,7 +42,7 @@ const ACKNOWLEDGE_HINT = (rule: string) =>
   ` Or, where it is intended, acknowledge it with a reason: Guardrails.acknowledge(construct, '${rule}', '<why, in a sentence>'), or {"rule": "${rule}", "reason": "..."} in the resource's "//".guardrails.acknowledged list (docs/guardrails.md).`;
 
 const PRESET_FIX = (name: string) =>
-  `"${printable(name)}" is Teleport's preset role on the leaf (not in this configuration): map the root role to a leaf role of your own instead, and on that role: `;
+  `"${escapeUnsafe(name)}" is Teleport's preset role on the leaf (not in this configuration): map the root role to a leaf role of your own instead, and on that role: `;
 
 function fixOf(rule: GuardrailRule, hit: RuleHit): string {
   const fix = hit.fix ?? rule.fix;
@@ -115,7 +115,7 @@ function unusedAcknowledgements(all: readonly Acknowledgement[], used: ReadonlyS
       severity: 'warning',
       location: a.location,
       path: '//.guardrails.acknowledged',
-      message: `the acknowledgement of ${a.rule} ("${printable(a.reason.slice(0, 120))}") matches no finding of ${a.rule} here.`,
+      message: `the acknowledgement of ${a.rule} ("${escapeUnsafe(a.reason.slice(0, 120))}") matches no finding of ${a.rule} here.`,
       fix: `remove the acknowledgement (the configuration no longer does what it excused), or move it to the resource ${a.rule} reports.`,
       ...(a.by !== undefined ? { by: a.by } : {}),
     });

@@ -8,7 +8,7 @@ import { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { formatProblem } from '../common/problem';
 import { registerConstructHandler } from '../gen/construct-hook';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 // The schema check (and ajv) loads on first use, not at import.
 import type * as SchemaCheck from '../check/schema-check';
 import { recordAcknowledgement } from './acknowledge';
@@ -149,7 +149,9 @@ export function annotate(root: IConstruct, hits: readonly GuardrailHit[]): ICons
     if (target.node.metadata.some((m) => m.data === text)) continue;
     // What Annotations.of(target).addError/addWarning record, without a stack trace: it would point
     // into this module, not at the user's code, and capturing thousands of them is most of the cost.
-    target.node.addMetadata(hit.severity === 'error' ? AnnotationMetadataEntryType.ERROR : AnnotationMetadataEntryType.WARN, text, { stackTrace: false });
+    target.node.addMetadata(hit.severity === 'error' ? AnnotationMetadataEntryType.ERROR : AnnotationMetadataEntryType.WARN, text, {
+      stackTrace: false,
+    });
   }
   return targets;
 }

@@ -14,9 +14,14 @@ const THRESHOLD_KEYS = new Map<string, keyof GuardrailThresholds>([
  */
 export function parsePackSpec(spec: string): GuardrailsPack {
   const [base, ...changes] = spec.split(',').map((s) => s.trim());
-  const packs = new Map([['recommended', GuardrailsPack.RECOMMENDED], ['strict', GuardrailsPack.STRICT], ['off', GuardrailsPack.OFF]]);
+  const packs = new Map([
+    ['recommended', GuardrailsPack.RECOMMENDED],
+    ['strict', GuardrailsPack.STRICT],
+    ['off', GuardrailsPack.OFF],
+  ]);
   let pack = packs.get(base.toLowerCase());
-  if (!pack) throw new Error(`--guardrails "${base}": expected recommended, strict or off, then optional ,RULE=LEVEL or ,max_session_ttl=DURATION changes.`);
+  if (!pack)
+    throw new Error(`--guardrails "${base}": expected recommended, strict or off, then optional ,RULE=LEVEL or ,max_session_ttl=DURATION changes.`);
   for (const change of changes) {
     const m = /^([^=]+)=(.*)$/.exec(change);
     if (!m) throw new Error(`--guardrails: "${change}" is not RULE=LEVEL or THRESHOLD=DURATION.`);

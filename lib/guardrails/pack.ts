@@ -1,6 +1,6 @@
 // Packs: which rules run and at which level, and the thresholds some rules compare with.
 import { durationMs } from '../access/grants';
-import { checkArgs } from '../constructs/private/check-args';
+import { checkArgs } from '../api-check/check-args';
 import { RULES, RULES_BY_ID, unknownRule } from './rules';
 
 /** How a guardrail finding counts: `error` fails synth and `check`, `warning` is reported, `off` does not run. */
@@ -38,7 +38,8 @@ const DEFAULT_MAX_TOKEN_TTL = '1h';
 
 function checkDuration(name: string, value: string): string {
   const ms = durationMs(value);
-  if (ms === undefined || ms <= 0) throw new Error(`guardrails threshold ${name}: "${value}" is not a positive Go duration; write e.g. "8h" or "90m".`);
+  if (ms === undefined || ms <= 0)
+    throw new Error(`guardrails threshold ${name}: "${value}" is not a positive Go duration; write e.g. "8h" or "90m".`);
   return value;
 }
 
@@ -55,9 +56,17 @@ function checkLevel(rule: string, level: string): GuardrailLevel {
  */
 export class GuardrailsPack {
   /** Every recommended rule at its own level (docs/guardrails.md). */
-  public static readonly RECOMMENDED = new GuardrailsPack('recommended', RULES.filter((r) => r.recommended).map((r) => ({ rule: r.id, level: r.level as GuardrailLevel })), {});
+  public static readonly RECOMMENDED = new GuardrailsPack(
+    'recommended',
+    RULES.filter((r) => r.recommended).map((r) => ({ rule: r.id, level: r.level as GuardrailLevel })),
+    {},
+  );
   /** Every rule, each an error. */
-  public static readonly STRICT = new GuardrailsPack('strict', RULES.map((r) => ({ rule: r.id, level: GuardrailLevel.ERROR })), {});
+  public static readonly STRICT = new GuardrailsPack(
+    'strict',
+    RULES.map((r) => ({ rule: r.id, level: GuardrailLevel.ERROR })),
+    {},
+  );
   /** No rule runs. */
   public static readonly OFF = new GuardrailsPack('off', [], {});
 
@@ -91,7 +100,11 @@ export class GuardrailsPack {
     checkArgs('GuardrailsPack#withLevels', arguments);
     const merged = new Map(this.levels);
     for (const l of levels) merged.set(l.rule, l.level);
-    return new GuardrailsPack(this.name, [...merged].map(([rule, level]) => ({ rule, level })), this);
+    return new GuardrailsPack(
+      this.name,
+      [...merged].map(([rule, level]) => ({ rule, level })),
+      this,
+    );
   }
 
   /** This pack with other thresholds (those not given stay). */

@@ -61,7 +61,8 @@ function schemaVersions(schema: ProviderSchema) {
 export function providerHandlers(schema: ProviderSchema, state: ProviderState): Record<string, Handler> {
   const resource = (type: string) => schema.resource(type);
   const data = (type: string) => schema.dataSource(type);
-  const unknownType = (kind: string, type: string) => error(`Unknown ${kind} type`, `This provider (cdktf-teleport's offline schema server) serves no ${kind} "${type}".`);
+  const unknownType = (kind: string, type: string) =>
+    error(`Unknown ${kind} type`, `This provider (cdktf-teleport's offline schema server) serves no ${kind} "${type}".`);
   const ok = (cb: grpc.sendUnaryData<any>, response: Record<string, unknown>) => cb(null, { diagnostics: [], ...response });
   const versions = schemaVersions(schema);
   // get_provider_schema_optional: Terraform may reuse the schema it got from the first provider
@@ -89,12 +90,18 @@ export function providerHandlers(schema: ProviderSchema, state: ProviderState): 
     // declares no functions and no move_resource_state capability); the stubs answer clearly if it does.
     GetFunctions: (_call, cb) => ok(cb, { functions: {} }),
     MoveResourceState: ({ request }, cb) =>
-      ok(cb, { diagnostics: [error('Move not supported', `The offline provider cannot move ${request.source_type_name} state to ${request.target_type_name}.`)] }),
+      ok(cb, {
+        diagnostics: [
+          error('Move not supported', `The offline provider cannot move ${request.source_type_name} state to ${request.target_type_name}.`),
+        ],
+      }),
 
     ValidateProviderConfig: (_call, cb) => ok(cb, {}),
     ConfigureProvider: (_call, cb) => ok(cb, {}),
-    ValidateResourceConfig: ({ request }, cb) => ok(cb, resource(request.type_name) ? {} : { diagnostics: [unknownType('resource', request.type_name)] }),
-    ValidateDataResourceConfig: ({ request }, cb) => ok(cb, data(request.type_name) ? {} : { diagnostics: [unknownType('data source', request.type_name)] }),
+    ValidateResourceConfig: ({ request }, cb) =>
+      ok(cb, resource(request.type_name) ? {} : { diagnostics: [unknownType('resource', request.type_name)] }),
+    ValidateDataResourceConfig: ({ request }, cb) =>
+      ok(cb, data(request.type_name) ? {} : { diagnostics: [unknownType('data source', request.type_name)] }),
 
     UpgradeResourceState: ({ request }, cb) => {
       const raw = request.raw_state?.json?.length ? JSON.parse(Buffer.from(request.raw_state.json).toString('utf8')) : null;
@@ -127,7 +134,9 @@ export function providerHandlers(schema: ProviderSchema, state: ProviderState): 
     ImportResourceState: ({ request }, cb) => {
       const block = resource(request.type_name);
       if (!block) return ok(cb, { diagnostics: [unknownType('resource', request.type_name)] });
-      ok(cb, { imported_resources: [{ type_name: request.type_name, state: encodeValue(importedState(block, request.id)), private: Buffer.alloc(0) }] });
+      ok(cb, {
+        imported_resources: [{ type_name: request.type_name, state: encodeValue(importedState(block, request.id)), private: Buffer.alloc(0) }],
+      });
     },
 
     ReadDataSource: ({ request }, cb) => {

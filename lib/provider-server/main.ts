@@ -13,7 +13,13 @@ function option(argv: string[], name: string): string | undefined {
 
 const argv = process.argv.slice(2);
 Promise.resolve()
-  .then(() => serve(loadProviderSchema(option(argv, '--schema') ?? process.env.CDKTF_TELEPORT_PROVIDER_SCHEMA ?? defaultSchemaPath()), process.env, option(argv, '--descriptor')))
+  .then(() =>
+    serve(
+      loadProviderSchema(option(argv, '--schema') ?? process.env.CDKTF_TELEPORT_PROVIDER_SCHEMA ?? defaultSchemaPath()),
+      process.env,
+      option(argv, '--descriptor'),
+    ),
+  )
   .catch((e) => {
     process.stderr.write(`[ERROR] cdktf-teleport provider: ${(e as Error).message}\n`);
     process.exit(1);

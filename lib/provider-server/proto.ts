@@ -29,13 +29,17 @@ export interface ProtocolServices {
 /** protobufjs as @grpc/proto-loader resolves it (`light` has no .proto parser and loads faster). */
 function protobufjs(build: 'light' | 'full'): typeof protobuf {
   const from = path.dirname(require.resolve('@grpc/proto-loader'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy proto-loader resolves, by path, on first use
   return require(require.resolve(build === 'light' ? 'protobufjs/light' : 'protobufjs', { paths: [from] }));
 }
 
 /** The parsed protocol definitions as a protobufjs JSON descriptor (what `--descriptor` files hold). */
 export function protocolDescriptor(): Record<string, unknown> {
   const root = new (protobufjs('full').Root)();
-  root.loadSync(FILES.map((f) => path.join(protoDir(), f)), { keepCase: true });
+  root.loadSync(
+    FILES.map((f) => path.join(protoDir(), f)),
+    { keepCase: true },
+  );
   return root.toJSON() as Record<string, unknown>;
 }
 

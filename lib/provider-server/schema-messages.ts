@@ -37,7 +37,13 @@ export function blockMessage(block: SchemaBlock, version = 0): Record<string, un
 }
 
 function nestedBlockMessage(name: string, b: SchemaBlockType): Record<string, unknown> {
-  return { type_name: name, block: blockMessage(b.block), nesting: BLOCK_NESTING[b.nesting_mode], min_items: b.min_items ?? 0, max_items: b.max_items ?? 0 };
+  return {
+    type_name: name,
+    block: blockMessage(b.block),
+    nesting: BLOCK_NESTING[b.nesting_mode],
+    min_items: b.min_items ?? 0,
+    max_items: b.max_items ?? 0,
+  };
 }
 
 export function schemaMessage(block: SchemaBlock, version = 0): Record<string, unknown> {

@@ -18,7 +18,8 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): void {
     throw new ServeError('This is a Terraform provider plugin (cdktf-teleport offline schema server); Terraform starts it, not people.');
   }
   const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? '').split(',').map((v) => v.trim());
-  if (!versions.includes('6')) throw new ServeError(`Terraform offers plugin protocol versions "${env.PLUGIN_PROTOCOL_VERSIONS}"; this provider speaks 6.`);
+  if (!versions.includes('6'))
+    throw new ServeError(`Terraform offers plugin protocol versions "${env.PLUGIN_PROTOCOL_VERSIONS}"; this provider speaks 6.`);
 }
 
 export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = process.env, descriptorFile?: string): Promise<void> {
@@ -43,7 +44,11 @@ export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = pro
   let certField = '';
   if (clientCert && env.TF_DISABLE_PLUGIN_TLS !== '1') {
     const own = createCertificate({ commonName: 'localhost', dnsNames: ['localhost'], isCa: true }, generateKey('P-256'));
-    credentials = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(own.privateKeyPem), cert_chain: Buffer.from(own.certificatePem) }], true);
+    credentials = grpc.ServerCredentials.createSsl(
+      Buffer.from(clientCert),
+      [{ private_key: Buffer.from(own.privateKeyPem), cert_chain: Buffer.from(own.certificatePem) }],
+      true,
+    );
     certField = own.certificateDer.toString('base64').replace(/=+$/, ''); // Go's RawStdEncoding
   }
   const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', credentials, (e, p) => (e ? reject(e) : resolve(p))));
@@ -55,7 +60,9 @@ export async function serve(schema: ProviderSchema, env: NodeJS.ProcessEnv = pro
  * A handler that throws answers INTERNAL with its message (grpc-js would say only "Unknown error"),
  * so Terraform's "Plugin error" names the cause.
  */
-function reportingErrors(handlers: Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void>): Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void> {
+function reportingErrors(
+  handlers: Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void>,
+): Record<string, (call: any, cb: grpc.sendUnaryData<any>) => void> {
   return Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
       name,

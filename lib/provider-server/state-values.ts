@@ -49,13 +49,19 @@ function known(v: unknown): any {
 }
 
 /** Maps each nested object with its counterpart in the prior value: same index, same key, or an equal set element. */
-function mapNestedWithPrior(a: SchemaAttribute, v: any, prior: any, f: (o: Record<string, any>, p: Record<string, any> | undefined) => Record<string, any>): any {
+function mapNestedWithPrior(
+  a: SchemaAttribute,
+  v: any,
+  prior: any,
+  f: (o: Record<string, any>, p: Record<string, any> | undefined) => Record<string, any>,
+): any {
   const mode = a.nested_type!.nesting_mode;
   const apply = (o: any, p: any) => (isUnknown(o) || o === null ? o : f(o, known(p)));
   if (mode === 'single') return f(v, prior);
   if (mode === 'map') return Object.fromEntries(Object.entries(v).map(([k, o]) => [k, apply(o, prior?.[k])]));
   if (!Array.isArray(v)) return v;
-  if (mode === 'set') return v.map((o) => apply(o, Array.isArray(prior) ? prior.find((p) => sameConfigured(a.nested_type!.attributes, o, p)) : undefined));
+  if (mode === 'set')
+    return v.map((o) => apply(o, Array.isArray(prior) ? prior.find((p) => sameConfigured(a.nested_type!.attributes, o, p)) : undefined));
   return v.map((o, i) => apply(o, Array.isArray(prior) ? prior[i] : undefined));
 }
 
@@ -72,7 +78,11 @@ function sameConfigured(attrs: Attrs, a: any, b: any): boolean {
  * token's generated name is a placeholder derived from its planned values.
  */
 export function applyPlanned(typeName: string, block: SchemaBlock, planned: Record<string, any>): Record<string, any> {
-  const seed = crypto.createHash('sha256').update(typeName).update(JSON.stringify(planned, (_k, v) => (isUnknown(v) ? '?' : v))).digest('hex');
+  const seed = crypto
+    .createHash('sha256')
+    .update(typeName)
+    .update(JSON.stringify(planned, (_k, v) => (isUnknown(v) ? '?' : v)))
+    .digest('hex');
   const state = fill(block.attributes ?? {}, planned, '', { typeName, seed });
   const name = state.metadata?.name;
   if ('id' in state && (state.id === '' || state.id === null)) state.id = name ?? seed.slice(0, 16);
@@ -90,7 +100,8 @@ function fill(attrs: Attrs, value: Record<string, any>, prefix: string, ctx: Fil
     const path = prefix ? `${prefix}.${name}` : name;
     const v = value?.[name];
     if (isUnknown(v)) out[name] = placeholder(a, path, ctx);
-    else if (v !== null && v !== undefined && a.nested_type) out[name] = mapNestedWithPrior(a, v, undefined, (o) => fill(a.nested_type!.attributes, o, path, ctx));
+    else if (v !== null && v !== undefined && a.nested_type)
+      out[name] = mapNestedWithPrior(a, v, undefined, (o) => fill(a.nested_type!.attributes, o, path, ctx));
     else out[name] = v ?? null;
   }
   return out;

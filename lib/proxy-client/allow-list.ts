@@ -27,7 +27,11 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
  * remote_cluster on the root, returns its CAs and deletes expired tokens; host credentials joins a
  * host. Tests assert that the allow-list refuses them.
  */
-export const NEVER_CALLED: readonly string[] = ['/webapi/trustedclusters/validate', '/v1/webapi/trustedclusters/validate', '/webapi/host/credentials'];
+export const NEVER_CALLED: readonly string[] = [
+  '/webapi/trustedclusters/validate',
+  '/v1/webapi/trustedclusters/validate',
+  '/webapi/host/credentials',
+];
 
 export function isAllowed(method: string, path: string): boolean {
   const bare = path.split('?')[0];

@@ -6,7 +6,7 @@
 // (never past the run's deadline, whatever Retry-After says); the login POST is never retried.
 // Every request ends within its own timeout and the run's deadline, which also closes the
 // dispatcher. Failures are named for what happened (failure.ts); server text quoted in an error is
-// masked and capped (server-text.ts).
+// masked and capped (serverText, lib/report/sanitize.ts).
 import { Dispatcher, request } from 'undici';
 import { Deadline, abortable } from '../common/deadline';
 import { parseHostPort, sameAddress } from '../common/host-port';
@@ -16,7 +16,7 @@ import { ProxyClientError } from './errors';
 import { describeFailure } from './failure';
 import { PingInfo, normalizePing, pingProblem } from './ping';
 import { MAX_RETRY_WAIT_MS, retryAfterMs, retryWait } from './retry';
-import { serverText } from './server-text';
+import { serverText } from '../report/sanitize';
 import { createDispatcher } from './transport';
 
 export interface ProxyClientOptions {
@@ -64,7 +64,11 @@ export class ProxyClient {
 
   constructor(private readonly options: ProxyClientOptions) {
     if (!parseHostPort(options.address)) {
-      throw new ProxyClientError('not-allowed', String(options.address), 'is not host:port (no scheme, path, query or user allowed); nothing is sent to it.');
+      throw new ProxyClientError(
+        'not-allowed',
+        String(options.address),
+        'is not host:port (no scheme, path, query or user allowed); nothing is sent to it.',
+      );
     }
     this.dispatcher = createDispatcher({
       address: options.address,
@@ -104,16 +108,29 @@ export class ProxyClient {
     registerSecret(password);
     registerSecret(otp);
     if (this.options.insecure && !this.options.sendCredentialsInsecurely) {
-      throw new ProxyClientError('not-allowed', this.address, 'refusing to send a password to a server whose certificate was not verified (insecure); nothing was sent.');
+      throw new ProxyClientError(
+        'not-allowed',
+        this.address,
+        'refusing to send a password to a server whose certificate was not verified (insecure); nothing was sent.',
+      );
     }
-    const r = await this.call('POST', '/webapi/sessions/web', { body: { user, pass: password, second_factor_token: otp ?? '' }, retry: false, allowStatus: [400, 401, 403] });
+    const r = await this.call('POST', '/webapi/sessions/web', {
+      body: { user, pass: password, second_factor_token: otp ?? '' },
+      retry: false,
+      allowStatus: [400, 401, 403],
+    });
     if (r.status !== 200) {
-      throw new ProxyClientError('login', this.address, `login as ${serverText(user)} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`, r.status);
+      throw new ProxyClientError(
+        'login',
+        this.address,
+        `login as ${serverText(user)} failed (HTTP ${r.status}): ${errorMessage(r.json) ?? 'access denied'}. Only local users with a password (and TOTP, if required) can log in here.`,
+        r.status,
+      );
     }
     const bearer = String((r.json as any)?.token ?? '');
     const cookie = (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
     registerSecret(bearer);
-    for (const c of (r.headers['set-cookie'] ?? [])) registerSecret(c.split(';')[0].split('=').slice(1).join('='));
+    for (const c of r.headers['set-cookie'] ?? []) registerSecret(c.split(';')[0].split('=').slice(1).join('='));
     if (!bearer) throw new ProxyClientError('malformed', this.address, 'the login answer has no bearer token.');
     this.session = { bearer, cookie };
   }
@@ -136,7 +153,11 @@ export class ProxyClient {
     const items = this.items('/webapi/tokens', r.json);
     for (const t of items) registerSecret(t?.id);
     if (!items.every((t) => typeof t?.id === 'string' && t.id !== '')) throw this.malformed('/webapi/tokens', 'a token has no id');
-    return items.map((t) => ({ id: t.id, roles: Array.isArray(t.roles) ? t.roles.map(String) : [], expiry: typeof t.expiry === 'string' ? t.expiry : undefined }));
+    return items.map((t) => ({
+      id: t.id,
+      roles: Array.isArray(t.roles) ? t.roles.map(String) : [],
+      expiry: typeof t.expiry === 'string' ? t.expiry : undefined,
+    }));
   }
 
   /** Trusted cluster names (`GET /webapi/trustedcluster`); the YAML's spec.token is registered as a secret. */
@@ -199,20 +220,32 @@ export class ProxyClient {
     path: string,
     opts: { body?: unknown; authenticated?: boolean; retry?: boolean; allowStatus?: number[] } = {},
   ): Promise<{ status: number; json: unknown; headers: Record<string, string[]> }> {
-    if (!isAllowed(method, path)) throw new ProxyClientError('not-allowed', this.address, `${method} ${path} is not on the validator's allow-list; it is never sent.`);
+    if (!isAllowed(method, path))
+      throw new ProxyClientError('not-allowed', this.address, `${method} ${path} is not on the validator's allow-list; it is never sent.`);
     if (opts.authenticated && !this.session) throw new ProxyClientError('login', this.address, `${path} needs a web session; log in first.`);
-    const retries = opts.retry === false || method !== 'GET' ? 0 : this.options.retries ?? 3;
+    const retries = opts.retry === false || method !== 'GET' ? 0 : (this.options.retries ?? 3);
     for (let attempt = 0; ; attempt++) {
       let wait: number | undefined;
       try {
         if (this.deadline.expired) throw this.deadline.signal.reason;
         const r = await this.once(method, path, opts);
-        wait = (r.status === 429 || r.status >= 500) && attempt < retries ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs(), r.retryAfterMs) : undefined;
+        wait =
+          (r.status === 429 || r.status >= 500) && attempt < retries
+            ? retryWait(attempt, this.options.backoffMs ?? 200, this.deadline.remainingMs(), r.retryAfterMs)
+            : undefined;
         if (r.status !== 200 && !(opts.allowStatus ?? []).includes(r.status) && wait === undefined) {
           const attempts = attempt > 0 ? ` (${attempt + 1} attempts)` : '';
           const detail = errorMessage(r.json);
-          const notWaited = r.retryAfterMs !== undefined && attempt < retries ? `; it asked to retry after ${Math.ceil(r.retryAfterMs / 1000)} s, longer than validate waits (at most ${MAX_RETRY_WAIT_MS / 1000} s, and never past the run's deadline)` : '';
-          throw new ProxyClientError('http', this.address, `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}${notWaited}.`, r.status);
+          const notWaited =
+            r.retryAfterMs !== undefined && attempt < retries
+              ? `; it asked to retry after ${Math.ceil(r.retryAfterMs / 1000)} s, longer than validate waits (at most ${MAX_RETRY_WAIT_MS / 1000} s, and never past the run's deadline)`
+              : '';
+          throw new ProxyClientError(
+            'http',
+            this.address,
+            `${method} ${path} answered HTTP ${r.status}${attempts}${detail ? `: ${detail}` : ''}${notWaited}.`,
+            r.status,
+          );
         }
         if (wait === undefined) return r;
       } catch (e) {
@@ -251,10 +284,17 @@ export class ProxyClient {
       dispatcher: this.dispatcher,
       signal,
     });
-    const responseHeaders = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v : v === undefined ? [] : [String(v)]]));
+    const responseHeaders = Object.fromEntries(
+      Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v : v === undefined ? [] : [String(v)]]),
+    );
     if (res.statusCode >= 300 && res.statusCode < 400) {
       await res.body.dump();
-      throw new ProxyClientError('redirect', this.address, `${path} redirects ${this.redirectTarget(responseHeaders.location?.[0] ?? '')}; redirects are not followed. Point the address at the proxy itself.`, res.statusCode);
+      throw new ProxyClientError(
+        'redirect',
+        this.address,
+        `${path} redirects ${this.redirectTarget(responseHeaders.location?.[0] ?? '')}; redirects are not followed. Point the address at the proxy itself.`,
+        res.statusCode,
+      );
     }
     const text = await readCapped(res.body, this.options.maxResponseBytes ?? 4 << 20, this.address, path);
     let json: unknown = undefined;
@@ -262,7 +302,8 @@ export class ProxyClient {
       try {
         json = JSON.parse(text);
       } catch {
-        if (res.statusCode === 200) throw new ProxyClientError('malformed', this.address, `${path} answered with something that is not JSON (${text.length} bytes).`);
+        if (res.statusCode === 200)
+          throw new ProxyClientError('malformed', this.address, `${path} answered with something that is not JSON (${text.length} bytes).`);
       }
     }
     return { status: res.statusCode, json, headers: responseHeaders, retryAfterMs: retryAfterMs(responseHeaders['retry-after']?.[0]) };
@@ -278,14 +319,22 @@ export class ProxyClient {
     }
     const port = url.port || (url.protocol === 'http:' ? '80' : '443');
     if (sameAddress(`${url.hostname}:${port}`, this.address)) {
-      return url.protocol === 'https:' ? `to another path on the same host (${serverText(url.pathname)})` : `to plain ${url.protocol.replace(':', '')} on the same host`;
+      return url.protocol === 'https:'
+        ? `to another path on the same host (${serverText(url.pathname)})`
+        : `to plain ${url.protocol.replace(':', '')} on the same host`;
     }
     return `to another host (${serverText(url.host)})`;
   }
 
   private failure(e: unknown, method: string, path: string): ProxyClientError {
     const env = this.options.env ?? process.env;
-    return describeFailure(e, { address: this.address, method, path, deadline: this.deadline, viaProxy: Boolean(env.https_proxy || env.HTTPS_PROXY) });
+    return describeFailure(e, {
+      address: this.address,
+      method,
+      path,
+      deadline: this.deadline,
+      viaProxy: Boolean(env.https_proxy || env.HTTPS_PROXY),
+    });
   }
 }
 

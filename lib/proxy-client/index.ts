@@ -5,5 +5,4 @@ export * from './client';
 export * from './errors';
 export * from './ping';
 export * from './retry';
-export * from './server-text';
 export * from './tcp-probe';

@@ -28,8 +28,15 @@ export interface TransportOptions {
 export class ProxyTunnelError extends Error {
   /** Not a code undici retries on (UND_ERR_SOCKET is): the queued request fails with this error. */
   public readonly code = 'UND_ERR_PROXY_TUNNEL';
-  constructor(public readonly status?: number, public readonly cause?: Error & { code?: string }) {
-    super(status !== undefined ? `the proxy answered CONNECT with HTTP ${status}` : `the CONNECT to the proxy failed (${cause?.code ?? cause?.message ?? 'error'})`);
+  constructor(
+    public readonly status?: number,
+    public readonly cause?: Error & { code?: string },
+  ) {
+    super(
+      status !== undefined
+        ? `the proxy answered CONNECT with HTTP ${status}`
+        : `the CONNECT to the proxy failed (${cause?.code ?? cause?.message ?? 'error'})`,
+    );
     this.name = 'ProxyTunnelError';
   }
 }

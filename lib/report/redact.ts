@@ -79,7 +79,10 @@ export function redact(text: string): string {
   const out = replaceEach(text, f.long);
   if (!f.shortPattern || !f.short.some((s) => out.includes(s))) return out;
   // Between the markers already written, so that a short secret never matches inside one.
-  return out.split(REDACTED).map((part) => part.replace(f.shortPattern!, REDACTED)).join(REDACTED);
+  return out
+    .split(REDACTED)
+    .map((part) => part.replace(f.shortPattern!, REDACTED))
+    .join(REDACTED);
 }
 
 /** Replaces every registered secret anywhere in `text`, short ones too: for text none of whose words are ours. */

@@ -215,7 +215,11 @@ export function dataSourceJsonSchema(type: string, schema: ProviderSchema = load
 
 /** The JSON Schema of one `provider.<name>` configuration object (with `alias` and `version`). */
 export function providerJsonSchema(schema: ProviderSchema = loadProviderSchema()): Node {
-  return blockObject(schema.providerBlock(), { '//': {}, alias: { title: 'string', type: 'string' }, version: { title: 'string', type: 'string' } }, true);
+  return blockObject(
+    schema.providerBlock(),
+    { '//': {}, alias: { title: 'string', type: 'string' }, version: { title: 'string', type: 'string' } },
+    true,
+  );
 }
 
 const ANY_OBJECT = { type: 'object' };

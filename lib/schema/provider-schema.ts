@@ -326,7 +326,7 @@ export function loadProviderSchema(file: string = defaultSchemaPath()): Provider
     try {
       document = JSON.parse(fs.readFileSync(key, 'utf8'));
     } catch (e) {
-      throw new Error(`cannot read the provider schema ${key}: ${(e as Error).message}`);
+      throw new Error(`cannot read the provider schema ${key}: ${(e as Error).message}`, { cause: e });
     }
     schema = new ProviderSchema(document);
     loaded.set(key, schema);

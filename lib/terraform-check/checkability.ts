@@ -58,7 +58,8 @@ function blockUses(kind: 'resource' | 'data', section: unknown, inside: string, 
           for (const body of objectsOf(entry)) {
             const address = `${kind === 'data' ? 'data.' : ''}${type}.${name}`;
             for (const meta of RUNNING_META) if (body[meta] !== undefined) uses.add(`${meta} in ${address}`);
-            if (body.provider !== undefined && !(typeof body.provider === 'string' && TELEPORT_PROVIDER_REF.test(body.provider))) uses.add(`provider ${String(body.provider)} in ${address}`);
+            if (body.provider !== undefined && !(typeof body.provider === 'string' && TELEPORT_PROVIDER_REF.test(body.provider)))
+              uses.add(`provider ${String(body.provider)} in ${address}`);
           }
         }
       }
@@ -75,7 +76,8 @@ function providerUses(section: unknown, uses: Set<string>): void {
 function terraformUses(section: unknown, uses: Set<string>): void {
   for (const t of objectsOf(section)) {
     for (const key of Object.keys(t)) if (!TERRAFORM_KEYS.has(key)) uses.add(`terraform.${key}`);
-    for (const required of objectsOf(t.required_providers)) for (const name of Object.keys(required)) if (name !== 'teleport') uses.add(`provider ${name}`);
+    for (const required of objectsOf(t.required_providers))
+      for (const name of Object.keys(required)) if (name !== 'teleport') uses.add(`provider ${name}`);
   }
 }
 
@@ -132,7 +134,8 @@ export function hclUses(file: string, text: string): string[] {
         const address = `${item.type === 'data' ? 'data.' : ''}${item.labels.join('.')}`;
         for (const inner of item.body) {
           if (inner.kind === 'attribute') {
-            if (inner.name === 'provider' && !TELEPORT_PROVIDER_REF.test(inner.expression)) at(inner, `provider ${inner.expression.slice(0, 60)} in ${address}`);
+            if (inner.name === 'provider' && !TELEPORT_PROVIDER_REF.test(inner.expression))
+              at(inner, `provider ${inner.expression.slice(0, 60)} in ${address}`);
           } else if (inner.type !== 'lifecycle' || !onlyBlocks(inner.body, ['precondition', 'postcondition'])) {
             at(inner, `a ${inner.type} block in ${address}`);
           }
@@ -152,8 +155,11 @@ export function hclUses(file: string, text: string): string[] {
         break;
       case 'terraform':
         for (const inner of item.body) {
-          if (inner.kind === 'attribute' ? inner.name !== 'required_version' : inner.type !== 'required_providers') at(inner, `terraform ${inner.kind === 'attribute' ? inner.name : inner.type}`);
-          else if (inner.kind === 'block') for (const p of inner.body) if (p.kind !== 'attribute' || p.name !== 'teleport') at(p, `provider ${p.kind === 'attribute' ? p.name : p.type}`);
+          if (inner.kind === 'attribute' ? inner.name !== 'required_version' : inner.type !== 'required_providers')
+            at(inner, `terraform ${inner.kind === 'attribute' ? inner.name : inner.type}`);
+          else if (inner.kind === 'block')
+            for (const p of inner.body)
+              if (p.kind !== 'attribute' || p.name !== 'teleport') at(p, `provider ${p.kind === 'attribute' ? p.name : p.type}`);
         }
         break;
       default:
@@ -185,7 +191,7 @@ export function notCheckable(configs: unknown | readonly unknown[], hcl: readonl
     return {
       uses,
       message: `not checked with terraform: it calls ${uses.join(', ')}, which would need \`terraform init\` (downloads), and terraform-check runs offline without init.`,
-      fix: 'check the module\'s own Teleport resources in a stack of their own, or plan this stack after terraform init.',
+      fix: "check the module's own Teleport resources in a stack of their own, or plan this stack after terraform init.",
     };
   }
   const source = teleportSource(all);

@@ -24,12 +24,16 @@ export class ProviderFailureError extends Error {}
 export function fixFor(d: Pick<TerraformDiagnostic, 'summary' | 'detail'>): string {
   const text = `${d.summary}\n${d.detail ?? ''}`;
   if (/Module not installed|module.*not.*installed/i.test(text)) {
-    return 'terraform-check runs offline without `terraform init`, so modules cannot be installed: check the module\'s Teleport resources in a stack of their own.';
+    return "terraform-check runs offline without `terraform init`, so modules cannot be installed: check the module's Teleport resources in a stack of their own.";
   }
   if (/HCP Terraform|Terraform Cloud|Terraform Enterprise|cloud block/i.test(text)) {
     return 'a `cloud` block (HCP Terraform) in a file other than cdk.tf.json cannot be dropped by terraform-check: move it into cdktf (CloudBackend), or remove that file from the stack directory.';
   }
-  if (/Missing required provider|Failed to query available provider packages|Required plugins are not installed|Inconsistent dependency lock file|Failed to resolve provider packages|provider registry/i.test(text)) {
+  if (
+    /Missing required provider|Failed to query available provider packages|Required plugins are not installed|Inconsistent dependency lock file|Failed to resolve provider packages|provider registry/i.test(
+      text,
+    )
+  ) {
     return 'only the Teleport provider (terraform.releases.teleport.dev/gravitational/teleport) is served offline: keep other providers out of the checked stack, or plan it with the real providers.';
   }
   return 'Terraform itself rejects this configuration for the Teleport provider schema; correct what it names.';
@@ -50,9 +54,15 @@ export function diagnosticAddress(d: TerraformDiagnostic): string | undefined {
  * A diagnostic as a finding. `files` maps the workspace's file names to the user's files, so that
  * the finding names the file the user has (`stacks/leaf/main.tf.json:40`), not the copy.
  */
-export function diagnosticFinding(stack: string, phase: 'validate' | 'plan', d: TerraformDiagnostic, files: ReadonlyMap<string, string> = new Map()): Finding | undefined {
+export function diagnosticFinding(
+  stack: string,
+  phase: 'validate' | 'plan',
+  d: TerraformDiagnostic,
+  files: ReadonlyMap<string, string> = new Map(),
+): Finding | undefined {
   if (d.summary === OVERRIDES_WARNING) return undefined;
-  if (d.severity === 'error' && providerFailure(d)) throw new ProviderFailureError(`${d.summary}: ${(d.detail ?? '').replace(/\s+/g, ' ').trim().slice(0, 700)}`);
+  if (d.severity === 'error' && providerFailure(d))
+    throw new ProviderFailureError(`${d.summary}: ${(d.detail ?? '').replace(/\s+/g, ' ').trim().slice(0, 700)}`);
   const placeholder = placeholderFailure(d);
   if (placeholder) return placeholderValidationWarning(stack, placeholder);
   const where = d.range ? `${files.get(d.range.filename) ?? d.range.filename}:${d.range.start.line}` : undefined;
@@ -123,5 +133,7 @@ export function dedupe(findings: Finding[]): Finding[] {
  */
 export function providerFailure(d: Pick<TerraformDiagnostic, 'summary' | 'detail'>): boolean {
   const text = `${d.summary}\n${d.detail ?? ''}`;
-  return /Failed to load plugin schemas|failed to instantiate provider|Unrecognized remote plugin message|plugin exited before we could connect|Plugin did not respond|Failed to read schema for/i.test(text);
+  return /Failed to load plugin schemas|failed to instantiate provider|Unrecognized remote plugin message|plugin exited before we could connect|Plugin did not respond|Failed to read schema for/i.test(
+    text,
+  );
 }

@@ -50,7 +50,9 @@ export function resolveSchemaFile(file: string, cwd: string = process.cwd()): st
     fs.accessSync(resolved, fs.constants.R_OK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CannotRunError(`the schema file ${file} ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code})`}.`);
+    throw new CannotRunError(
+      `the schema file ${file} ${code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code})`}.`,
+    );
   }
   if (!stat.isFile()) throw new CannotRunError(`the schema file ${file} is not a file.`);
   return resolved;
@@ -63,19 +65,81 @@ export function resolveSchemaFile(file: string, cwd: string = process.cwd()): st
  * here is ever needed, and any of them could hand Terraform credentials or change what is checked.
  */
 export const STRIPPED_ENVIRONMENT: readonly { readonly names: readonly string[]; readonly why: string }[] = [
-  { names: ['TF_CLI_ARGS', 'TF_CLI_ARGS_*', 'TF_DATA_DIR', 'TF_WORKSPACE', 'TF_CLI_CONFIG_FILE', 'TERRAFORM_CONFIG', 'TF_PLUGIN_CACHE_DIR', 'TF_REATTACH_PROVIDERS'], why: 'would change what Terraform runs or where (the harness sets its own CLI configuration)' },
+  {
+    names: [
+      'TF_CLI_ARGS',
+      'TF_CLI_ARGS_*',
+      'TF_DATA_DIR',
+      'TF_WORKSPACE',
+      'TF_CLI_CONFIG_FILE',
+      'TERRAFORM_CONFIG',
+      'TF_PLUGIN_CACHE_DIR',
+      'TF_REATTACH_PROVIDERS',
+    ],
+    why: 'would change what Terraform runs or where (the harness sets its own CLI configuration)',
+  },
   { names: ['TF_VAR_*'], why: 'variable values: placeholders and --var-file are the only variable inputs' },
   { names: ['TF_TOKEN_*', 'TF_CLOUD_*', 'TFE_*', 'TF_HTTP_*'], why: 'registry, HCP Terraform / Terraform Enterprise and http backend credentials' },
   { names: ['TF_TELEPORT_*', 'TELEPORT_*'], why: 'Teleport provider, tsh and validate credentials' },
   { names: ['AWS_*'], why: 'AWS' },
   { names: ['GOOGLE_*', 'GCLOUD_*', 'CLOUDSDK_*', 'GCE_*'], why: 'Google Cloud' },
   { names: ['ARM_*', 'AZURE_*', 'MSI_*', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER'], why: 'Azure (also managed identity endpoints)' },
-  { names: ['ALICLOUD_*', 'ALIBABA_CLOUD_*', 'OCI_*', 'DIGITALOCEAN_*', 'SPACES_*', 'HCLOUD_*', 'LINODE_*', 'VULTR_*', 'SCW_*', 'OS_*', 'IBMCLOUD_*', 'CLOUDFLARE_*'], why: 'other clouds (Alibaba, Oracle, DigitalOcean, Hetzner, Linode, Vultr, Scaleway, OpenStack, IBM, Cloudflare)' },
-  { names: ['KUBECONFIG', 'KUBE_*', 'VAULT_*', 'CONSUL_*', 'NOMAD_*', 'PG*'], why: 'Kubernetes, Vault, Consul, Nomad and PostgreSQL (backends and providers)' },
-  { names: ['GITHUB_TOKEN', 'GH_TOKEN', 'GITLAB_TOKEN', 'CI_JOB_TOKEN', 'CI_JOB_JWT*', 'ACTIONS_ID_TOKEN_REQUEST_*', 'ACTIONS_RUNTIME_TOKEN', 'SYSTEM_ACCESSTOKEN', 'CIRCLE_OIDC_TOKEN*', 'BITBUCKET_STEP_OIDC_TOKEN'], why: 'CI tokens and OIDC token endpoints' },
+  {
+    names: [
+      'ALICLOUD_*',
+      'ALIBABA_CLOUD_*',
+      'OCI_*',
+      'DIGITALOCEAN_*',
+      'SPACES_*',
+      'HCLOUD_*',
+      'LINODE_*',
+      'VULTR_*',
+      'SCW_*',
+      'OS_*',
+      'IBMCLOUD_*',
+      'CLOUDFLARE_*',
+    ],
+    why: 'other clouds (Alibaba, Oracle, DigitalOcean, Hetzner, Linode, Vultr, Scaleway, OpenStack, IBM, Cloudflare)',
+  },
+  {
+    names: ['KUBECONFIG', 'KUBE_*', 'VAULT_*', 'CONSUL_*', 'NOMAD_*', 'PG*'],
+    why: 'Kubernetes, Vault, Consul, Nomad and PostgreSQL (backends and providers)',
+  },
+  {
+    names: [
+      'GITHUB_TOKEN',
+      'GH_TOKEN',
+      'GITLAB_TOKEN',
+      'CI_JOB_TOKEN',
+      'CI_JOB_JWT*',
+      'ACTIONS_ID_TOKEN_REQUEST_*',
+      'ACTIONS_RUNTIME_TOKEN',
+      'SYSTEM_ACCESSTOKEN',
+      'CIRCLE_OIDC_TOKEN*',
+      'BITBUCKET_STEP_OIDC_TOKEN',
+    ],
+    why: 'CI tokens and OIDC token endpoints',
+  },
   { names: ['SSH_AUTH_SOCK', 'XDG_RUNTIME_DIR'], why: 'agent sockets' },
-  { names: ['*TOKEN*', '*SECRET*', '*PASSWORD*', '*PASSWD*', '*PASSPHRASE*', '*CREDENTIAL*', '*API_KEY*', '*APIKEY*', '*ACCESS_KEY*', '*PRIVATE_KEY*'], why: 'anything else named like a credential' },
-  { names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'FTP_PROXY'], why: 'proxies (a proxy URL can hold credentials): replaced, see DEAD_PROXY' },
+  {
+    names: [
+      '*TOKEN*',
+      '*SECRET*',
+      '*PASSWORD*',
+      '*PASSWD*',
+      '*PASSPHRASE*',
+      '*CREDENTIAL*',
+      '*API_KEY*',
+      '*APIKEY*',
+      '*ACCESS_KEY*',
+      '*PRIVATE_KEY*',
+    ],
+    why: 'anything else named like a credential',
+  },
+  {
+    names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'FTP_PROXY'],
+    why: 'proxies (a proxy URL can hold credentials): replaced, see DEAD_PROXY',
+  },
 ];
 
 /**
@@ -86,7 +150,9 @@ export const STRIPPED_ENVIRONMENT: readonly { readonly names: readonly string[];
 export const DEAD_PROXY = 'http://127.0.0.1:9';
 
 const STRIPPED = new RegExp(
-  `^(${STRIPPED_ENVIRONMENT.flatMap((g) => g.names).map((n) => n.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')).join('|')})$`,
+  `^(${STRIPPED_ENVIRONMENT.flatMap((g) => g.names)
+    .map((n) => n.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'))
+    .join('|')})$`,
   'i',
 );
 
@@ -135,8 +201,12 @@ export function writeHarness(dir: string, schemaFile?: string): string {
   const shim = path.join(plugins, 'terraform-provider-teleport');
   const descriptor = path.join(dir, 'protocol.json');
   fs.writeFileSync(descriptor, JSON.stringify(protocolDescriptor()));
-  const args = [process.execPath, providerEntry(), '--descriptor', descriptor, ...(schemaFile ? ['--schema', path.resolve(schemaFile)] : [])].map(shellQuote).join(' ');
-  fs.writeFileSync(shim, `#!/bin/sh\n# cdktf-teleport offline provider (schema only; never contacts a cluster)\nexec ${args} "$@"\n`, { mode: 0o755 });
+  const args = [process.execPath, providerEntry(), '--descriptor', descriptor, ...(schemaFile ? ['--schema', path.resolve(schemaFile)] : [])]
+    .map(shellQuote)
+    .join(' ');
+  fs.writeFileSync(shim, `#!/bin/sh\n# cdktf-teleport offline provider (schema only; never contacts a cluster)\nexec ${args} "$@"\n`, {
+    mode: 0o755,
+  });
   const config = path.join(dir, 'cli.tfrc');
   fs.mkdirSync(harnessHome(config), { recursive: true, mode: 0o700 });
   fs.writeFileSync(

@@ -133,7 +133,8 @@ class Scanner {
       if (c === '\\') this.pos += 2;
       else if (c === '"') return void this.pos++;
       else if ((c === '$' || c === '%') && this.src[this.pos + 1] === '{') this.template();
-      else if ((c === '$' || c === '%') && this.src[this.pos + 1] === c && this.src[this.pos + 2] === '{') this.pos += 3; // $${ is a literal ${
+      else if ((c === '$' || c === '%') && this.src[this.pos + 1] === c && this.src[this.pos + 2] === '{')
+        this.pos += 3; // $${ is a literal ${
       else this.pos++;
     }
   }

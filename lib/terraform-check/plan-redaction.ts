@@ -21,7 +21,13 @@ export function maskSensitive(value: unknown, marks: unknown): unknown {
   if (Array.isArray(value) && Array.isArray(marks)) return value.map((v, i) => maskSensitive(v, marks[i]));
   if (isPlainObject(value) && isPlainObject(marks)) {
     const out: Obj = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: Object.prototype.hasOwnProperty.call(marks, k) ? maskSensitive(v, marks[k]) : v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, k, {
+        value: Object.prototype.hasOwnProperty.call(marks, k) ? maskSensitive(v, marks[k]) : v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;
@@ -93,11 +99,14 @@ function schemaMarks(attribute: SchemaAttribute, value: unknown): unknown {
   const objectMarks = (v: unknown): unknown => {
     if (!isPlainObject(v)) return false;
     const marks: Obj = {};
-    for (const k of Object.keys(v)) if (Object.prototype.hasOwnProperty.call(nested.attributes, k)) Object.defineProperty(marks, k, { value: schemaMarks(nested.attributes[k], v[k]), enumerable: true });
+    for (const k of Object.keys(v))
+      if (Object.prototype.hasOwnProperty.call(nested.attributes, k))
+        Object.defineProperty(marks, k, { value: schemaMarks(nested.attributes[k], v[k]), enumerable: true });
     return marks;
   };
   if (nested.nesting_mode === 'single' || nested.nesting_mode === 'group') return objectMarks(value);
-  if (nested.nesting_mode === 'map') return isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, objectMarks(v)])) : false;
+  if (nested.nesting_mode === 'map')
+    return isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, objectMarks(v)])) : false;
   return Array.isArray(value) ? value.map(objectMarks) : false;
 }
 
@@ -110,7 +119,8 @@ function forEachModule(root: unknown, childKey: 'child_modules' | 'module_calls'
     f(module);
     const children = module[childKey];
     if (childKey === 'child_modules' && Array.isArray(children)) todo.push(...children);
-    if (childKey === 'module_calls' && isPlainObject(children)) for (const call of Object.values(children)) todo.push(isPlainObject(call) ? call.module : undefined);
+    if (childKey === 'module_calls' && isPlainObject(children))
+      for (const call of Object.values(children)) todo.push(isPlainObject(call) ? call.module : undefined);
   }
 }
 

@@ -98,7 +98,8 @@ export async function terraformCheck(targets: string[], options: TerraformCheckO
     if (rejected) throw rejected.reason;
     return results;
   } catch (e) {
-    if (e instanceof InterruptedError) throw new CannotRunError(`terraform-check was interrupted (${e.signal}); Terraform was stopped and the temporary workspace removed.`);
+    if (e instanceof InterruptedError)
+      throw new CannotRunError(`terraform-check was interrupted (${e.signal}); Terraform was stopped and the temporary workspace removed.`);
     if (e instanceof SpawnError) throw new CannotRunError(e.message);
     throw e;
   } finally {
@@ -176,9 +177,15 @@ async function checkOne(ctx: Context, workspace: string, stack: Stack): Promise<
     checkConfig(c.config, { schema: ctx.schema }).map((f) => (several ? { ...f, message: `${f.message} (in ${path.basename(c.file)})` } : f)),
   );
   const configs = stack.configs.map((c) => c.config);
-  const blocked = notCheckable(configs, stack.hcl.flatMap((h) => hclUses(path.basename(h.file), h.text)));
+  const blocked = notCheckable(
+    configs,
+    stack.hcl.flatMap((h) => hclUses(path.basename(h.file), h.text)),
+  );
   if (blocked) {
-    return result([...findings, { severity: 'warning', check: 'terraform.not-checkable', resource: name, message: blocked.message, fix: blocked.fix }], 'not-run');
+    return result(
+      [...findings, { severity: 'warning', check: 'terraform.not-checkable', resource: name, message: blocked.message, fix: blocked.fix }],
+      'not-run',
+    );
   }
   if (stack.hcl.length) {
     const hcl = stack.hcl.map((h) => path.basename(h.file));
@@ -201,7 +208,12 @@ async function checkOne(ctx: Context, workspace: string, stack: Stack): Promise<
   if (findings.some((f) => f.severity === 'error' && f.check === 'terraform.validate')) return result(findings, 'validated');
 
   const varArgs = [PLACEHOLDER_FILE, ...ctx.varFiles].map((f) => `-var-file=${f}`);
-  const plan = await runTerraform(ctx.terraform, ['plan', '-json', '-no-color', '-input=false', '-lock=false', '-out=plan.bin', ...varArgs], workspace, ctx.cliConfig);
+  const plan = await runTerraform(
+    ctx.terraform,
+    ['plan', '-json', '-no-color', '-input=false', '-lock=false', '-out=plan.bin', ...varArgs],
+    workspace,
+    ctx.cliConfig,
+  );
   ctx.interrupt.check();
   const planned = readRun(name, 'plan', plan, () => planFindings(name, plan.stdout, files), 'terraform.placeholder-validation');
   findings.push(...planned);
@@ -234,7 +246,8 @@ function readRun(stack: string, phase: string, run: TerraformRun, parse: () => F
     findings = parse();
   } catch (e) {
     if (e instanceof UnreadableOutputError) throw cannotRun(stack, phase, run);
-    if (e instanceof ProviderFailureError) throw new CannotRunError(`the offline provider failed in terraform ${phase} (stack ${stack}): ${e.message}`);
+    if (e instanceof ProviderFailureError)
+      throw new CannotRunError(`the offline provider failed in terraform ${phase} (stack ${stack}): ${e.message}`);
     throw e;
   }
   if (run.code !== 0 && !findings.some((f) => f.severity === 'error' || f.check === explainsFailure)) throw cannotRun(stack, phase, run);
@@ -252,7 +265,10 @@ function planSummary(stack: string, plan: Record<string, any>): Finding {
     const key = (change.change?.actions ?? []).join('+');
     counts[key] = (counts[key] ?? 0) + 1;
   }
-  const text = Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ') || 'no changes';
+  const text =
+    Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'no changes';
   return { severity: 'info', check: 'terraform.plan-summary', resource: stack, message: `terraform plan against the provider schema: ${text}.` };
 }
 

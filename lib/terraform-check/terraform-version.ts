@@ -11,11 +11,21 @@ export function checkTerraformVersion(terraform: string, env: NodeJS.ProcessEnv)
     execFile(terraform, ['version', '-json'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       const version = parseVersion(stdout);
       if (!version) {
-        const why = error ? `${error.message.split('\n')[0]}${stderr.trim() ? `: ${oneLine(stderr)}` : ''}` : `it printed ${oneLine(stdout) || 'nothing'}`;
-        return reject(new CannotRunError(`could not run \`${terraform} version -json\` (${why}); terraform-check needs a working Terraform >= ${MINIMUM_TERRAFORM.join('.')}.`));
+        const why = error
+          ? `${error.message.split('\n')[0]}${stderr.trim() ? `: ${oneLine(stderr)}` : ''}`
+          : `it printed ${oneLine(stdout) || 'nothing'}`;
+        return reject(
+          new CannotRunError(
+            `could not run \`${terraform} version -json\` (${why}); terraform-check needs a working Terraform >= ${MINIMUM_TERRAFORM.join('.')}.`,
+          ),
+        );
       }
       if (compare(version, MINIMUM_TERRAFORM) < 0) {
-        return reject(new CannotRunError(`${terraform} is Terraform ${version.join('.')}; terraform-check needs Terraform >= ${MINIMUM_TERRAFORM.join('.')} (set TERRAFORM_BINARY to a newer one).`));
+        return reject(
+          new CannotRunError(
+            `${terraform} is Terraform ${version.join('.')}; terraform-check needs Terraform >= ${MINIMUM_TERRAFORM.join('.')} (set TERRAFORM_BINARY to a newer one).`,
+          ),
+        );
       }
       resolve(version.join('.'));
     });

@@ -16,7 +16,10 @@ export const DEADLINE_TIMEOUTS = 3;
 /** The deadline of a run's live checks: {@link DEADLINE_TIMEOUTS} × the per-request timeout, from now. */
 export function liveDeadline(timeoutMs: number): Deadline {
   const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
-  return Deadline.after(DEADLINE_TIMEOUTS * timeoutMs, `${seconds(DEADLINE_TIMEOUTS * timeoutMs)}: ${DEADLINE_TIMEOUTS} × --timeout ${seconds(timeoutMs)}`);
+  return Deadline.after(
+    DEADLINE_TIMEOUTS * timeoutMs,
+    `${seconds(DEADLINE_TIMEOUTS * timeoutMs)}: ${DEADLINE_TIMEOUTS} × --timeout ${seconds(timeoutMs)}`,
+  );
 }
 
 export async function runValidate(target: string, options: ValidateOptions = {}): Promise<{ findings: Finding[]; stacks: number }> {

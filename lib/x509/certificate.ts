@@ -38,9 +38,9 @@ export interface IssuedCertificate {
 }
 
 const CURVES: Record<string, { oid: string; hash: string; sigOid: string }> = {
-  'prime256v1': { oid: '1.2.840.10045.3.1.7', hash: 'sha256', sigOid: '1.2.840.10045.4.3.2' },
-  'secp384r1': { oid: '1.3.132.0.34', hash: 'sha384', sigOid: '1.2.840.10045.4.3.3' },
-  'secp521r1': { oid: '1.3.132.0.35', hash: 'sha512', sigOid: '1.2.840.10045.4.3.4' },
+  prime256v1: { oid: '1.2.840.10045.3.1.7', hash: 'sha256', sigOid: '1.2.840.10045.4.3.2' },
+  secp384r1: { oid: '1.3.132.0.34', hash: 'sha384', sigOid: '1.2.840.10045.4.3.3' },
+  secp521r1: { oid: '1.3.132.0.35', hash: 'sha512', sigOid: '1.2.840.10045.4.3.4' },
 };
 
 function curveOf(key: crypto.KeyObject) {
@@ -79,9 +79,7 @@ export function createCertificate(options: CertificateOptions, key: crypto.KeyOb
   if (publicKey.asymmetricKeyType !== 'rsa') curveOf(publicKey); // RSA subjects (Teleport client identities); the signer stays ECDSA
   const signer = options.issuer?.privateKey ?? key;
   const sigCurve = curveOf(signer);
-  const issuerName = options.issuer
-    ? Buffer.from(new crypto.X509Certificate(options.issuer.certificatePem).raw)
-    : undefined;
+  const issuerName = options.issuer ? Buffer.from(new crypto.X509Certificate(options.issuer.certificatePem).raw) : undefined;
   const notBefore = options.notBefore ?? new Date(Date.now() - 30_000);
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + 86_400_000);
   const serial = crypto.randomBytes(16);
@@ -92,7 +90,8 @@ export function createCertificate(options: CertificateOptions, key: crypto.KeyOb
     ...(options.dnsNames ?? []).map((d) => tlv(0x82, Buffer.from(d, 'ascii'))),
     ...(options.ipAddresses ?? []).map((ip) => tlv(0x87, ipBytes(ip))),
   ];
-  const keyUsage = options.isCa ? Buffer.from([0x03, 0x02, 0x01, 0x86]) /* digitalSignature, keyCertSign, cRLSign */
+  const keyUsage = options.isCa
+    ? Buffer.from([0x03, 0x02, 0x01, 0x86]) /* digitalSignature, keyCertSign, cRLSign */
     : Buffer.from([0x03, 0x02, 0x05, 0xa0]); /* digitalSignature, keyEncipherment */
   const extensions = [
     extension('2.5.29.19', true, sequence(...(options.isCa ? [bool(true)] : []))),
@@ -113,7 +112,10 @@ export function createCertificate(options: CertificateOptions, key: crypto.KeyOb
   );
   const signature = crypto.sign(sigCurve.hash, tbs, signer);
   const der = sequence(tbs, sigAlg, bitString(signature));
-  const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
+  const pem = `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
   return {
     certificatePem: pem,
     certificateDer: der,
@@ -146,7 +148,7 @@ function contentOf(tlvBuf: Buffer): Buffer {
 
 function children(buf: Buffer): Buffer[] {
   const out: Buffer[] = [];
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const { hdr, len } = header(buf.subarray(i));
     out.push(buf.subarray(i, i + hdr + len));
     i += hdr + len;

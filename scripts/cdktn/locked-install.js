@@ -51,7 +51,9 @@ function installLocked(lockDir, dest, { extra = [], after } = {}) {
     env: { ...process.env, CHECKPOINT_DISABLE: '1' },
   });
   if (run.status !== 0) {
-    throw new Error(`npm ci in ${dest} (from ${path.relative(process.cwd(), lockDir) || lockDir}) failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr}`);
+    throw new Error(
+      `npm ci in ${dest} (from ${path.relative(process.cwd(), lockDir) || lockDir}) failed (${run.error?.message ?? `exit ${run.status}`}):\n${run.stderr}`,
+    );
   }
   if (after) after(dest);
   // npm's hidden lockfile would describe the tree as npm ci left it, not as `after` changed it.

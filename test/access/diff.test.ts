@@ -23,7 +23,8 @@ function diffAfter(edit: (dir: string) => void) {
 
 const guest = (c: any) => c.resource.teleport_role.guest.spec.allow;
 const tc = (c: any) => c.resource.teleport_trusted_cluster.root.spec;
-const pick = (d: ReturnType<typeof diffAfter>) => d.changes.filter((c) => c.trust === TRUST).map((c) => ({ change: c.change, root: c.root, grant: c.grant, before: c.before, after: c.after }));
+const pick = (d: ReturnType<typeof diffAfter>) =>
+  d.changes.filter((c) => c.trust === TRUST).map((c) => ({ change: c.change, root: c.root, grant: c.grant, before: c.before, after: c.after }));
 
 describe('grant-level diff', () => {
   test('no change, no diff', () => {
@@ -40,12 +41,18 @@ describe('grant-level diff', () => {
       editStack(dir, 'trust-leaf', (c) => guest(c).logins.push('extra'));
       editStack(dir, 'trust-root', (c) => c.resource.teleport_role.contractor.spec.allow.logins.push('extra'));
     });
-    expect(pick(issued).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual(['added contractor-*: ssh login extra via guest', 'added contractor-acme: ssh login extra via guest']);
+    expect(pick(issued).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual([
+      'added contractor-*: ssh login extra via guest',
+      'added contractor-acme: ssh login extra via guest',
+    ]);
   });
 
   test('a removed role mapping removes every grant it carried', () => {
     const d = diffAfter((dir) => editStack(dir, 'trust-leaf', (c) => tc(c).role_map.splice(1, 1)));
-    expect(pick(d).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual(['removed contractor-*: ssh login guest via guest', 'removed contractor-acme: ssh login guest via guest']);
+    expect(pick(d).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual([
+      'removed contractor-*: ssh login guest via guest',
+      'removed contractor-acme: ssh login guest via guest',
+    ]);
     expect(d.added).toBe(0);
   });
 
@@ -60,7 +67,18 @@ describe('grant-level diff', () => {
   });
 
   test('a new trusted cluster adds every grant it carries', () => {
-    const d = diffAfter((dir) => editStack(dir, 'trust-leaf', (c) => (c.resource.teleport_trusted_cluster.second = { ...c.resource.teleport_trusted_cluster.root, metadata: { name: 'other-root.example.com' }, spec: { ...tc(c), web_proxy_addr: 'other-root.example.com:443' } })));
+    const d = diffAfter((dir) =>
+      editStack(
+        dir,
+        'trust-leaf',
+        (c) =>
+          (c.resource.teleport_trusted_cluster.second = {
+            ...c.resource.teleport_trusted_cluster.root,
+            metadata: { name: 'other-root.example.com' },
+            spec: { ...tc(c), web_proxy_addr: 'other-root.example.com:443' },
+          }),
+      ),
+    );
     const added = d.changes.filter((c) => c.trust === 'leaf.example.com|other-root.example.com');
     expect(added.length).toBeGreaterThan(0);
     expect(added.every((c) => c.change === 'added')).toBe(true);
@@ -71,27 +89,33 @@ describe('grant-level diff', () => {
   test('a disabled trusted cluster removes its grants', () => {
     const d = diffAfter((dir) => editStack(dir, 'trust-leaf', (c) => (tc(c).enabled = false)));
     expect(d.added + d.widened + d.narrowed).toBe(0);
-    expect(pick(d).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual(expect.arrayContaining([
-      'removed team-ops: ssh login ops via leaf-ops',
-      'removed team-ops: Kubernetes group system:masters via leaf-ops',
-      'removed contractor-acme: ssh login guest via guest',
-    ]));
+    expect(pick(d).map((c) => `${c.change} ${c.root}: ${c.grant}`)).toEqual(
+      expect.arrayContaining([
+        'removed team-ops: ssh login ops via leaf-ops',
+        'removed team-ops: Kubernetes group system:masters via leaf-ops',
+        'removed contractor-acme: ssh login guest via guest',
+      ]),
+    );
   });
 
   test('a removed deny widens, dropping session MFA and a longer TTL widen', () => {
-    const d = diffAfter((dir) => editStack(dir, 'leaf-rules', (c) => {
-      const admin = c.resource.teleport_role.admin.spec;
-      admin.deny.logins = [];
-      admin.options.max_session_ttl = '12h';
-      delete admin.options.require_session_mfa;
-    }));
+    const d = diffAfter((dir) =>
+      editStack(dir, 'leaf-rules', (c) => {
+        const admin = c.resource.teleport_role.admin.spec;
+        admin.deny.logins = [];
+        admin.options.max_session_ttl = '12h';
+        delete admin.options.require_session_mfa;
+      }),
+    );
     const access = d.changes.filter((c) => c.root === 'access').map((c) => ({ change: c.change, grant: c.grant, before: c.before, after: c.after }));
-    expect(access).toEqual(expect.arrayContaining([
-      { change: 'widened', grant: 'deny ssh root via admin', before: 'deny removed', after: undefined },
-      { change: 'widened', grant: 'option max_session_ttl', before: '8h', after: '12h' },
-      { change: 'widened', grant: 'option require_session_mfa', before: 'per-role', after: 'never' },
-      { change: 'added', grant: 'ssh login root via admin', before: undefined, after: undefined },
-    ]));
+    expect(access).toEqual(
+      expect.arrayContaining([
+        { change: 'widened', grant: 'deny ssh root via admin', before: 'deny removed', after: undefined },
+        { change: 'widened', grant: 'option max_session_ttl', before: '8h', after: '12h' },
+        { change: 'widened', grant: 'option require_session_mfa', before: 'per-role', after: 'never' },
+        { change: 'added', grant: 'ssh login root via admin', before: undefined, after: undefined },
+      ]),
+    );
   });
 });
 
@@ -108,7 +132,9 @@ describe('done when: the examples, visitor widened from env=staging to all nodes
     const run = await runCli(['access', head, '--base', base, '--leaf', 'leafcluster.example.com']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('changes against the base: +0 grants, \u22120 grants, 1 widened, 0 narrowed');
-    expect(run.stdout).toContain('WIDENED  seed-l1-leaf|leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)');
+    expect(run.stdout).toContain(
+      'WIDENED  seed-l1-leaf|leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)',
+    );
   });
 
   test('two stack directories with different names still pair up: the trust is keyed by leaf and root', async () => {
@@ -116,7 +142,9 @@ describe('done when: the examples, visitor widened from env=staging to all nodes
     copyTree(path.join(base, 'stacks', 'seed-l1-leaf'), dir);
     const run = await runCli(['access', path.join(head, 'stacks', 'seed-l1-leaf'), '--base', dir, '--fail-on', 'widened']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('WIDENED  leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)');
+    expect(run.stdout).toContain(
+      'WIDENED  leafcluster.example.com|rootcluster.example.com  access: ssh login visitor via visitor (env=staging -> all)',
+    );
     expect(run.stdout).not.toContain('REMOVED');
   });
 

@@ -31,10 +31,15 @@ describe('the examples', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(golden('root-two-leaves.txt', run.stdout));
     expect(run.stdout).toContain('2 trusted clusters on 2 leaves, 4 root role paths');
-    for (const leaf of ['leaf-eu.example.com', 'leaf-us.example.com']) expect(run.stdout).toContain(`leaf ${leaf} trusts root rootcluster.example.com (enabled)`);
+    for (const leaf of ['leaf-eu.example.com', 'leaf-us.example.com'])
+      expect(run.stdout).toContain(`leaf ${leaf} trusts root rootcluster.example.com (enabled)`);
     // The auditor preset grants rules only: no SSH login reaches the leaf through it.
     const auditorRows = run.stdout.split('\n').filter((l) => /^\s+auditor \(preset\)/.test(l));
-    expect(auditorRows.some((l) => l.includes('rule list,read on session, event, session_tracker, cluster_alert, instance, bot_instance, notification (via auditor)'))).toBe(true);
+    expect(
+      auditorRows.some((l) =>
+        l.includes('rule list,read on session, event, session_tracker, cluster_alert, instance, bot_instance, notification (via auditor)'),
+      ),
+    ).toBe(true);
     expect(auditorRows.some((l) => l.includes('ssh login'))).toBe(false);
   });
 
@@ -53,7 +58,16 @@ describe('the examples', () => {
     for (const t of report.map.trusts) {
       const access = t.paths.find((p: any) => p.root === 'access');
       expect(access.leafRoles).toEqual(['visitor']);
-      expect(access.logins).toEqual([expect.objectContaining({ login: 'visitor', role: 'visitor', everyNode: true, condition: 'trait', traits: ['logins'], rootValue: '{{internal.logins}}' })]);
+      expect(access.logins).toEqual([
+        expect.objectContaining({
+          login: 'visitor',
+          role: 'visitor',
+          everyNode: true,
+          condition: 'trait',
+          traits: ['logins'],
+          rootValue: '{{internal.logins}}',
+        }),
+      ]);
     }
   });
 });
@@ -108,6 +122,10 @@ describe('scenarios', () => {
     // Enterprise-only presets are root roles only where the role_map names them: "*" does not list them.
     expect(run.stdout).not.toContain('require-trusted-device');
     // Options: MFA only in admin (per role), shortest TTL 8h, X11 from admin.
-    expect(rows.some((l) => /^\s+access \(preset\)\s+admin, base, editor\s+options\s+max_session_ttl 8h, session MFA per-role/.test(l) && l.includes('X11 on'))).toBe(true);
+    expect(
+      rows.some(
+        (l) => /^\s+access \(preset\)\s+admin, base, editor\s+options\s+max_session_ttl 8h, session MFA per-role/.test(l) && l.includes('X11 on'),
+      ),
+    ).toBe(true);
   });
 });

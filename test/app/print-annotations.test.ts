@@ -12,7 +12,10 @@ import { tempDir } from '../support/synth';
 const CLI_ENV = { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true', CDKTF_CONTEXT_JSON: JSON.stringify({ cdktfRelativeModules: [] }) };
 const VARS = ['CDKTF_TELEPORT_QUIET', 'CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS', 'CDKTF_CONTEXT_JSON'];
 
-interface Synth { stderr: string; manifest: any }
+interface Synth {
+  stderr: string;
+  manifest: any;
+}
 
 /** Synthesizes an app with a noExpiry token (warning), a v8 role (info) and a v9 role (warning). */
 function synth(config: Omit<TeleportAppConfig, 'outdir'> = {}, env: Record<string, string> = {}, extra?: (stack: TerraformStack) => void): Synth {
@@ -49,7 +52,12 @@ describe('TeleportApp prints warnings and infos at synth', () => {
   test('on stderr, warnings first, then infos, each with its construct path, after a count and how to silence them', () => {
     const lines = synth().stderr.split('\n');
     expect(lines[0]).toBe('cdktf-teleport: 2 warnings, 1 info at synth (silence: printAnnotations: false or CDKTF_TELEPORT_QUIET=1)');
-    expect(lines.slice(1).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(['  WARN [root/Forever]', '  WARN [root/Nine]', '  INFO [root/Eight]', '']);
+    expect(lines.slice(1).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual([
+      '  WARN [root/Forever]',
+      '  WARN [root/Nine]',
+      '  INFO [root/Eight]',
+      '',
+    ]);
     expect(lines[1]).toContain('noExpiry: this Trusted_cluster token never expires');
     expect(lines[2]).toContain('Role v9 needs an Auth Service that knows v9');
     expect(lines[3]).toContain('Role v8 needs Teleport 18 agents');
@@ -59,7 +67,9 @@ describe('TeleportApp prints warnings and infos at synth', () => {
     const { stderr, manifest } = synth({ printAnnotations: false });
     expect(stderr).toBe('');
     expect(manifest.stacks.root.annotations.map((a: any) => [a.level, a.constructPath])).toEqual([
-      ['@cdktf/warn', 'root/Forever'], ['@cdktf/info', 'root/Eight'], ['@cdktf/warn', 'root/Nine'],
+      ['@cdktf/warn', 'root/Forever'],
+      ['@cdktf/info', 'root/Eight'],
+      ['@cdktf/warn', 'root/Nine'],
     ]);
   });
 
@@ -71,13 +81,13 @@ describe('TeleportApp prints warnings and infos at synth', () => {
     expect(synth({}, { CDKTF_TELEPORT_QUIET: value }).stderr).toContain('2 warnings, 1 info');
   });
 
-  test('under the cdktf CLI nothing is printed (the CLI prints the manifest\'s annotations itself)', () => {
+  test("under the cdktf CLI nothing is printed (the CLI prints the manifest's annotations itself)", () => {
     const { stderr, manifest } = synth({}, CLI_ENV);
     expect(stderr).toBe('');
     expect(manifest.stacks.root.annotations).toHaveLength(3);
   });
 
-  test('only the CLI\'s pair of variables counts as the CLI: the error-annotation variable set by hand does not', () => {
+  test("only the CLI's pair of variables counts as the CLI: the error-annotation variable set by hand does not", () => {
     expect(runByCdktfCli(CLI_ENV)).toBe(true);
     expect(runByCdktfCli({ CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true' })).toBe(false);
     expect(runByCdktfCli({ ...CLI_ENV, CDKTF_CONTEXT_JSON: '{}' })).toBe(false);
@@ -85,7 +95,7 @@ describe('TeleportApp prints warnings and infos at synth', () => {
     expect(synth({}, { CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: 'true' }).stderr).toContain('2 warnings, 1 info');
   });
 
-  test('the cdktf CLI of this repository still sets that pair when it runs the app, and prints the manifest\'s annotations', () => {
+  test("the cdktf CLI of this repository still sets that pair when it runs the app, and prints the manifest's annotations", () => {
     const cliCore = path.dirname(require.resolve('@cdktf/cli-core/package.json', { paths: [require.resolve('cdktf-cli/package.json')] }));
     const synthStack = fs.readFileSync(path.join(cliCore, 'src', 'lib', 'synth-stack.js'), 'utf8');
     expect(synthStack).toContain('CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true"');
@@ -98,7 +108,7 @@ describe('TeleportApp prints warnings and infos at synth', () => {
     registerSecret('s3cr3t-value');
     const { stderr } = synth({}, {}, (stack) => Annotations.of(stack).addWarning('name "\u001b[2Jevil\r\n OK" and s3cr3t-value'));
     const line = stderr.split('\n').find((l) => l.includes('evil'))!;
-    expect(line).toBe('  WARN [root] name "\\u001b[2Jevil\\u000d\\u000a OK" and ***REDACTED***');
+    expect(line).toBe('  WARN [root] name "\\x1b[2Jevil\\x0d\\x0a OK" and ***REDACTED***');
     expect(stderr).not.toContain('\u001b');
   });
 

@@ -22,7 +22,11 @@ function setup(state: { broken: boolean } = { broken: false }): Setup {
   const app = new TeleportApp({ outdir });
   const stack = new TerraformStack(app, 'leaf');
   new TeleportProvider(stack, 'teleport', { addr: 'leaf.example.com:443' });
-  const role = new Role(stack, 'Auditor', { name: 'session-reader', version: RoleVersion.V7, allow: { rules: [{ resources: ['session'], verbs: ['list'] }] } });
+  const role = new Role(stack, 'Auditor', {
+    name: 'session-reader',
+    version: RoleVersion.V7,
+    allow: { rules: [{ resources: ['session'], verbs: ['list'] }] },
+  });
   let count = 0;
   role.node.addValidation({ validate: () => (count++, state.broken ? ['broken by an aspect'] : []) });
   return { app, stack, outdir, runs: () => count };

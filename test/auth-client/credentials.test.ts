@@ -33,9 +33,14 @@ const loaded = (s: CredentialSource | undefined) => {
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 test('identity_file_path, relative to where Terraform runs; else TF_TELEPORT_IDENTITY_FILE_PATH; the block wins', () => {
-  expect(loaded(resolve({ identity_file_path: 'identity' }))).toMatchObject({ from: 'provider.teleport.leaf identity_file_path', identity: { subject: 'bot-file' } });
+  expect(loaded(resolve({ identity_file_path: 'identity' }))).toMatchObject({
+    from: 'provider.teleport.leaf identity_file_path',
+    identity: { subject: 'bot-file' },
+  });
   expect(loaded(resolve({}, { TF_TELEPORT_IDENTITY_FILE_PATH: path.join(dir, 'identity') })).from).toBe('TF_TELEPORT_IDENTITY_FILE_PATH');
-  expect(loaded(resolve({ identity_file_path: 'identity' }, { TF_TELEPORT_IDENTITY_FILE_PATH: '/nonexistent' })).from).toBe('provider.teleport.leaf identity_file_path');
+  expect(loaded(resolve({ identity_file_path: 'identity' }, { TF_TELEPORT_IDENTITY_FILE_PATH: '/nonexistent' })).from).toBe(
+    'provider.teleport.leaf identity_file_path',
+  );
 });
 
 test('a named file that is not here: unusable and missing, with the path it looked at', () => {
@@ -65,20 +70,50 @@ test('identity_file and identity_file_base64 from a sensitive variable: TF_VAR_N
 });
 
 test('a variable without a value, or an expression: unusable, saying which', () => {
-  expect(resolve({ identity_file: '${var.leaf_identity}' })).toMatchObject({ kind: 'unusable', why: 'provider.teleport.leaf identity_file is var.leaf_identity, which has no value here (neither TF_VAR_leaf_identity nor a --var-file sets it)' });
-  expect(resolve({ identity_file: '${file("identity")}' })).toMatchObject({ kind: 'unusable', why: 'provider.teleport.leaf identity_file is an expression validate does not evaluate' });
+  expect(resolve({ identity_file: '${var.leaf_identity}' })).toMatchObject({
+    kind: 'unusable',
+    why: 'provider.teleport.leaf identity_file is var.leaf_identity, which has no value here (neither TF_VAR_leaf_identity nor a --var-file sets it)',
+  });
+  expect(resolve({ identity_file: '${file("identity")}' })).toMatchObject({
+    kind: 'unusable',
+    why: 'provider.teleport.leaf identity_file is an expression validate does not evaluate',
+  });
 });
 
 test('key, certificate and root CA: as paths or base64, all three required; they come before an identity file', () => {
-  expect(loaded(resolve({ key_path: 'tls.key', cert_path: 'tls.crt', root_ca_path: 'ca.pem', identity_file_path: 'identity' })).from).toBe('provider.teleport.leaf key_path, provider.teleport.leaf cert_path, provider.teleport.leaf root_ca_path');
-  expect(loaded(resolve({}, { TF_TELEPORT_KEY: path.join(dir, 'tls.key'), TF_TELEPORT_CERT: path.join(dir, 'tls.crt'), TF_TELEPORT_ROOT_CA: path.join(dir, 'ca.pem') })).identity.subject).toBe('bot-file');
-  expect(resolve({ key_path: 'tls.key', cert_path: 'tls.crt' })).toMatchObject({ kind: 'unusable', why: expect.stringContaining('the ca path is missing') });
-  expect(loaded(resolve({ key_base64: '${var.k}', cert_base64: b64(id.certPem), root_ca_base64: b64(cluster.hostCa.certificatePem) }, { TF_VAR_k: b64(id.keyPem) })).identity.subject).toBe('bot-file');
-  expect(() => loaded(resolve({ key_base64: 'not base64!', cert_base64: b64(id.certPem), root_ca_base64: b64(cluster.hostCa.certificatePem) }))).toThrow(AuthClientError);
+  expect(loaded(resolve({ key_path: 'tls.key', cert_path: 'tls.crt', root_ca_path: 'ca.pem', identity_file_path: 'identity' })).from).toBe(
+    'provider.teleport.leaf key_path, provider.teleport.leaf cert_path, provider.teleport.leaf root_ca_path',
+  );
+  expect(
+    loaded(
+      resolve(
+        {},
+        { TF_TELEPORT_KEY: path.join(dir, 'tls.key'), TF_TELEPORT_CERT: path.join(dir, 'tls.crt'), TF_TELEPORT_ROOT_CA: path.join(dir, 'ca.pem') },
+      ),
+    ).identity.subject,
+  ).toBe('bot-file');
+  expect(resolve({ key_path: 'tls.key', cert_path: 'tls.crt' })).toMatchObject({
+    kind: 'unusable',
+    why: expect.stringContaining('the ca path is missing'),
+  });
+  expect(
+    loaded(
+      resolve(
+        { key_base64: '${var.k}', cert_base64: b64(id.certPem), root_ca_base64: b64(cluster.hostCa.certificatePem) },
+        { TF_VAR_k: b64(id.keyPem) },
+      ),
+    ).identity.subject,
+  ).toBe('bot-file');
+  expect(() =>
+    loaded(resolve({ key_base64: 'not base64!', cert_base64: b64(id.certPem), root_ca_base64: b64(cluster.hostCa.certificatePem) })),
+  ).toThrow(AuthClientError);
 });
 
 test('native Machine ID joining: unusable (validate does not join), whatever else is set', () => {
-  expect(resolve({ join_method: 'github', join_token: 'bot-ci', identity_file_path: 'identity' })).toMatchObject({ kind: 'unusable', why: 'the provider joins with native Machine ID, which validate does not do (a join registers a bot instance)' });
+  expect(resolve({ join_method: 'github', join_token: 'bot-ci', identity_file_path: 'identity' })).toMatchObject({
+    kind: 'unusable',
+    why: 'the provider joins with native Machine ID, which validate does not do (a join registers a bot instance)',
+  });
   expect(resolve({}, { TF_TELEPORT_JOIN_METHOD: 'gitlab' })).toMatchObject({ kind: 'unusable', from: 'TF_TELEPORT_JOIN_METHOD' });
 });
 

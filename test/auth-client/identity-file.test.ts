@@ -19,7 +19,9 @@ const fails = (text: string, message: string | RegExp) => {
     error = e;
   }
   expect(error).toBeInstanceOf(AuthClientError);
-  expect((error as AuthClientError).message).toMatch(typeof message === 'string' ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : message);
+  expect((error as AuthClientError).message).toMatch(
+    typeof message === 'string' ? new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : message,
+  );
   expect((error as AuthClientError).kind).toBe('identity');
   expect((error as AuthClientError).message).not.toMatch(/[A-Za-z0-9+/]{24,}/); // never a piece of the key or a certificate
 };
@@ -39,9 +41,17 @@ test.each(['rsa-pkcs1', 'rsa-pkcs8', 'ec'] as const)('a %s identity: key, certif
   expect(redact(`key ${keyLine} serial ${id.serial} ${id.serial.toLowerCase()}`)).toBe('key ***REDACTED*** serial ***REDACTED*** ***REDACTED***');
 });
 
-test('CRLF line ends and indented lines are read as Teleport\'s scanner reads them (trimmed)', () => {
+test("CRLF line ends and indented lines are read as Teleport's scanner reads them (trimmed)", () => {
   const id = testIdentity(cluster, { key: 'rsa-pkcs8' });
-  expect(parseIdentityFile(id.text.split('\n').map((l) => `  ${l}`).join('\r\n'), 'x').certPem.replace(/\s/g, '')).toBe(id.certPem.replace(/\s/g, ''));
+  expect(
+    parseIdentityFile(
+      id.text
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\r\n'),
+      'x',
+    ).certPem.replace(/\s/g, ''),
+  ).toBe(id.certPem.replace(/\s/g, ''));
 });
 
 test('PKCS#8 DER inside an "RSA PRIVATE KEY" block (some writers do this): read, as Teleport does', () => {
@@ -51,9 +61,15 @@ test('PKCS#8 DER inside an "RSA PRIVATE KEY" block (some writers do this): read,
 });
 
 test('expired and not-yet-valid certificates are reported by identityProblem', () => {
-  const expired = parseIdentityFile(testIdentity(cluster, { notBefore: new Date(Date.now() - 7200e3), notAfter: new Date(Date.now() - 3600e3) }).text, 'x');
+  const expired = parseIdentityFile(
+    testIdentity(cluster, { notBefore: new Date(Date.now() - 7200e3), notAfter: new Date(Date.now() - 3600e3) }).text,
+    'x',
+  );
   expect(identityProblem(expired, new Date())).toMatch(/^its certificate expired at \d{4}-/);
-  const future = parseIdentityFile(testIdentity(cluster, { notBefore: new Date(Date.now() + 3600e3), notAfter: new Date(Date.now() + 7200e3) }).text, 'x');
+  const future = parseIdentityFile(
+    testIdentity(cluster, { notBefore: new Date(Date.now() + 3600e3), notAfter: new Date(Date.now() + 7200e3) }).text,
+    'x',
+  );
   expect(identityProblem(future, new Date())).toMatch(/^its certificate is not valid before /);
 });
 
@@ -75,8 +91,14 @@ test('key references instead of keys: detected and explained', () => {
   const [keyBlock] = id.text.match(/-----BEGIN RSA PRIVATE KEY-----[\s\S]+?-----END RSA PRIVATE KEY-----\n/)!;
   const reference = (label: string, body: string) => `-----BEGIN ${label}-----\n${Buffer.from(body).toString('base64')}\n-----END ${label}-----\n`;
   fails(id.text.replace(keyBlock, reference('PIV YUBIKEY PRIVATE KEY', '12345678+9a')), 'a reference to a key on a YubiKey');
-  fails(id.text.replace(keyBlock, reference('TBOT IDENTITY API PRIVATE KEY', '{"public_key":"AAAA"}')), 'a reference to a key held by tbot\'s identity API');
-  fails(id.text.replace(keyBlock, reference('OPENSSH PRIVATE KEY', 'openssh-key-v1')), 'not a private key (RSA PRIVATE KEY, PRIVATE KEY or EC PRIVATE KEY)');
+  fails(
+    id.text.replace(keyBlock, reference('TBOT IDENTITY API PRIVATE KEY', '{"public_key":"AAAA"}')),
+    "a reference to a key held by tbot's identity API",
+  );
+  fails(
+    id.text.replace(keyBlock, reference('OPENSSH PRIVATE KEY', 'openssh-key-v1')),
+    'not a private key (RSA PRIVATE KEY, PRIVATE KEY or EC PRIVATE KEY)',
+  );
 });
 
 test('a client certificate from another CA still parses (the server refuses it, not the parser)', () => {

@@ -13,19 +13,63 @@ test('requests decode with protobufjs to the fields Teleport reads', () => {
   expect(decode('types.ResourceRequest', nameRequest('visitor'))).toEqual({ Name: 'visitor' });
   expect(decode('proto.ListRolesRequest', listRolesRequest(200, 'next-role'))).toEqual({ Limit: 200, StartKey: 'next-role' });
   expect(decode('proto.ListRolesRequest', listRolesRequest(300, ''))).toEqual({ Limit: 300, StartKey: '' });
-  expect(encodeMessage([[1, { string: '' }], [2, { uint: 0 }]])).toEqual(Buffer.alloc(0)); // proto3 leaves defaults out
+  expect(
+    encodeMessage([
+      [1, { string: '' }],
+      [2, { uint: 0 }],
+    ]),
+  ).toEqual(Buffer.alloc(0)); // proto3 leaves defaults out
   expect(decode('proto.ListRolesRequest', encodeMessage([[1, { uint: 2 ** 31 - 1 }]])).Limit).toBe(2 ** 31 - 1);
 });
 
 test('answers encoded by protobufjs decode to the same values, unknown fields skipped', () => {
-  expect(decodePing(encode('proto.PingResponse', { ClusterName: 'root.example.com', ServerVersion: '18.1.4', ProxyPublicAddr: 'root.example.com:443', IsBoring: true }))).toEqual({ clusterName: 'root.example.com', serverVersion: '18.1.4', proxyPublicAddr: 'root.example.com:443' });
-  const tc = decodeTrustedCluster(encode('types.TrustedClusterV2', { Kind: 'trusted_cluster', Version: 'v2', Metadata: { Name: 'root', Labels: { a: 'b' } }, Spec: { Enabled: true, Token: 'tc-secret-token-5e1', ProxyAddress: 'root:443', ReverseTunnelAddress: 'root:3024', RoleMap: [{ Remote: 'access', Local: ['visitor', 'ops'] }] } }));
-  expect(tc).toEqual({ name: 'root', enabled: true, proxyAddress: 'root:443', reverseTunnelAddress: 'root:3024', roleMap: [{ remote: 'access', local: ['visitor', 'ops'] }] });
+  expect(
+    decodePing(
+      encode('proto.PingResponse', {
+        ClusterName: 'root.example.com',
+        ServerVersion: '18.1.4',
+        ProxyPublicAddr: 'root.example.com:443',
+        IsBoring: true,
+      }),
+    ),
+  ).toEqual({ clusterName: 'root.example.com', serverVersion: '18.1.4', proxyPublicAddr: 'root.example.com:443' });
+  const tc = decodeTrustedCluster(
+    encode('types.TrustedClusterV2', {
+      Kind: 'trusted_cluster',
+      Version: 'v2',
+      Metadata: { Name: 'root', Labels: { a: 'b' } },
+      Spec: {
+        Enabled: true,
+        Token: 'tc-secret-token-5e1',
+        ProxyAddress: 'root:443',
+        ReverseTunnelAddress: 'root:3024',
+        RoleMap: [{ Remote: 'access', Local: ['visitor', 'ops'] }],
+      },
+    }),
+  );
+  expect(tc).toEqual({
+    name: 'root',
+    enabled: true,
+    proxyAddress: 'root:443',
+    reverseTunnelAddress: 'root:3024',
+    roleMap: [{ remote: 'access', local: ['visitor', 'ops'] }],
+  });
   expect(redact('token tc-secret-token-5e1')).toBe('token ***REDACTED***'); // spec.token registered as it was decoded
   const expires = new Date('2031-02-03T04:05:06.789Z');
-  expect(decodeToken(encode('types.ProvisionTokenV2', { Metadata: { Name: 'join-token-value-77', Expires: timestampOf(expires) }, Spec: { Roles: ['Trusted_cluster', 'Node'], JoinMethod: 'token', BotName: 'x' } }))).toEqual({ roles: ['Trusted_cluster', 'Node'], joinMethod: 'token', expires });
+  expect(
+    decodeToken(
+      encode('types.ProvisionTokenV2', {
+        Metadata: { Name: 'join-token-value-77', Expires: timestampOf(expires) },
+        Spec: { Roles: ['Trusted_cluster', 'Node'], JoinMethod: 'token', BotName: 'x' },
+      }),
+    ),
+  ).toEqual({ roles: ['Trusted_cluster', 'Node'], joinMethod: 'token', expires });
   expect(redact('join-token-value-77')).toBe('***REDACTED***');
-  expect(decodeRemoteCluster(encode('types.RemoteClusterV3', { Metadata: { Name: 'leaf' }, Status: { Connection: 'offline', LastHeartbeat: timestampOf(expires) } }))).toEqual({ name: 'leaf', connection: 'offline', lastHeartbeat: expires });
+  expect(
+    decodeRemoteCluster(
+      encode('types.RemoteClusterV3', { Metadata: { Name: 'leaf' }, Status: { Connection: 'offline', LastHeartbeat: timestampOf(expires) } }),
+    ),
+  ).toEqual({ name: 'leaf', connection: 'offline', lastHeartbeat: expires });
 });
 
 test('Go\'s zero time (a negative int64) and absent timestamps are "no time"', () => {

@@ -35,7 +35,12 @@ afterAll(async () => {
   expect(nonReads(log)).toEqual([]);
 });
 beforeEach(() => {
-  auth.fixtures = { clusterName: NAME, version: '18.1.4', roles: ['access', 'visitor'], trustedClusters: [{ name: 'root', proxyAddress: 'root:443', tunnelAddress: 'root:443', token: 'leaf-side-join-token-aa' }] };
+  auth.fixtures = {
+    clusterName: NAME,
+    version: '18.1.4',
+    roles: ['access', 'visitor'],
+    trustedClusters: [{ name: 'root', proxyAddress: 'root:443', tunnelAddress: 'root:443', token: 'leaf-side-join-token-aa' }],
+  };
   auth.faults = {};
 });
 afterEach(() => clearSecrets());
@@ -44,13 +49,34 @@ const clients: AuthClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });
-const client = (o: { address?: string; route?: AuthRoute; id?: ClientIdentity; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal; maxResponseBytes?: number } = {}) => {
-  const c = new AuthClient({ address: o.address ?? front.address, route: o.route ?? { kind: 'tls-routing', clusterName: NAME }, identity: o.id ?? identity, env: o.env ?? {}, timeoutMs: o.timeoutMs ?? 5000, signal: o.signal, maxResponseBytes: o.maxResponseBytes });
+const client = (
+  o: {
+    address?: string;
+    route?: AuthRoute;
+    id?: ClientIdentity;
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    maxResponseBytes?: number;
+  } = {},
+) => {
+  const c = new AuthClient({
+    address: o.address ?? front.address,
+    route: o.route ?? { kind: 'tls-routing', clusterName: NAME },
+    identity: o.id ?? identity,
+    env: o.env ?? {},
+    timeoutMs: o.timeoutMs ?? 5000,
+    signal: o.signal,
+    maxResponseBytes: o.maxResponseBytes,
+  });
   clients.push(c);
   return c;
 };
 const rejection = async (p: Promise<unknown>): Promise<AuthClientError> => {
-  const e = await p.then(() => undefined, (x) => x);
+  const e = await p.then(
+    () => undefined,
+    (x) => x,
+  );
   expect(e).toBeInstanceOf(AuthClientError);
   return e as AuthClientError;
 };
@@ -59,7 +85,10 @@ describe('routes', () => {
   test('through TLS routing: the auth route first, then h2; the front forwarded the raw stream; the server saw our certificate', async () => {
     const since = log.length;
     expect(await client().ping()).toEqual({ clusterName: NAME, serverVersion: '18.1.4', proxyPublicAddr: `${NAME}:443` });
-    expect(front.routed.at(-1)).toEqual({ alpn: ['teleport-auth@6c656166636c75737465722e6578616d706c652e636f6d.teleport.cluster.local', 'h2'], to: 'auth' });
+    expect(front.routed.at(-1)).toEqual({
+      alpn: ['teleport-auth@6c656166636c75737465722e6578616d706c652e636f6d.teleport.cluster.local', 'h2'],
+      to: 'auth',
+    });
     expect(log.slice(since)).toEqual([{ method: METHOD.ping, user: 'bot-terraform', server: auth.address }]);
   });
 
@@ -90,22 +119,51 @@ describe('routes', () => {
 
 describe('reads', () => {
   test('roles by name, trusted clusters (addresses, token registered), tokens, remote clusters; NOT_FOUND is "none"', async () => {
-    auth.fixtures = { ...auth.fixtures, tokens: [{ name: 'tok-123456', roles: ['Trusted_cluster'] }], remoteClusters: [{ name: 'leaf2', connection: 'online', lastHeartbeat: new Date('2030-01-01T00:00:00Z') }] };
+    auth.fixtures = {
+      ...auth.fixtures,
+      tokens: [{ name: 'tok-123456', roles: ['Trusted_cluster'] }],
+      remoteClusters: [{ name: 'leaf2', connection: 'online', lastHeartbeat: new Date('2030-01-01T00:00:00Z') }],
+    };
     const c = client();
-    expect(await c.roles(['visitor', 'ops'])).toEqual({ ok: true, value: new Map([['visitor', true], ['ops', false]]) });
-    expect(await c.trustedCluster('root')).toEqual({ ok: true, value: { name: 'root', enabled: true, proxyAddress: 'root:443', reverseTunnelAddress: 'root:443', roleMap: [{ remote: 'access', local: ['visitor'] }] } });
+    expect(await c.roles(['visitor', 'ops'])).toEqual({
+      ok: true,
+      value: new Map([
+        ['visitor', true],
+        ['ops', false],
+      ]),
+    });
+    expect(await c.trustedCluster('root')).toEqual({
+      ok: true,
+      value: {
+        name: 'root',
+        enabled: true,
+        proxyAddress: 'root:443',
+        reverseTunnelAddress: 'root:443',
+        roleMap: [{ remote: 'access', local: ['visitor'] }],
+      },
+    });
     expect(await c.trustedCluster('nope')).toEqual({ ok: true, value: null });
     expect(await c.token('tok-123456')).toEqual({ ok: true, value: { roles: ['Trusted_cluster'], joinMethod: 'token', expires: undefined } });
     expect(await c.token('tok-gone')).toEqual({ ok: true, value: null });
-    expect(await c.remoteCluster('leaf2')).toEqual({ ok: true, value: { name: 'leaf2', connection: 'online', lastHeartbeat: new Date('2030-01-01T00:00:00Z') } });
+    expect(await c.remoteCluster('leaf2')).toEqual({
+      ok: true,
+      value: { name: 'leaf2', connection: 'online', lastHeartbeat: new Date('2030-01-01T00:00:00Z') },
+    });
     expect(await c.remoteCluster('leaf3')).toEqual({ ok: true, value: null });
   });
 
-  test('PERMISSION_DENIED: an unavailable read with the server\'s reason, not an error', async () => {
-    auth.faults = { [METHOD.getRemoteCluster]: 'permission-denied', [METHOD.getRole]: { status: 7, message: 'access denied\u001b[31m to perform action "read" on "role"' } };
+  test("PERMISSION_DENIED: an unavailable read with the server's reason, not an error", async () => {
+    auth.faults = {
+      [METHOD.getRemoteCluster]: 'permission-denied',
+      [METHOD.getRole]: { status: 7, message: 'access denied\u001b[31m to perform action "read" on "role"' },
+    };
     const c = client();
     expect(await c.remoteCluster('leaf2')).toEqual({ ok: false, reason: 'permission-denied', message: expect.stringContaining('access denied') });
-    expect(await c.roles(['visitor'])).toEqual({ ok: false, reason: 'permission-denied', message: 'access denied [31m to perform action "read" on "role"' }); // no control characters
+    expect(await c.roles(['visitor'])).toEqual({
+      ok: false,
+      reason: 'permission-denied',
+      message: 'access denied [31m to perform action "read" on "role"',
+    }); // no control characters
   });
 
   test('UNIMPLEMENTED: GetRole falls back to ListRoles (every page), then GetRoles; GetTrustedCluster to GetTrustedClusters', async () => {
@@ -113,7 +171,13 @@ describe('reads', () => {
     auth.faults = { [METHOD.getRole]: 'unimplemented', [METHOD.getTrustedCluster]: 'unimplemented' };
     const since = log.length;
     const c = client();
-    expect(await c.roles(['visitor', 'ops'])).toEqual({ ok: true, value: new Map([['visitor', true], ['ops', false]]) });
+    expect(await c.roles(['visitor', 'ops'])).toEqual({
+      ok: true,
+      value: new Map([
+        ['visitor', true],
+        ['ops', false],
+      ]),
+    });
     expect(log.slice(since).map((x) => x.method)).toEqual([METHOD.getRole, METHOD.listRoles, METHOD.listRoles, METHOD.listRoles]);
     auth.faults = { ...auth.faults, [METHOD.listRoles]: 'unimplemented' };
     expect(await c.roles(['e'])).toEqual({ ok: true, value: new Map([['e', true]]) });
@@ -131,7 +195,10 @@ describe('reads', () => {
     expect(await rejection(client().token('x'))).toMatchObject({ kind: 'malformed', message: expect.stringContaining('does not parse') });
     auth.faults = {};
     auth.fixtures = { ...auth.fixtures, roles: Array.from({ length: 400 }, (_, i) => `role-${i}-${'x'.repeat(40)}`) };
-    expect(await rejection(client({ maxResponseBytes: 1000 }).call(METHOD.getRoles, Buffer.alloc(0)))).toMatchObject({ kind: 'too-large', message: expect.stringContaining('answered with more than 1000 bytes') });
+    expect(await rejection(client({ maxResponseBytes: 1000 }).call(METHOD.getRoles, Buffer.alloc(0)))).toMatchObject({
+      kind: 'too-large',
+      message: expect.stringContaining('answered with more than 1000 bytes'),
+    });
   });
 });
 
@@ -140,7 +207,10 @@ describe('the allow-list', () => {
     const handshakes = auth.connections();
     const routed = front.routed.length;
     const e = await rejection(client().call('/proto.AuthService/DeleteRole', Buffer.alloc(0)));
-    expect(e).toMatchObject({ kind: 'not-allowed', message: `${front.address}: /proto.AuthService/DeleteRole is not on the validator's allow-list; it is never sent.` });
+    expect(e).toMatchObject({
+      kind: 'not-allowed',
+      message: `${front.address}: /proto.AuthService/DeleteRole is not on the validator's allow-list; it is never sent.`,
+    });
     expect([auth.connections(), front.routed.length]).toEqual([handshakes, routed]);
   });
 
@@ -149,13 +219,20 @@ describe('the allow-list', () => {
     await c.ping();
     const session = await (c as unknown as { session: Promise<import('http2').ClientHttp2Session> }).session;
     // HTTP/2 housekeeping (SETTINGS and WINDOW_UPDATE frames) may still trickle out after the answer: wait until it stops.
-    for (let last = -1; last !== front.bytesToAuth(); ) {
+    for (let last = -1; last !== front.bytesToAuth();) {
       last = front.bytesToAuth();
       await new Promise((r) => setTimeout(r, 50));
     }
     const [bytes, calls] = [front.bytesToAuth(), log.length];
-    for (const method of ['/proto.AuthService/UpsertRole', '/proto.AuthService/CreateTokenV2', '/proto.AuthService/UpsertTrustedCluster', '/proto.AuthService/GetTokens']) {
-      const e = await rejection(unaryCall(session, method, Buffer.alloc(0), { signal: new AbortController().signal, timeoutMs: 1000, maxBytes: 1000, where: 'x' }));
+    for (const method of [
+      '/proto.AuthService/UpsertRole',
+      '/proto.AuthService/CreateTokenV2',
+      '/proto.AuthService/UpsertTrustedCluster',
+      '/proto.AuthService/GetTokens',
+    ]) {
+      const e = await rejection(
+        unaryCall(session, method, Buffer.alloc(0), { signal: new AbortController().signal, timeoutMs: 1000, maxBytes: 1000, where: 'x' }),
+      );
       expect(e.kind).toBe('not-allowed');
     }
     await new Promise((r) => setImmediate(r));
@@ -164,16 +241,21 @@ describe('the allow-list', () => {
 });
 
 describe('trust', () => {
-  test('the identity\'s CA is the only trust: another cluster\'s Host CA fails verification, and nothing is called', async () => {
+  test("the identity's CA is the only trust: another cluster's Host CA fails verification, and nothing is called", async () => {
     const other = testCluster('other.example.com');
     const id = parseIdentityFile(testIdentity(cluster, { trust: [other.hostCa] }).text, 'x');
     const since = log.length;
     const e = await rejection(client({ id }).ping());
-    expect(e).toMatchObject({ kind: 'tls', message: expect.stringMatching(/did not verify against the identity's CA certificates \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/) });
+    expect(e).toMatchObject({
+      kind: 'tls',
+      message: expect.stringMatching(
+        /did not verify against the identity's CA certificates \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)/,
+      ),
+    });
     expect(log.length).toBe(since);
   });
 
-  test('a client certificate the server does not trust (another cluster\'s User CA): the handshake ends, nothing is called', async () => {
+  test("a client certificate the server does not trust (another cluster's User CA): the handshake ends, nothing is called", async () => {
     const id = parseIdentityFile(testIdentity(cluster, { signer: createCertificate({ commonName: 'stranger', isCa: true }) }).text, 'x');
     const since = log.length;
     const e = await rejection(client({ id }).ping());
@@ -187,7 +269,10 @@ describe('deadlines', () => {
   test('a method that never answers: a timeout naming it', async () => {
     auth.faults = { [METHOD.ping]: 'stall' };
     const e = await rejection(client({ timeoutMs: 300 }).ping());
-    expect(e).toMatchObject({ kind: 'timeout', message: `${front.address}: /proto.AuthService/Ping did not complete in time. Check the address and the network, or raise --timeout.` });
+    expect(e).toMatchObject({
+      kind: 'timeout',
+      message: `${front.address}: /proto.AuthService/Ping did not complete in time. Check the address and the network, or raise --timeout.`,
+    });
   });
 
   test('the overall AbortSignal ends a call at once', async () => {
@@ -199,11 +284,14 @@ describe('deadlines', () => {
     expect((await rejection(client({ signal: abort.signal }).ping())).kind).toBe('timeout'); // already aborted: nothing is dialled
   });
 
-  test('the run\'s deadline (lib/common/deadline.ts) as the overall signal: the call stops and says so', async () => {
+  test("the run's deadline (lib/common/deadline.ts) as the overall signal: the call stops and says so", async () => {
     auth.faults = { [METHOD.ping]: 'stall' };
     const deadline = Deadline.after(50, '0.05 s: a test');
     const e = await rejection(client({ signal: deadline.signal, timeoutMs: 60_000 }).ping());
-    expect(e).toMatchObject({ kind: 'timeout', message: `${front.address}: /proto.AuthService/Ping was stopped: the run's deadline (0.05 s: a test) passed. Check the network, or raise --timeout.` });
+    expect(e).toMatchObject({
+      kind: 'timeout',
+      message: `${front.address}: /proto.AuthService/Ping was stopped: the run's deadline (0.05 s: a test) passed. Check the network, or raise --timeout.`,
+    });
   });
 
   test('a server that accepts and never finishes the handshake: a timeout', async () => {
@@ -212,8 +300,13 @@ describe('deadlines', () => {
     const sockets: net.Socket[] = [];
     silent.on('connection', (s) => sockets.push(s));
     try {
-      const e = await rejection(client({ address: `127.0.0.1:${(silent.address() as net.AddressInfo).port}`, route: { kind: 'direct' }, timeoutMs: 300 }).ping());
-      expect(e).toMatchObject({ kind: 'timeout', message: expect.stringContaining('the TLS handshake with the Auth Service did not complete in time') });
+      const e = await rejection(
+        client({ address: `127.0.0.1:${(silent.address() as net.AddressInfo).port}`, route: { kind: 'direct' }, timeoutMs: 300 }).ping(),
+      );
+      expect(e).toMatchObject({
+        kind: 'timeout',
+        message: expect.stringContaining('the TLS handshake with the Auth Service did not complete in time'),
+      });
     } finally {
       sockets.forEach((s) => s.destroy());
       await new Promise((r) => silent.close(r));
@@ -248,7 +341,10 @@ describe('HTTPS_PROXY and NO_PROXY', () => {
     await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
     try {
       const e = await rejection(client({ env: { HTTPS_PROXY: `http://127.0.0.1:${(refusing.address() as net.AddressInfo).port}` } }).ping());
-      expect(e).toMatchObject({ kind: 'proxy', message: expect.stringContaining(`the HTTPS proxy refused the CONNECT to ${front.address} (HTTP 403)`) });
+      expect(e).toMatchObject({
+        kind: 'proxy',
+        message: expect.stringContaining(`the HTTPS proxy refused the CONNECT to ${front.address} (HTTP 403)`),
+      });
       const bad = await rejection(client({ env: { HTTPS_PROXY: 'not a url with p4ssw0rd' } }).ping());
       expect(bad.message).toBe(`${front.address}: HTTPS_PROXY is set but is not a URL (e.g. http://proxy.internal:3128).`);
     } finally {

@@ -23,12 +23,13 @@ beforeAll(() => {
 /** A type reference or name of the cdktf assembly, as the cdktn assembly names it; counts the renames. */
 function renamed(value: Json, count: { n: number }): Json {
   if (typeof value === 'string') {
-    if (value === 'cdktf-teleport' || value.startsWith('cdktf-teleport.')) return count.n++, value.replace('cdktf-teleport', 'cdktn-teleport');
-    if (/^cdktf\.[A-Za-z_][\w.]*$/.test(value)) return count.n++, value.replace(/^cdktf\./, 'cdktn.');
+    if (value === 'cdktf-teleport' || value.startsWith('cdktf-teleport.')) return (count.n++, value.replace('cdktf-teleport', 'cdktn-teleport'));
+    if (/^cdktf\.[A-Za-z_][\w.]*$/.test(value)) return (count.n++, value.replace(/^cdktf\./, 'cdktn.'));
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => renamed(v, count));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [renamed(k, count) as string, renamed(v, count)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [renamed(k, count) as string, renamed(v, count)]));
   return value;
 }
 

@@ -32,12 +32,16 @@ describe('loadProblem (this tree is the cdktf build)', () => {
 
   test('this core missing, the other installed: names the other build', () => {
     const message = loadProblem(undefined, (core) => core === 'cdktn');
-    expect(message).toBe("cdktf-teleport cannot load: it is the cdktf (CDK for Terraform) build of this library, and cdktf is not installed, but cdktn is. Fix: npm uninstall cdktf-teleport && npm install cdktn-teleport, then import from 'cdktn-teleport' (the same API).");
+    expect(message).toBe(
+      "cdktf-teleport cannot load: it is the cdktf (CDK for Terraform) build of this library, and cdktf is not installed, but cdktn is. Fix: npm uninstall cdktf-teleport && npm install cdktn-teleport, then import from 'cdktn-teleport' (the same API).",
+    );
     expect(loadProblem(project('cdktn'), () => false)).toContain('but cdktn is (/infra/package.json)');
   });
 
   test('no core at all: install this one', () => {
-    expect(loadProblem(undefined, () => false)).toBe('cdktf-teleport cannot load: its peer dependency cdktf (CDK for Terraform) is not installed. Fix: npm install cdktf constructs.');
+    expect(loadProblem(undefined, () => false)).toBe(
+      'cdktf-teleport cannot load: its peer dependency cdktf (CDK for Terraform) is not installed. Fix: npm install cdktf constructs.',
+    );
   });
 });
 
@@ -84,6 +88,7 @@ describe('checkCore at construct time', () => {
   test('a stack of another copy of cdktf: the construct path, Aspects, and the fix', () => {
     let copy: typeof import('cdktf') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy: isolateModules loads it afresh
       copy = require('cdktf');
     });
     expect(copy!.TerraformStack).not.toBe(TerraformStack);
@@ -103,6 +108,7 @@ describe('checkCore at construct time', () => {
   test('an app of another copy of cdktf around a stack of this one', () => {
     let copy: typeof import('cdktf') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy: isolateModules loads it afresh
       copy = require('cdktf');
     });
     const app = new copy!.App({ outdir: tempDir('core-guard-copy-') });

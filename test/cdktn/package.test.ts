@@ -27,7 +27,15 @@ import {
 const { locateToolchain } = require('../../scripts/cdktn-toolchain.js');
 
 const STACKS = ['from-yaml-leaf', 'one-stack', 'root-two-leaves', 'seed-l1-leaf', 'seed-l1-root', 'two-stack-leaf', 'two-stack-root'];
-const CDKTF_JSON = { language: 'typescript', app: 'node main.js', projectId: 'scratch-infra', sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} };
+const CDKTF_JSON = {
+  language: 'typescript',
+  app: 'node main.js',
+  projectId: 'scratch-infra',
+  sendCrashReports: 'false',
+  terraformProviders: [],
+  terraformModules: [],
+  context: {},
+};
 
 /** The README's complete program (the TypeScript block that imports cdktf-teleport and synthesizes), as CommonJS. */
 function readmeExample(core: string, library: string): string {
@@ -45,7 +53,11 @@ let cdktfReadmeOut: string;
 beforeAll(() => {
   build = cdktnBuild();
   dir = tempDir('cdktn-pack-');
-  project = scratchProject(path.join(dir, 'project'), [build.tarball, registryTarball('cdktn', cdktnVersion()), registryTarball('constructs', cdktnConstructsVersion())]);
+  project = scratchProject(path.join(dir, 'project'), [
+    build.tarball,
+    registryTarball('cdktn', cdktnVersion()),
+    registryTarball('constructs', cdktnConstructsVersion()),
+  ]);
   fs.writeFileSync(path.join(project, 'main.js'), readmeExample('cdktn', 'cdktn-teleport'));
   fs.writeFileSync(path.join(project, 'cdktf.json'), JSON.stringify(CDKTF_JSON, null, 2));
   // The same program on cdktf with this checkout's cdktf-teleport build (dist/), run from the
@@ -87,13 +99,15 @@ describe('the tarball', () => {
 
   test('bundles the same dependencies as cdktf-teleport', () => {
     const bundled = (files: string[]) => [...new Set(files.map((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter(Boolean))].sort();
-    const cdktf = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+    const cdktf = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    )[0];
     const ours = bundled(listing.map((f) => f.replace(/^package\//, '')));
     expect(ours).toEqual(bundled(cdktf.files.map((f: { path: string }) => f.path)));
     expect(ours).toEqual(expect.arrayContaining(['ajv', 'undici', 'yaml', '@grpc/grpc-js']));
   });
 
-  test('its package.json: cdktn-teleport, peers on cdktn and constructs in cdktn\'s range, the same bin, no scripts', () => {
+  test("its package.json: cdktn-teleport, peers on cdktn and constructs in cdktn's range, the same bin, no scripts", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'cdktn-teleport', 'package.json'), 'utf8'));
     const source = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const cdktn = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'cdktn', 'package.json'), 'utf8'));
@@ -109,7 +123,9 @@ describe('the tarball', () => {
 
   test('its code loads cdktn and never cdktf', () => {
     const dist = path.join(project, 'node_modules', 'cdktn-teleport', 'dist', 'lib');
-    const texts = filesBelow(dist).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(dist, f), 'utf8'));
+    const texts = filesBelow(dist)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(dist, f), 'utf8'));
     expect(texts.filter((t) => /require\("cdktf(\/[^"]*)?"\)/.test(t))).toEqual([]);
     expect(texts.filter((t) => t.includes('require("cdktn")')).length).toBeGreaterThan(20);
     expect(fs.existsSync(path.join(project, 'node_modules', 'cdktf'))).toBe(false);
@@ -140,7 +156,8 @@ test('the examples app (the seed guide, L1 and constructs) runs from the install
     const text = fs.readFileSync(path.join(build.staging, 'dist', 'examples', rel), 'utf8');
     fs.writeFileSync(dest, text.replace(/require\("(?:\.\.\/)+lib"\)/g, 'require("cdktn-teleport")'));
   }
-  for (const yaml of filesBelow(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) fs.copyFileSync(path.join(ROOT, 'examples', yaml), path.join(examples, yaml));
+  for (const yaml of filesBelow(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')))
+    fs.copyFileSync(path.join(ROOT, 'examples', yaml), path.join(examples, yaml));
   expect(fs.readFileSync(path.join(examples, 'main.js'), 'utf8')).toContain('require("cdktn-teleport")');
 
   const cdktnOut = path.join(dir, 'cdktn-examples.out');

@@ -61,7 +61,12 @@ export interface NodeRun {
 
 /** Runs `node <args>` in `cwd` (the Node given, or this one), with cdktf's and cdktn's telemetry off. */
 export function runNode(cwd: string, args: readonly string[], env: Record<string, string> = {}, node = process.execPath): NodeRun {
-  const r = spawnSync(node, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', ...env }, timeout: 5 * 60 * 1000 });
+  const r = spawnSync(node, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', ...env },
+    timeout: 5 * 60 * 1000,
+  });
   return { status: r.status, stdout: r.stdout ?? '', stderr: `${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}` };
 }
 

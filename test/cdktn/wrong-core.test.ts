@@ -37,12 +37,24 @@ let project: string;
 beforeAll(() => {
   const build = cdktnBuild();
   dir = tempDir('cdktn-wrong-core-');
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const cdktfTarball = path.join(dir, packed[0].filename);
   // No bin links: both packages install the same `cdktf-teleport` command.
   project = scratchProject(
     path.join(dir, 'project'),
-    [cdktfTarball, build.tarball, registryTarball('cdktf', installedVersion('cdktf')), registryTarball('cdktn', cdktnVersion()), registryTarball('constructs', cdktnConstructsVersion())],
+    [
+      cdktfTarball,
+      build.tarball,
+      registryTarball('cdktf', installedVersion('cdktf')),
+      registryTarball('cdktn', cdktnVersion()),
+      registryTarball('constructs', cdktnConstructsVersion()),
+    ],
     ['--no-bin-links'],
   );
   for (const [file, text] of [
@@ -117,7 +129,9 @@ test('a cdktn project that installed cdktf-teleport stops at load, naming cdktn-
   declareDependencies(project, ['cdktn', 'constructs', 'cdktf-teleport']);
   const run = runApp('cdktn-app-wrong.js');
   expect(run.status).toBe(1);
-  expect(errorLine(run.stderr)).toContain('Error: cdktf-teleport is the cdktf (CDK for Terraform) build of this library, but this project uses cdktn (CDK Terrain)');
+  expect(errorLine(run.stderr)).toContain(
+    'Error: cdktf-teleport is the cdktf (CDK for Terraform) build of this library, but this project uses cdktn (CDK Terrain)',
+  );
   expect(errorLine(run.stderr)).toContain('Fix: npm uninstall cdktf-teleport && npm install cdktn-teleport');
   expect(run.stderr).not.toContain('TypeError');
 });
@@ -137,7 +151,9 @@ describe('a project that names both cores (mid-migration): the first Teleport co
   test('cdktf-teleport in a cdktn stack (a TypeError at synth without the check) names cdktn-teleport', () => {
     const run = runApp('cdktn-app-wrong.js');
     expect(run.status).toBe(1);
-    expect(errorLine(run.stderr)).toContain('Error: [leaf/teleport] cdktf-teleport is built for cdktf (CDK for Terraform), but stack "leaf" is a cdktn (CDK Terrain) TerraformStack');
+    expect(errorLine(run.stderr)).toContain(
+      'Error: [leaf/teleport] cdktf-teleport is built for cdktf (CDK for Terraform), but stack "leaf" is a cdktn (CDK Terrain) TerraformStack',
+    );
     expect(errorLine(run.stderr)).toContain('npm install cdktn-teleport');
     expect(run.stderr).not.toContain('_resetResolveDiscoveredProviderFeatureUsage');
   });

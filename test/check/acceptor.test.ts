@@ -74,7 +74,10 @@ test.each(blocks)('$kind $type: the accept test agrees with ajv on random mutati
   const validate = ajv.compile(json);
   const full = fullBody(kind, type);
   const ops = mutationsArb.map((ms) => ms.filter((m) => m.op !== 'deep' && m.op !== 'huge'));
-  fc.assert(fc.property(ops, (ms) => accepts(mutate(full, ms)) === validate(mutate(full, ms))), { numRuns: 300, seed: 15 });
+  fc.assert(
+    fc.property(ops, (ms) => accepts(mutate(full, ms)) === validate(mutate(full, ms))),
+    { numRuns: 300, seed: 15 },
+  );
 });
 
 test('the skeleton: the accept test agrees with ajv on documents', () => {
@@ -93,10 +96,16 @@ test('the skeleton: the accept test agrees with ajv on documents', () => {
   };
   expect(accepts(doc)).toBe(validate(doc));
   expect(accepts(doc)).toBe(true);
-  fc.assert(fc.property(mutationsArb.map((ms) => ms.filter((m) => m.op !== 'deep' && m.op !== 'huge')), (ms) => {
-    const d = mutate(doc, ms);
-    return accepts(d) === validate(d);
-  }), { numRuns: 500, seed: 15 });
+  fc.assert(
+    fc.property(
+      mutationsArb.map((ms) => ms.filter((m) => m.op !== 'deep' && m.op !== 'huge')),
+      (ms) => {
+        const d = mutate(doc, ms);
+        return accepts(d) === validate(d);
+      },
+    ),
+    { numRuns: 500, seed: 15 },
+  );
 });
 
 test('keywords outside the subset it implements: no accept test, so ajv decides alone', () => {

@@ -27,7 +27,12 @@ for (const { kind, type } of schema.blocks()) {
 
 test('the build wrote one precompiled validator per block, and the compiled check uses them', () => {
   expect(fs.existsSync(PRECOMPILED)).toBe(true); // run `npm run build` first (npm test does)
-  const expected = ['skeleton', 'provider', ...schema.resourceTypes().map((t) => `resource_${t}`), ...schema.dataSourceTypes().map((t) => `data_${t}`)];
+  const expected = [
+    'skeleton',
+    'provider',
+    ...schema.resourceTypes().map((t) => `resource_${t}`),
+    ...schema.dataSourceTypes().map((t) => `data_${t}`),
+  ];
   expect(fs.readdirSync(PRECOMPILED).sort()).toEqual(expected.map((k) => `${k}.js`).sort());
 });
 

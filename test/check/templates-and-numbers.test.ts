@@ -7,12 +7,20 @@ import { bodyAround, wrap } from './minimal-config';
 
 const schema = loadProviderSchema();
 const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error');
-const role = (extra: Record<string, unknown> = {}, spec: unknown = { allow: { logins: ['x'] } }) => ({ version: 'v7', metadata: { name: 'r' }, spec, ...extra });
+const role = (extra: Record<string, unknown> = {}, spec: unknown = { allow: { logins: ['x'] } }) => ({
+  version: 'v7',
+  metadata: { name: 'r' },
+  spec,
+  ...extra,
+});
 
 describe('templates: a %{...} directive goes wherever a ${...} interpolation goes', () => {
   const cases = schema.blocks().flatMap(({ kind, type }) => {
     const t = kind === 'provider' ? '' : type;
-    return schema.attributes(kind, t).filter((a) => !a.computedOnly).map((attr) => ({ kind, type: t, attr }));
+    return schema
+      .attributes(kind, t)
+      .filter((a) => !a.computedOnly)
+      .map((attr) => ({ kind, type: t, attr }));
   });
 
   test(`every attribute of every block (${cases.length}) accepts a %{ if } template`, () => {

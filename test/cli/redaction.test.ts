@@ -50,7 +50,12 @@ describe('CLI redaction', () => {
       const report = JSON.parse(io.stdout);
       expect(Object.keys(report)).toEqual(['schemaVersion', 'ok', 'findings']);
       expect(report.findings).toEqual([
-        expect.objectContaining({ severity: 'error', check: 'schema.unknown-attribute', resource: 'teleport_trusted_cluster.cluster', path: 'spec.proxy_addr' }),
+        expect.objectContaining({
+          severity: 'error',
+          check: 'schema.unknown-attribute',
+          resource: 'teleport_trusted_cluster.cluster',
+          path: 'spec.proxy_addr',
+        }),
       ]);
       expect(io.stdout).not.toContain(REDACTED);
     });

@@ -24,7 +24,18 @@ afterAll(() => pair.close());
 beforeEach(() => pair.reset());
 afterEach(() => clearSecrets());
 
-const validate = (...extra: string[]) => runCli(['validate', stack, '--proxy', `teleport=${pair.leaf.address}`, '--proxy', `rootcluster.example.com=${pair.root.address}`, '--ca-file', pair.caFile, ...extra]);
+const validate = (...extra: string[]) =>
+  runCli([
+    'validate',
+    stack,
+    '--proxy',
+    `teleport=${pair.leaf.address}`,
+    '--proxy',
+    `rootcluster.example.com=${pair.root.address}`,
+    '--ca-file',
+    pair.caFile,
+    ...extra,
+  ]);
 
 describe('a cluster name and edition with control characters, a fake "OK" line and a bidi override', () => {
   beforeEach(() => {
@@ -37,7 +48,9 @@ describe('a cluster name and edition with control characters, a fake "OK" line a
     expect(unsafeIn(r.stdout)).toBe(false);
     expect(unsafeIn(r.stderr)).toBe(false);
     const escaped = 'root\\x0d\\x1b]0;pwned\\x07\\x0aOK: 1 stack(s) validated: 0 error(s), 0 warning(s), 0 info\\x0a\\u202eexe.gnp';
-    expect(r.stdout).toContain(`ERROR [validate.cluster-name] metadata.name: is "rootcluster.example.com", but the root at ${pair.root.address} is named "${escaped}"`);
+    expect(r.stdout).toContain(
+      `ERROR [validate.cluster-name] metadata.name: is "rootcluster.example.com", but the root at ${pair.root.address} is named "${escaped}"`,
+    );
     expect(r.stdout).toContain(`fix: set metadata.name to "${escaped}".`);
     expect([...lines(r.stdout), ...lines(r.stderr)].filter((l) => /^\s*OK\b/.test(l))).toEqual([]);
     expect(lines(r.stdout).filter((l) => l.startsWith('FAILED: '))).toHaveLength(1);
@@ -46,7 +59,13 @@ describe('a cluster name and edition with control characters, a fake "OK" line a
 
   test('--json: the exact strings (JSON escapes them)', async () => {
     const r = await validate('--json');
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.cluster-name', message: expect.stringContaining(`is named "${EVIL_NAME}"`), fix: `set metadata.name to "${EVIL_NAME}".` }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'validate.cluster-name',
+        message: expect.stringContaining(`is named "${EVIL_NAME}"`),
+        fix: `set metadata.name to "${EVIL_NAME}".`,
+      }),
+    );
     expect(unsafeIn(r.stdout)).toBe(false);
   });
 });
@@ -81,11 +100,15 @@ test('server error text with control characters: one escaped error line', async 
   expect(r.code).toBe(2);
   expect(unsafeIn(r.stderr)).toBe(false);
   const errors = lines(r.stderr).filter((l) => l.startsWith('cdktf-teleport: '));
-  expect(errors).toEqual([`cdktf-teleport: cannot validate against the cluster: ${pair.root.address}: GET /webapi/find answered HTTP 403: denied\\x1b[2J\\x1b[H\\u202eOK.`]);
+  expect(errors).toEqual([
+    `cdktf-teleport: cannot validate against the cluster: ${pair.root.address}: GET /webapi/find answered HTTP 403: denied\\x1b[2J\\x1b[H\\u202eOK.`,
+  ]);
 });
 
-test('keys of an input file: escaped in check\'s human output, exact in --json', async () => {
-  const file = pair.writeConfig('keys', { resource: { teleport_role: { 'r\x1b[2J\u202e': { version: 'v7', metadata: { name: 'r' }, spec: { 'allow\rOK': {} } } } } });
+test("keys of an input file: escaped in check's human output, exact in --json", async () => {
+  const file = pair.writeConfig('keys', {
+    resource: { teleport_role: { 'r\x1b[2J\u202e': { version: 'v7', metadata: { name: 'r' }, spec: { 'allow\rOK': {} } } } },
+  });
   const human = await runCli(['check', file]);
   expect(human.code).toBe(1);
   expect(unsafeIn(human.stdout)).toBe(false);

@@ -50,54 +50,114 @@ const to = (leafAddress: string) => ['--proxy', `teleport=${leafAddress}`, '--pr
 type Case = [string, () => Promise<{ args: string[]; env?: Record<string, string> }>, RegExp];
 
 const CASES: Case[] = [
-  ['an unreachable leaf', async () => ({ args: [seed, ...to(`127.0.0.1:${await freePort()}`)] }), /^cannot validate against the cluster: 127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\)/],
-  ['a wrong CA', async () => {
-    const wrong = path.join(dir, 'wrong.pem');
-    fs.writeFileSync(wrong, testCa().certificatePem);
-    return { args: [seed, '--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', wrong] };
-  }, /^cannot validate against the cluster: 127\.0\.0\.1:\d+: TLS verification failed/],
-  ['a malformed answer', async () => {
-    root.faults = { '/webapi/find': 'malformed' };
-    return { args: [seed, ...to(leaf.address)] };
-  }, /: \/webapi\/find answered with something that is not JSON/],
-  ['an error body that echoes a token', async () => {
-    root.faults = { '/webapi/find': { status: 403, body: { error: { message: `token ${ROOT_TOKEN} is not valid` } } } };
-    return { args: [PLAN, ...to(leaf.address)] };
-  }, /: GET \/webapi\/find answered HTTP 403: token \*\*\*REDACTED\*\*\* is not valid\.$/],
-  ['a stall past --timeout', async () => {
-    leaf.faults = { '/webapi/find': 'stall' };
-    return { args: [seed, ...to(leaf.address), '--timeout', '1'] };
-  }, /: \/webapi\/find did not answer in time .*--timeout\.$/],
-  ['a huge body', async () => {
-    leaf.faults = { '/webapi/find': 'huge' };
-    return { args: [seed, ...to(leaf.address)] };
-  }, /: \/webapi\/find answered with more than 4194304 bytes; refusing to read it\.$/],
-  ['a redirect to another host', async () => {
-    leaf.faults = { '/webapi/find': { redirect: `https://${other.address}/webapi/find` } };
-    return { args: [seed, ...to(leaf.address)] };
-  }, /: \/webapi\/find redirects to another host \(127\.0\.0\.1:\d+\); redirects are not followed/],
-  ['5xx until the retries are spent', async () => {
-    root.faults = { '/webapi/find': '500-always' };
-    return { args: [seed, ...to(leaf.address)] };
-  }, /: GET \/webapi\/find answered HTTP 500 \(4 attempts\): internal error\.$/],
-  ['a connection reset', async () => {
-    leaf.faults = { '/webapi/find': 'reset' };
-    return { args: [seed, ...to(leaf.address)] };
-  }, /: the connection was closed before an answer to \/webapi\/find/],
-  ['a failed login', async () => {
-    root.cluster = { ...root.cluster, users: { ci: { password: 'right-pw-6c1', otp: '424242' } } };
-    return { args: [seed, ...to(leaf.address)], env: { TELEPORT_ROOTCLUSTER_EXAMPLE_COM_USER: 'ci', TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'wrong-pw-7d2', TELEPORT_ROOTCLUSTER_EXAMPLE_COM_OTP: '999999' } };
-  }, /: login as ci failed \(HTTP 403\): invalid credentials\. Only local users/],
-  ['a CA file that is not PEM', async () => {
-    const junk = path.join(dir, 'junk.pem');
-    fs.writeFileSync(junk, 'hello');
-    return { args: [seed, '--proxy', `teleport=${leaf.address}`, '--ca-file', junk] };
-  }, /^--ca-file: .*junk\.pem is not a PEM certificate$/],
-  ['a --proxy that is not host:port', async () => ({ args: [seed, '--proxy', 'teleport=https://leaf.example.com:443'] }), /^--proxy teleport: "https:\/\/leaf\.example\.com:443" is not a plain host:port/],  ['a plan file that is not valid JSON (its text holds an unquoted token)', async () => {
-    const broken = path.join(dir, 'broken.plan.json');
-    fs.writeFileSync(broken, `{\n  "format_version": "1.2",\n  "token": ${ROOT_TOKEN}\n}\n`);
-    return { args: [broken] };
-  }, /broken\.plan\.json is not valid JSON \(line 3, column 12\)$/],
+  [
+    'an unreachable leaf',
+    async () => ({ args: [seed, ...to(`127.0.0.1:${await freePort()}`)] }),
+    /^cannot validate against the cluster: 127\.0\.0\.1:\d+: cannot connect \(ECONNREFUSED\)/,
+  ],
+  [
+    'a wrong CA',
+    async () => {
+      const wrong = path.join(dir, 'wrong.pem');
+      fs.writeFileSync(wrong, testCa().certificatePem);
+      return { args: [seed, '--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', wrong] };
+    },
+    /^cannot validate against the cluster: 127\.0\.0\.1:\d+: TLS verification failed/,
+  ],
+  [
+    'a malformed answer',
+    async () => {
+      root.faults = { '/webapi/find': 'malformed' };
+      return { args: [seed, ...to(leaf.address)] };
+    },
+    /: \/webapi\/find answered with something that is not JSON/,
+  ],
+  [
+    'an error body that echoes a token',
+    async () => {
+      root.faults = { '/webapi/find': { status: 403, body: { error: { message: `token ${ROOT_TOKEN} is not valid` } } } };
+      return { args: [PLAN, ...to(leaf.address)] };
+    },
+    /: GET \/webapi\/find answered HTTP 403: token \*\*\*REDACTED\*\*\* is not valid\.$/,
+  ],
+  [
+    'a stall past --timeout',
+    async () => {
+      leaf.faults = { '/webapi/find': 'stall' };
+      return { args: [seed, ...to(leaf.address), '--timeout', '1'] };
+    },
+    /: \/webapi\/find did not answer in time .*--timeout\.$/,
+  ],
+  [
+    'a huge body',
+    async () => {
+      leaf.faults = { '/webapi/find': 'huge' };
+      return { args: [seed, ...to(leaf.address)] };
+    },
+    /: \/webapi\/find answered with more than 4194304 bytes; refusing to read it\.$/,
+  ],
+  [
+    'a redirect to another host',
+    async () => {
+      leaf.faults = { '/webapi/find': { redirect: `https://${other.address}/webapi/find` } };
+      return { args: [seed, ...to(leaf.address)] };
+    },
+    /: \/webapi\/find redirects to another host \(127\.0\.0\.1:\d+\); redirects are not followed/,
+  ],
+  [
+    '5xx until the retries are spent',
+    async () => {
+      root.faults = { '/webapi/find': '500-always' };
+      return { args: [seed, ...to(leaf.address)] };
+    },
+    /: GET \/webapi\/find answered HTTP 500 \(4 attempts\): internal error\.$/,
+  ],
+  [
+    'a connection reset',
+    async () => {
+      leaf.faults = { '/webapi/find': 'reset' };
+      return { args: [seed, ...to(leaf.address)] };
+    },
+    /: the connection was closed before an answer to \/webapi\/find/,
+  ],
+  [
+    'a failed login',
+    async () => {
+      root.cluster = { ...root.cluster, users: { ci: { password: 'right-pw-6c1', otp: '424242' } } };
+      return {
+        args: [seed, ...to(leaf.address)],
+        env: {
+          TELEPORT_ROOTCLUSTER_EXAMPLE_COM_USER: 'ci',
+          TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'wrong-pw-7d2',
+          TELEPORT_ROOTCLUSTER_EXAMPLE_COM_OTP: '999999',
+        },
+      };
+    },
+    /: login as ci failed \(HTTP 403\): invalid credentials\. Only local users/,
+  ],
+  [
+    'a CA file that is not PEM',
+    async () => {
+      const junk = path.join(dir, 'junk.pem');
+      fs.writeFileSync(junk, 'hello');
+      return { args: [seed, '--proxy', `teleport=${leaf.address}`, '--ca-file', junk] };
+    },
+    /^--ca-file: .*junk\.pem is not a PEM certificate$/,
+  ],
+  [
+    'a --proxy that is not host:port',
+    async () => ({ args: [seed, '--proxy', 'teleport=https://leaf.example.com:443'] }),
+    /^--proxy teleport: "https:\/\/leaf\.example\.com:443" is not a plain host:port/,
+  ],
+  [
+    'a plan file that is not valid JSON (its text holds an unquoted token)',
+    async () => {
+      const broken = path.join(dir, 'broken.plan.json');
+      fs.writeFileSync(broken, `{\n  "format_version": "1.2",\n  "token": ${ROOT_TOKEN}\n}\n`);
+      return { args: [broken] };
+    },
+    /broken\.plan\.json is not valid JSON \(line 3, column 12\)$/,
+  ],
 ];
 
 describe.each(CASES)('%s: exit 2', (_what, setup, pattern) => {

@@ -41,8 +41,14 @@ describe('HTTPS_PROXY at a proxy that closes the socket on CONNECT, --timeout 2'
     const json = mode === '--json';
     const r = await runCli(['validate', stack, ...overrides(), '--timeout', '2', ...(json ? ['--json'] : [])], { HTTPS_PROXY: proxy.url });
     expect(r.code).toBe(2);
-    const error = json ? r.report.error : errorLines(r.stderr).join('\n').replace(/^cdktf-teleport: /, '');
-    expect(error).toMatch(/^cannot validate against the cluster: 127\.0\.0\.1:\d+: the HTTPS proxy closed the connection when asked to CONNECT to 127\.0\.0\.1:\d+ \(for \/webapi\/find\)\. Check HTTPS_PROXY/);
+    const error = json
+      ? r.report.error
+      : errorLines(r.stderr)
+          .join('\n')
+          .replace(/^cdktf-teleport: /, '');
+    expect(error).toMatch(
+      /^cannot validate against the cluster: 127\.0\.0\.1:\d+: the HTTPS proxy closed the connection when asked to CONNECT to 127\.0\.0\.1:\d+ \(for \/webapi\/find\)\. Check HTTPS_PROXY/,
+    );
     expect(proxy.connects.length).toBeGreaterThanOrEqual(1);
     expect(proxy.connects.length).toBeLessThanOrEqual(2);
   });
@@ -67,7 +73,17 @@ test('a plain HTTP server on the port: "answered in plain HTTP", not a TLS verif
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   try {
     const plainAddress = `127.0.0.1:${(plain.address() as AddressInfo).port}`;
-    const r = await runCli(['validate', stack, '--proxy', `teleport=${plainAddress}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', caFile, '--json']);
+    const r = await runCli([
+      'validate',
+      stack,
+      '--proxy',
+      `teleport=${plainAddress}`,
+      '--proxy',
+      `rootcluster.example.com=${root.address}`,
+      '--ca-file',
+      caFile,
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.report.error).toMatch(/^cannot validate against the cluster: 127\.0\.0\.1:\d+: the server on this port answered in plain HTTP, not TLS/);
     expect(r.report.error).not.toContain('TLS verification failed');
@@ -84,7 +100,9 @@ test('a 429 with Retry-After: 3600 under --timeout 2: ends at once, one request,
     const file = pair.writeConfig('rate-limited', { provider: { teleport: [{ addr: 'rootcluster.example.com:443' }] } });
     const r = await runCli(['validate', file, '--proxy', `teleport=${limited.address}`, '--ca-file', caFile, '--timeout', '2', '--json']);
     expect(r.code).toBe(2);
-    expect(r.report.error).toBe(`cannot validate against the cluster: ${limited.address}: GET /webapi/find answered HTTP 429: rate limit exceeded; it asked to retry after 3600 s, longer than validate waits (at most 5 s, and never past the run's deadline).`);
+    expect(r.report.error).toBe(
+      `cannot validate against the cluster: ${limited.address}: GET /webapi/find answered HTTP 429: rate limit exceeded; it asked to retry after 3600 s, longer than validate waits (at most 5 s, and never past the run's deadline).`,
+    );
     expect(limited.requests.map((q) => q.path)).toEqual(['/webapi/find']);
   } finally {
     await limited.close();
@@ -95,12 +113,20 @@ test('answers that each come within --timeout but together outlast the run: stop
   // 30 roles for the server's own parse, one after the other, 300 ms each, under --timeout 1: the
   // deadline (3 s) passes long before the last one.
   const roles = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`r${i}`, { version: 'v7', metadata: { name: `r${i}` }, spec: {} }]));
-  const file = pair.writeConfig('many-roles', { provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] }, resource: { teleport_role: roles } });
+  const file = pair.writeConfig('many-roles', {
+    provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] },
+    resource: { teleport_role: roles },
+  });
   leaf.cluster = { ...LEAF_CLUSTER, latencyMs: 300, users: { ci: { password: 'slow-pw-31f' } } };
   const since = pair.seen.length;
-  const r = await runCli(['validate', file, '--proxy', `teleport=${leaf.address}`, '--ca-file', caFile, '--timeout', '1', '--json'], { TELEPORT_TELEPORT_USER: 'ci', TELEPORT_TELEPORT_PASSWORD: 'slow-pw-31f' });
+  const r = await runCli(['validate', file, '--proxy', `teleport=${leaf.address}`, '--ca-file', caFile, '--timeout', '1', '--json'], {
+    TELEPORT_TELEPORT_USER: 'ci',
+    TELEPORT_TELEPORT_PASSWORD: 'slow-pw-31f',
+  });
   expect(r.code).toBe(2);
-  expect(r.report.error).toMatch(/^cannot validate against the cluster: 127\.0\.0\.1:\d+: POST \/webapi\/yaml\/parse\/role was stopped: the run's deadline \(3 s: 3 × --timeout 1 s\) passed\. Check the network, or raise --timeout\.$/);
+  expect(r.report.error).toMatch(
+    /^cannot validate against the cluster: 127\.0\.0\.1:\d+: POST \/webapi\/yaml\/parse\/role was stopped: the run's deadline \(3 s: 3 × --timeout 1 s\) passed\. Check the network, or raise --timeout\.$/,
+  );
   const parses = pair.seen.slice(since).filter((q) => q.path === '/webapi/yaml/parse/role').length;
   expect(parses).toBeGreaterThan(0);
   expect(parses).toBeLessThan(30);

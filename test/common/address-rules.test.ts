@@ -75,10 +75,21 @@ function synthError(web: string, tunnel: string, providerAddr: string): string {
 function offlineFindings(web: string, tunnel: string, providerAddr: string): Finding[] {
   const file = path.join(dir, `c${Math.random().toString(36).slice(2)}`, 'cdk.tf.json');
   fs.mkdirSync(path.dirname(file));
-  fs.writeFileSync(file, JSON.stringify({
-    provider: { teleport: [{ addr: providerAddr }] },
-    resource: { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'root.example.com' }, spec: { web_proxy_addr: web, tunnel_addr: tunnel, role_map: [{ remote: 'access', local: ['visitor'] }] } } } },
-  }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      provider: { teleport: [{ addr: providerAddr }] },
+      resource: {
+        teleport_trusted_cluster: {
+          root: {
+            version: 'v2',
+            metadata: { name: 'root.example.com' },
+            spec: { web_proxy_addr: web, tunnel_addr: tunnel, role_map: [{ remote: 'access', local: ['visitor'] }] },
+          },
+        },
+      },
+    }),
+  );
   return runOfflineChecks(loadInput(file)).filter((f) => f.check === 'validate.address-port');
 }
 
@@ -133,8 +144,13 @@ describe.each(TABLE)('%j', (input, valid, tunnelOk) => {
 });
 
 test('the messages name what is wrong and where the tunnel is', () => {
-  expect(addressProblem('web_proxy_addr', 'a@b:443')!.message).toBe('"a@b:443" is not host:port (a host and a port only: no scheme, path, query or user). Teleport dials the web proxy exactly as written and adds no default port.');
-  expect(addressProblem('tunnel_addr', 'r:3023')).toEqual({ message: '"r:3023" is the Proxy Service\'s SSH port (3023), not the reverse tunnel: the leaf\'s tunnel would never come up.', fix: expect.stringContaining('usually port 3024') });
+  expect(addressProblem('web_proxy_addr', 'a@b:443')!.message).toBe(
+    '"a@b:443" is not host:port (a host and a port only: no scheme, path, query or user). Teleport dials the web proxy exactly as written and adds no default port.',
+  );
+  expect(addressProblem('tunnel_addr', 'r:3023')).toEqual({
+    message: '"r:3023" is the Proxy Service\'s SSH port (3023), not the reverse tunnel: the leaf\'s tunnel would never come up.',
+    fix: expect.stringContaining('usually port 3024'),
+  });
   expect(addressProblem('web_proxy_addr', 'r:3023')).toBeUndefined();
 });
 

@@ -14,7 +14,7 @@ test('when it passes: the signal aborts with a DeadlineExceededError, hooks run,
   expect(deadline.expired).toBe(true);
   expect(deadline.remainingMs()).toBe(0);
   expect(closed).toEqual(['dispatcher']);
-  expect(deadline.signal.reason.message).toBe('the run\'s deadline (50 ms: a test) passed');
+  expect(deadline.signal.reason.message).toBe("the run's deadline (50 ms: a test) passed");
 });
 
 test('a hook registered after it passed runs at once; abortable on an aborted signal rejects at once', async () => {

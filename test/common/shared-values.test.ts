@@ -7,8 +7,19 @@ import { KNOWN_SYSTEM_ROLES, SystemRole, canonicalSystemRole, isTrustedClusterRo
 
 describe('Go durations', () => {
   test.each([
-    ['1h30m', 5_400_000], ['30h0m0s', 108_000_000], ['1.5h', 5_400_000], ['1ms', 1], ['250us', 0.25], ['250µs', 0.25], ['250μs', 0.25],
-    ['0s', 0], ['1d', undefined], ['', undefined], ['1h 30m', undefined], ['h', undefined], ['5', undefined],
+    ['1h30m', 5_400_000],
+    ['30h0m0s', 108_000_000],
+    ['1.5h', 5_400_000],
+    ['1ms', 1],
+    ['250us', 0.25],
+    ['250µs', 0.25],
+    ['250μs', 0.25],
+    ['0s', 0],
+    ['1d', undefined],
+    ['', undefined],
+    ['1h 30m', undefined],
+    ['h', undefined],
+    ['5', undefined],
   ])('%s', (text, ms) => {
     expect(parseGoDuration(text)).toBe(ms);
     expect(durationMs(text)).toBe(ms);
@@ -32,7 +43,7 @@ test('label keys', () => {
   expect(['', 'team name', 'env!', 'ünicode'].filter(isLabelKey)).toEqual([]);
 });
 
-test('system roles: case-insensitive, Teleport\'s aliases, canonical spelling', () => {
+test("system roles: case-insensitive, Teleport's aliases, canonical spelling", () => {
   expect(canonicalSystemRole(' trusted_cluster ')).toBe(SystemRole.TRUSTED_CLUSTER);
   expect(canonicalSystemRole('trustedcluster')).toBe('Trusted_cluster');
   expect(canonicalSystemRole('windows_desktop')).toBe('WindowsDesktop');

@@ -36,7 +36,9 @@ describe('only regular files, without blocking', () => {
     const args = command === 'validate' ? ['validate', '--offline', d] : ['check', d];
     const r = await runCli([...args, '--json']);
     expect(r.code).toBe(2);
-    expect(r.report.error).toBe(`cannot read ${path.join(d, 'cdk.tf.json')}: it is a character device; only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`);
+    expect(r.report.error).toBe(
+      `cannot read ${path.join(d, 'cdk.tf.json')}: it is a character device; only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`,
+    );
     const file = await runCli([command, ...(command === 'validate' ? ['--offline'] : []), path.join(d, 'cdk.tf.json')]);
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/it is a character device; only regular files are read/);
@@ -47,7 +49,9 @@ describe('only regular files, without blocking', () => {
     execFileSync('mkfifo', [path.join(d, 'cdk.tf.json')]);
     const r = await runCli(['check', d]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`cdktf-teleport: cannot read ${path.join(d, 'cdk.tf.json')}: it is a FIFO (named pipe); only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).\n`);
+    expect(r.stderr).toBe(
+      `cdktf-teleport: cannot read ${path.join(d, 'cdk.tf.json')}: it is a FIFO (named pipe); only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).\n`,
+    );
   });
 
   test('a symlink to a regular file is read', async () => {
@@ -64,16 +68,26 @@ describe('the size limit', () => {
     fs.truncateSync(path.join(d, 'cdk.tf.json'), 64 * 1024 * 1024 + 1);
     const r = await runCli(['check', d, '--json']);
     expect(r.code).toBe(2);
-    expect(r.report.error).toMatch(/: it is larger than the input limit of 64 MiB\. Fix: pass the right file, or raise the limit with --max-input-size/);
+    expect(r.report.error).toMatch(
+      /: it is larger than the input limit of 64 MiB\. Fix: pass the right file, or raise the limit with --max-input-size/,
+    );
   });
 
   test('--max-input-size lowers and raises it, on check, validate and terraform-check alike', async () => {
     const d = stack('sized', { 'cdk.tf.json': JSON.stringify(VALID, null, 2) });
     const size = fs.statSync(path.join(d, 'cdk.tf.json')).size;
     expect(size).toBeGreaterThan(300);
-    for (const args of [['check', d], ['validate', '--offline', d], ['terraform-check', d]]) {
+    for (const args of [
+      ['check', d],
+      ['validate', '--offline', d],
+      ['terraform-check', d],
+    ]) {
       const small = await runCli([...args, '--max-input-size', '256', '--json']);
-      expect({ args, code: small.code, error: small.report.error }).toEqual({ args, code: 2, error: expect.stringContaining('it is larger than the input limit of 256 bytes') });
+      expect({ args, code: small.code, error: small.report.error }).toEqual({
+        args,
+        code: 2,
+        error: expect.stringContaining('it is larger than the input limit of 256 bytes'),
+      });
     }
     expect((await runCli(['check', d, '--max-input-size', '1KiB'])).code).toBe(0);
     expect((await runCli(['validate', '--offline', d, '--max-input-size', '1k'])).code).toBe(0);
@@ -99,12 +113,17 @@ describe('the nesting limit', () => {
     ['a sensitive variable default', (n: number) => `{"variable": {"t": {"sensitive": true, "default": ${deep(n)}}}}`, 0],
   ] as const)('100,000 levels in %s: exit 2 with the place, not a stack overflow', async (_what, text, atLimit) => {
     const d = stack(`deep-${_what.replace(/\W+/g, '-')}`, { 'cdk.tf.json': text(100_000) });
-    for (const args of [['check', d], ['validate', '--offline', d]]) {
+    for (const args of [
+      ['check', d],
+      ['validate', '--offline', d],
+    ]) {
       const r = await runCli(args);
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({
         args,
         code: 2,
-        stderr: expect.stringMatching(/^cdktf-teleport: cannot read .*cdk\.tf\.json: JSON nested deeper than 512 levels \(at line 1, column \d+\)\. Fix: /),
+        stderr: expect.stringMatching(
+          /^cdktf-teleport: cannot read .*cdk\.tf\.json: JSON nested deeper than 512 levels \(at line 1, column \d+\)\. Fix: /,
+        ),
       });
     }
     // At the limit it is read (and the schema check judges it).
@@ -135,7 +154,10 @@ describe('a directory that cannot be read', () => {
       const expected = `cdktf-teleport: cannot read ${d}: permission denied\n`;
       if (process.getuid?.() === 0) {
         const bin = path.join(__dirname, '..', '..', 'bin', 'cdktf-teleport.js');
-        for (const args of [['check', d], ['validate', '--offline', d]]) {
+        for (const args of [
+          ['check', d],
+          ['validate', '--offline', d],
+        ]) {
           const r = spawnSync(process.execPath, [bin, ...args], { uid: 65534, gid: 65534, encoding: 'utf8', timeout: 60_000 });
           expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 2, stderr: expected });
         }
@@ -165,16 +187,27 @@ describe('hand-written Terraform JSON: a directory of *.tf.json files', () => {
     });
     const r = await runCli(['check', d, '--json']);
     expect(r.code).toBe(1);
-    expect(r.report.findings).toEqual([expect.objectContaining({ check: 'schema.unknown-attribute', resource: 'teleport_role.visitor', path: 'metadata.labelz', message: expect.stringMatching(/\(in roles\.tf\.json\)$/) })]);
+    expect(r.report.findings).toEqual([
+      expect.objectContaining({
+        check: 'schema.unknown-attribute',
+        resource: 'teleport_role.visitor',
+        path: 'metadata.labelz',
+        message: expect.stringMatching(/\(in roles\.tf\.json\)$/),
+      }),
+    ]);
     expect(loadConfigs(d).map((s) => [s.name, s.files.map((f) => path.basename(f.file))])).toEqual([['split', ['main.tf.json', 'roles.tf.json']]]);
     const v = await runCli(['validate', '--offline', d, '--json']);
-    expect(v.report.findings).toContainEqual(expect.objectContaining({ check: 'schema.unknown-attribute', stack: 'split', message: expect.stringMatching(/\(in roles\.tf\.json\)$/) }));
+    expect(v.report.findings).toContainEqual(
+      expect.objectContaining({ check: 'schema.unknown-attribute', stack: 'split', message: expect.stringMatching(/\(in roles\.tf\.json\)$/) }),
+    );
   });
 
   test('a directory of HCL files only says that HCL is not read', async () => {
     const d = stack('hcl-only', { 'main.tf': 'resource "teleport_role" "x" {}\n' });
     const r = await runCli(['check', d]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no cdk\.tf\.json \(or other \*\.tf\.json\) in .*hcl-only: .* It holds \*\.tf files: HCL is not read, only Terraform JSON \(\*\.tf\.json\)/);
+    expect(r.stderr).toMatch(
+      /no cdk\.tf\.json \(or other \*\.tf\.json\) in .*hcl-only: .* It holds \*\.tf files: HCL is not read, only Terraform JSON \(\*\.tf\.json\)/,
+    );
   });
 });

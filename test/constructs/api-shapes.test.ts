@@ -4,19 +4,19 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { nearest } from '../../lib/constructs/private/check-args';
+import { nearest } from '../../lib/api-check/check-args';
 import { tempDir } from '../support/synth';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SCRIPT = path.join(ROOT, 'scripts', 'generate-api-shapes.js');
-const TABLE = path.join(ROOT, 'lib', 'constructs', 'private', 'api-shapes.generated.ts');
+const TABLE = path.join(ROOT, 'lib', 'api-check', 'api-shapes.generated.ts');
 
 const run = (args: string[]) => {
   const r = spawnSync('node', [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
-describe('lib/constructs/private/api-shapes.generated.ts', () => {
+describe('lib/api-check/api-shapes.generated.ts', () => {
   test('is what the jsii assembly gives (--check)', () => {
     expect(run(['--check'])).toEqual({ status: 0, out: '' });
   });

@@ -66,15 +66,24 @@ describe('Role server defaults', () => {
     const json = synthJson(stack);
     // THEN
     expect(roleOf(json, withLogins).spec.allow).toEqual({
-      logins: ['ubuntu'], node_labels: { '*': ['*'] }, app_labels: { '*': ['*'] }, kubernetes_labels: { '*': ['*'] },
-      db_labels: { '*': ['*'] }, kubernetes_resources: POD,
+      logins: ['ubuntu'],
+      node_labels: { '*': ['*'] },
+      app_labels: { '*': ['*'] },
+      kubernetes_labels: { '*': ['*'] },
+      db_labels: { '*': ['*'] },
+      kubernetes_resources: POD,
     });
     expect(roleOf(json, without).spec.allow).toEqual({
-      app_labels: { '*': ['*'] }, kubernetes_labels: { '*': ['*'] }, db_labels: { '*': ['*'] }, kubernetes_resources: POD,
+      app_labels: { '*': ['*'] },
+      kubernetes_labels: { '*': ['*'] },
+      db_labels: { '*': ['*'] },
+      kubernetes_resources: POD,
     });
     // Given (even empty) maps are kept as they are; {} Kubernetes labels grant no default resources.
     expect(roleOf(json, own).spec.allow).toEqual({
-      app_labels: { app: ['x'] }, kubernetes_labels: {}, db_labels: { '*': ['*'] },
+      app_labels: { app: ['x'] },
+      kubernetes_labels: {},
+      db_labels: { '*': ['*'] },
     });
   });
 
@@ -96,9 +105,14 @@ describe('Role server defaults', () => {
   test('given options win; partial record_session stays partial; an empty enhanced_recording gets the default', () => {
     // GIVEN a v7 role with options of its own
     const r = new Role(newStack(), 'r', {
-      name: 'r', version: RoleVersion.V7,
+      name: 'r',
+      version: RoleVersion.V7,
       options: {
-        maxSessionTtl: '8h', recordSession: { ssh: SessionRecordingMode.STRICT }, enhancedRecording: [], sshFileCopy: false, idp: { saml: { enabled: false } },
+        maxSessionTtl: '8h',
+        recordSession: { ssh: SessionRecordingMode.STRICT },
+        enhancedRecording: [],
+        sshFileCopy: false,
+        idp: { saml: { enabled: false } },
       },
     });
     // WHEN it synthesizes, THEN the defaults fill only what is missing

@@ -22,14 +22,16 @@ describe('existing roles', () => {
   test('the Enterprise presets and system roles of constants.go are presets too', () => {
     // GIVEN the Enterprise presets
     const stack = newStack();
-    const names = [PresetRole.OKTA_REQUESTER, PresetRole.OKTA_ACCESS, PresetRole.AWS_IC_ACCESS, PresetRole.ACCESS_APPROVER]
-      .map((p) => Role.fromPreset(stack, p, p).roleName);
+    const names = [PresetRole.OKTA_REQUESTER, PresetRole.OKTA_ACCESS, PresetRole.AWS_IC_ACCESS, PresetRole.ACCESS_APPROVER].map(
+      (p) => Role.fromPreset(stack, p, p).roleName,
+    );
     // THEN they have Teleport's names and synthesize
     expect(names).toEqual(['okta-requester', 'okta-access', 'aws-ic-access', '@teleport-access-approver']);
     expect(() => synthJson(stack)).not.toThrow();
     // AND a managed Role with a preset's name is refused
-    expect(errorsOf((s) => new Role(s, 'ic', { name: 'aws-ic-access', version: RoleVersion.V7 })))
-      .toContain('[stack/ic] field "metadata.name": is "aws-ic-access", a preset role Teleport creates itself');
+    expect(errorsOf((s) => new Role(s, 'ic', { name: 'aws-ic-access', version: RoleVersion.V7 }))).toContain(
+      '[stack/ic] field "metadata.name": is "aws-ic-access", a preset role Teleport creates itself',
+    );
   });
 
   test('an empty name or an unknown preset fails at synth with the path, the field and the fix', () => {
@@ -40,8 +42,9 @@ describe('existing roles', () => {
     });
     // THEN each is reported
     expect(message).toContain('[stack/blank] field "metadata.name": is empty: an existing role needs its name. Fix: pass the role\'s name');
-    expect(message).toContain('[stack/typo] field "metadata.name": "acess" is not a Teleport preset role. '
-      + 'Fix: use PresetRole (access, editor, auditor');
+    expect(message).toContain(
+      '[stack/typo] field "metadata.name": "acess" is not a Teleport preset role. ' + 'Fix: use PresetRole (access, editor, auditor',
+    );
   });
 
   test('importFrom() adopts the role by name (with its provider), which also allows managing a preset', () => {

@@ -7,8 +7,19 @@ import { l1 } from '../../lib';
 import { TeleportApp } from '../../lib/app/teleport-app';
 import { checkConfig } from '../../lib/check';
 import {
-  CertFormat, CreateHostUserMode, DeviceTrustMode, EnhancedRecordingEvent, LockingMode, RequestReasonMode, RequestStrategy, RequireMfaType, Role, RoleVersion,
-  SessionLeaveAction, SessionParticipantMode, SessionRecordingMode,
+  CertFormat,
+  CreateHostUserMode,
+  DeviceTrustMode,
+  EnhancedRecordingEvent,
+  LockingMode,
+  RequestReasonMode,
+  RequestStrategy,
+  RequireMfaType,
+  Role,
+  RoleVersion,
+  SessionLeaveAction,
+  SessionParticipantMode,
+  SessionRecordingMode,
 } from '../../lib/constructs/role';
 import { JoinToken, TrustedCluster } from '../../lib/constructs/trusted-cluster';
 import { newStack, synthJson } from '../support/constructs';
@@ -22,7 +33,10 @@ describe('Role resource', () => {
     const leaf = new l1.provider.TeleportProvider(stack, 'leaf', { alias: 'leaf' });
     const other = new Role(stack, 'other', { name: 'other', version: RoleVersion.V7, provider: leaf });
     const r = new Role(stack, 'r', {
-      name: 'r', version: RoleVersion.V7, provider: leaf, dependsOn: [other.resource],
+      name: 'r',
+      version: RoleVersion.V7,
+      provider: leaf,
+      dependsOn: [other.resource],
       lifecycle: { preventDestroy: true, ignoreChanges: ['metadata.labels'] },
     });
     // WHEN an override is set on the L1 resource, before a helper is called
@@ -78,10 +92,20 @@ describe('Role resource', () => {
       mcp: { tools: ['search_*'] },
       nodeLabelsExpression: 'labels["env"] == "dev"',
       requireSessionJoin: [
-        { name: 'oversight', filter: 'contains(user.spec.roles, "auditor")', kinds: ['ssh'], modes: [SessionParticipantMode.MODERATOR], count: 1, onLeave: SessionLeaveAction.TERMINATE },
+        {
+          name: 'oversight',
+          filter: 'contains(user.spec.roles, "auditor")',
+          kinds: ['ssh'],
+          modes: [SessionParticipantMode.MODERATOR],
+          count: 1,
+          onLeave: SessionLeaveAction.TERMINATE,
+        },
       ],
       reviewRequests: {
-        roles: ['dev'], previewAsRoles: ['dev'], submitForUsers: ['bot'], where: 'true',
+        roles: ['dev'],
+        previewAsRoles: ['dev'],
+        submitForUsers: ['bot'],
+        where: 'true',
         claimsToRoles: [{ claim: 'groups', value: 'admins', roles: ['dev'] }],
       },
       spiffe: [{ path: '/svc/foo', ipSans: ['10.0.0.100/32'], dnsSans: ['foo.svc.example.com'] }],
@@ -90,9 +114,14 @@ describe('Role resource', () => {
       workloadIdentityLabelsExpression: 'true',
       impersonate: { users: ['jenkins'], roles: ['jenkins'] },
       request: {
-        roles: ['dba'], searchAsRoles: ['access'], suggestedReviewers: ['alice'], annotations: { ticket: ['{{external.ticket}}'] },
+        roles: ['dba'],
+        searchAsRoles: ['access'],
+        suggestedReviewers: ['alice'],
+        annotations: { ticket: ['{{external.ticket}}'] },
         claimsToRoles: [{ claim: 'projects', value: '^product-(.*)$', roles: ['$1-admin'] }],
-        kubernetesResources: [{ kind: 'namespaces' }], maxDuration: '7d', reason: { mode: RequestReasonMode.REQUIRED, prompt: 'ticket?' },
+        kubernetesResources: [{ kind: 'namespaces' }],
+        maxDuration: '7d',
+        reason: { mode: RequestReasonMode.REQUIRED, prompt: 'ticket?' },
         thresholds: [{ name: 'two', filter: 'true', approve: 2, deny: 1 }],
       },
     };
@@ -102,14 +131,33 @@ describe('Role resource', () => {
       subKind: 'custom',
       expires: '2040-01-01T00:00:00Z',
       options: {
-        maxSessionTtl: '8h', forwardAgent: true, sshPortForwarding: { local: { enabled: true }, remote: { enabled: false } },
-        sshFileCopy: false, certFormat: CertFormat.OLDSSH, clientIdleTimeout: '30m', disconnectExpiredCert: true, maxSessions: 10,
-        maxConnections: 2, maxKubernetesConnections: 1, enhancedRecording: [EnhancedRecordingEvent.COMMAND, EnhancedRecordingEvent.DISK, EnhancedRecordingEvent.NETWORK],
-        permitX11Forwarding: true, deviceTrustMode: DeviceTrustMode.REQUIRED, requireSessionMfa: RequireMfaType.SESSION,
-        mfaVerificationInterval: '1h', lock: LockingMode.STRICT, requestAccess: RequestStrategy.REASON, requestPrompt: 'why?',
-        recordSession: { desktop: false, default: SessionRecordingMode.STRICT, ssh: SessionRecordingMode.BEST_EFFORT }, desktopClipboard: false,
-        desktopDirectorySharing: false, createDesktopUser: true, createDbUser: true, createDbUserMode: 2,
-        createHostUserMode: CreateHostUserMode.KEEP, createHostUserDefaultShell: 'bash', pinSourceIp: true,
+        maxSessionTtl: '8h',
+        forwardAgent: true,
+        sshPortForwarding: { local: { enabled: true }, remote: { enabled: false } },
+        sshFileCopy: false,
+        certFormat: CertFormat.OLDSSH,
+        clientIdleTimeout: '30m',
+        disconnectExpiredCert: true,
+        maxSessions: 10,
+        maxConnections: 2,
+        maxKubernetesConnections: 1,
+        enhancedRecording: [EnhancedRecordingEvent.COMMAND, EnhancedRecordingEvent.DISK, EnhancedRecordingEvent.NETWORK],
+        permitX11Forwarding: true,
+        deviceTrustMode: DeviceTrustMode.REQUIRED,
+        requireSessionMfa: RequireMfaType.SESSION,
+        mfaVerificationInterval: '1h',
+        lock: LockingMode.STRICT,
+        requestAccess: RequestStrategy.REASON,
+        requestPrompt: 'why?',
+        recordSession: { desktop: false, default: SessionRecordingMode.STRICT, ssh: SessionRecordingMode.BEST_EFFORT },
+        desktopClipboard: false,
+        desktopDirectorySharing: false,
+        createDesktopUser: true,
+        createDbUser: true,
+        createDbUserMode: 2,
+        createHostUserMode: CreateHostUserMode.KEEP,
+        createHostUserDefaultShell: 'bash',
+        pinSourceIp: true,
         certExtensions: [{ name: 'login@github.com', value: '{{external.github_login}}', type: 0, mode: 0 }],
         webTerminalClipboardMode: 1,
       },
@@ -210,8 +258,8 @@ describe('Role under TeleportApp', () => {
     r.allowLogins('*');
     // THEN synth stops, naming the construct path, and writes nothing
     expect(() => app.synth()).toThrow(
-      '[leaf/visitor] field "spec.allow.logins": entry #1 is "*"; Teleport rejects it ("wildcard matcher is not allowed in logins"). '
-        + 'Fix: list the logins',
+      '[leaf/visitor] field "spec.allow.logins": entry #1 is "*"; Teleport rejects it ("wildcard matcher is not allowed in logins"). ' +
+        'Fix: list the logins',
     );
     expect(fs.existsSync(outdir)).toBe(false);
   });

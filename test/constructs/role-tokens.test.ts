@@ -25,7 +25,9 @@ describe('Role tokens', () => {
       },
     });
     const unknownVersion = new Role(stack, 'v', {
-      name: 'v', version: s('version') as RoleVersion, allow: { kubernetesResources: [{ kind: 'anything', name: '*' }] },
+      name: 'v',
+      version: s('version') as RoleVersion,
+      allow: { kubernetesResources: [{ kind: 'anything', name: '*' }] },
     });
     // WHEN a login is added to the variable list
     r.allowLogins('extra');

@@ -28,8 +28,9 @@ describe('rule()', () => {
 describe('formatProblem', () => {
   test('field, message and fix; a subject before the field; no field; no fix', () => {
     expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' })).toBe('field "spec.a": is bad. Fix: fix it.');
-    expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x'))
-      .toBe('teleport_role.x field "spec.a": is bad. Fix: fix it.');
+    expect(formatProblem({ field: 'spec.a', message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x')).toBe(
+      'teleport_role.x field "spec.a": is bad. Fix: fix it.',
+    );
     expect(formatProblem({ message: 'is bad.', fix: 'fix it.' }, 'teleport_role.x')).toBe('teleport_role.x: is bad. Fix: fix it.');
     expect(formatProblem({ field: 'spec.a', message: 'is bad.' })).toBe('field "spec.a": is bad.');
   });
@@ -46,7 +47,9 @@ describe('the join method table', () => {
 
   test('a factory moves exactly its block fields into spec.<method> and sets the join method', () => {
     expect(factoryProps(JoinMethod.GITLAB, { allow: [{ sub: 's' }], domain: 'gl.example.com', botName: 'ci' })).toEqual({
-      botName: 'ci', joinMethod: 'gitlab', gitlab: { allow: [{ sub: 's' }], domain: 'gl.example.com', staticJwks: undefined },
+      botName: 'ci',
+      joinMethod: 'gitlab',
+      gitlab: { allow: [{ sub: 's' }], domain: 'gl.example.com', staticJwks: undefined },
     });
     expect(factoryProps(JoinMethod.EC2, { allow: [{ awsAccount: '1' }] })).toEqual({ allow: [{ awsAccount: '1' }], joinMethod: 'ec2' });
   });
@@ -62,13 +65,17 @@ describe('the join method table', () => {
 
   test('a block of another method names every method and factory it belongs to', () => {
     const github = { allow: [{ sub: 'x' }] };
-    expect(errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], joinMethod: JoinMethod.GITHUB, allow: [{ awsAccount: '1' }], github })))
-      .toContain('field "spec.allow": is set, but join_method is "github": spec.allow belongs to the "ec2" and "iam" join methods. '
-        + 'Fix: use ProvisionToken.ec2() or ProvisionToken.iam() (or joinMethod: JoinMethod.EC2 / JoinMethod.IAM), or remove spec.allow.');
+    expect(
+      errorsOf((s) => new ProvisionToken(s, 'tok', { roles: ['Node'], joinMethod: JoinMethod.GITHUB, allow: [{ awsAccount: '1' }], github })),
+    ).toContain(
+      'field "spec.allow": is set, but join_method is "github": spec.allow belongs to the "ec2" and "iam" join methods. ' +
+        'Fix: use ProvisionToken.ec2() or ProvisionToken.iam() (or joinMethod: JoinMethod.EC2 / JoinMethod.IAM), or remove spec.allow.',
+    );
     const iam = { roles: ['Node'], awsIidTtl: '5m', allow: [{ awsAccount: '1' }], joinMethod: JoinMethod.IAM };
-    expect(errorsOf((s) => new ProvisionToken(s, 'tok', iam)))
-      .toContain('field "spec.aws_iid_ttl": is set, but join_method is "iam": spec.aws_iid_ttl belongs to the "ec2" join method. '
-        + 'Fix: use ProvisionToken.ec2() (or joinMethod: JoinMethod.EC2), or remove spec.aws_iid_ttl.');
+    expect(errorsOf((s) => new ProvisionToken(s, 'tok', iam))).toContain(
+      'field "spec.aws_iid_ttl": is set, but join_method is "iam": spec.aws_iid_ttl belongs to the "ec2" join method. ' +
+        'Fix: use ProvisionToken.ec2() (or joinMethod: JoinMethod.EC2), or remove spec.aws_iid_ttl.',
+    );
   });
 });
 

@@ -26,12 +26,26 @@ function errorOf(build: () => unknown): Error {
 }
 
 describe('an alias bomb', () => {
-  const bomb = ['kind: role', 'version: v7', 'metadata:', '  name: x', '  labels:', '    a: &a [x, x, x, x, x, x, x, x, x]', '    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', '    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', '    d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'spec: {}', ''].join('\n');
+  const bomb = [
+    'kind: role',
+    'version: v7',
+    'metadata:',
+    '  name: x',
+    '  labels:',
+    '    a: &a [x, x, x, x, x, x, x, x, x]',
+    '    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    '    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    '    d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'spec: {}',
+    '',
+  ].join('\n');
 
   test('is an error with the construct path and the document, not a raw ReferenceError', () => {
     const e = errorOf(() => TctlResources.fromYaml(newStack(), 'Bomb', bomb));
     expect(e).not.toBeInstanceOf(ReferenceError);
-    expect(e.message).toBe('stack/Bomb: inline YAML, document 1: its aliases (*name) expand to too many values: refused as a resource-exhaustion attack ("billion laughs"). Fix: write the values out instead of nesting aliases.');
+    expect(e.message).toBe(
+      'stack/Bomb: inline YAML, document 1: its aliases (*name) expand to too many values: refused as a resource-exhaustion attack ("billion laughs"). Fix: write the values out instead of nesting aliases.',
+    );
   });
 
   test('from files: the file name and the construct path (the files are parsed inside the construct)', () => {
@@ -59,7 +73,11 @@ describe('tags are rejected with file, document and line', () => {
 
   test('the core tags say nothing more than the plain value, and are accepted', () => {
     const stack = newStack();
-    const yaml = TctlResources.fromYaml(stack, 'Core', `kind: !!str role\nversion: v7\nmetadata: !!map\n  name: !!str 123\nspec:\n  allow:\n    logins: !!seq [visitor]\n`);
+    const yaml = TctlResources.fromYaml(
+      stack,
+      'Core',
+      `kind: !!str role\nversion: v7\nmetadata: !!map\n  name: !!str 123\nspec:\n  allow:\n    logins: !!seq [visitor]\n`,
+    );
     expect(resourceOf(synthJson(stack), yaml.role('123')!.resource).metadata).toEqual({ name: '123' });
   });
 });
@@ -86,7 +104,9 @@ describe('names that are JavaScript builtins', () => {
   test('a role_map local role named constructor that is not in the YAML is an existing role, not a TypeError', () => {
     const stack = newStack();
     const yaml = TctlResources.fromYaml(stack, 'Existing', TC(['constructor']));
-    expect(resourceOf(synthJson(stack), yaml.trustedClusters['root.example.com'].resource).spec.role_map).toEqual([{ remote: 'access', local: ['constructor'] }]);
+    expect(resourceOf(synthJson(stack), yaml.trustedClusters['root.example.com'].resource).spec.role_map).toEqual([
+      { remote: 'access', local: ['constructor'] },
+    ]);
   });
 
   test('a metadata or spec field named constructor or __proto__ is an unknown field, not a silent pass', () => {
@@ -102,11 +122,19 @@ describe('files', () => {
     const fifo = path.join(dir, 'roles.yaml');
     execFileSync('mkfifo', [fifo]);
     const e = errorOf(() => TctlResources.fromFile(newStack(), 'Fifo', fifo));
-    expect(e.message).toBe(`stack/Fifo: cannot read ${fifo}: it is a FIFO (named pipe); only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`);
+    expect(e.message).toBe(
+      `stack/Fifo: cannot read ${fifo}: it is a FIFO (named pipe); only regular files are read. Fix: pass the file itself (a symbolic link may point at a regular file).`,
+    );
   });
 
   test('YAML nested far too deeply is a clear error, not a stack overflow', () => {
-    const e = errorOf(() => TctlResources.fromYaml(newStack(), 'Deep', `kind: role\nversion: v7\nmetadata:\n  name: x\n  labels: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`));
+    const e = errorOf(() =>
+      TctlResources.fromYaml(
+        newStack(),
+        'Deep',
+        `kind: role\nversion: v7\nmetadata:\n  name: x\n  labels: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`,
+      ),
+    );
     expect(e).not.toBeInstanceOf(RangeError);
     expect(e.message).toMatch(/^stack\/Deep: inline YAML, document 1: /);
   });

@@ -100,11 +100,12 @@ describe('TrustedClusterLink', () => {
     expect(tc.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }]);
   });
 
-  test('enabled: false without acknowledgeDisabled is the trusted cluster\'s error', () => {
+  test("enabled: false without acknowledgeDisabled is the trusted cluster's error", () => {
     const c = twoClusters();
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), enabled: false });
-    expect(() => Testing.synth(c.stack, true))
-      .toThrow(/\[stack\/Link\/TrustedCluster\] field "spec.enabled": [^\n]*Fix: [^\n]*set acknowledgeDisabled: true/);
+    expect(() => Testing.synth(c.stack, true)).toThrow(
+      /\[stack\/Link\/TrustedCluster\] field "spec.enabled": [^\n]*Fix: [^\n]*set acknowledgeDisabled: true/,
+    );
   });
 
   test('the trusted cluster keeps its Terraform address across the phases (no replacement)', () => {
@@ -129,22 +130,23 @@ describe('TrustedClusterLink', () => {
     expect(resourceOf(json, b.trustedCluster.resource).depends_on).toEqual([addressOf(b.token!.resource)]);
   });
 
-  test('a mapped Role managed by another provider is rejected (the trusted cluster\'s rule) with the path, field and fix', () => {
+  test("a mapped Role managed by another provider is rejected (the trusted cluster's rule) with the path, field and fix", () => {
     const c = twoClusters();
     const onRoot = new Role(c.stack, 'OnRoot', { provider: c.root, name: 'visitor2', version: RoleVersion.V7, allow: { logins: ['v'] } });
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), roleMap: [{ remote: 'access', local: [onRoot] }] });
     expect(() => Testing.synth(c.stack, true)).toThrow(
-      '[stack/Link/TrustedCluster] field "spec.role_map[].local": role "visitor2" is managed by provider teleport.root, but this trusted cluster by '
-        + 'teleport.leaf: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on. Fix: create the Role with the '
-        + 'trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
+      '[stack/Link/TrustedCluster] field "spec.role_map[].local": role "visitor2" is managed by provider teleport.root, but this trusted cluster by ' +
+        'teleport.leaf: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on. Fix: create the Role with the ' +
+        "trusted cluster's provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.",
     );
   });
 
   test('rules of the parts apply: a tunnel address without port', () => {
     const c = twoClusters();
     new TrustedClusterLink(c.stack, 'Link', { ...base(c), tunnelAddr: 'root.example.com' });
-    expect(() => Testing.synth(c.stack, true))
-      .toThrow(/stack\/Link\/TrustedCluster[\s\S]*field "spec.tunnel_addr": "root.example.com" is not host:port/);
+    expect(() => Testing.synth(c.stack, true)).toThrow(
+      /stack\/Link\/TrustedCluster[\s\S]*field "spec.tunnel_addr": "root.example.com" is not host:port/,
+    );
   });
 
   test('a bad token TTL is rejected on the token', () => {

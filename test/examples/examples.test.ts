@@ -79,12 +79,15 @@ test('root-two-leaves: a token per leaf on the root provider, each trusted clust
   expect(clusters.map((c) => c.provider)).toEqual(['teleport.leaf_eu', 'teleport.leaf_us']);
   for (const [i, c] of clusters.entries()) {
     expect(c.spec.token).toBe(`\${teleport_provision_token.${Object.keys(tokens)[i]}.metadata.name}`);
-    expect(c.spec.role_map).toEqual([{ remote: 'access', local: ['visitor'] }, { remote: 'auditor', local: ['auditor'] }]);
+    expect(c.spec.role_map).toEqual([
+      { remote: 'access', local: ['visitor'] },
+      { remote: 'auditor', local: ['auditor'] },
+    ]);
     expect(c.spec.tunnel_addr).toBe('rootcluster.example.com:3024');
   }
 });
 
-test('from-yaml: the guide\'s YAML becomes the same role and trusted cluster as the L1 seed', () => {
+test("from-yaml: the guide's YAML becomes the same role and trusted cluster as the L1 seed", () => {
   const yaml = readStack(outdir, 'from-yaml-leaf');
   const seed = readStack(outdir, 'seed-l1-leaf');
   const tc = only(yaml.resource.teleport_trusted_cluster);

@@ -4,9 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import {
-  Guardrails, JoinToken, ProviderAuth, ProvisionToken, Role, TctlResources, TeleportApp, TeleportProvider, TrustedCluster,
-} from '../../lib';
+import { Guardrails, JoinToken, ProviderAuth, ProvisionToken, Role, TctlResources, TeleportApp, TeleportProvider, TrustedCluster } from '../../lib';
 import { FROM_YAML_DIR, FromYamlLeaf } from '../../examples/from-yaml';
 import { main } from '../../lib/cli/main';
 import { clearSecrets } from '../../lib/report/redact';
@@ -23,7 +21,12 @@ function scratchDir(prefix: string): string {
   return dir;
 }
 
-interface Outcome { files: Record<string, string>; error: string; stdout: string; stderr: string }
+interface Outcome {
+  files: Record<string, string>;
+  error: string;
+  stdout: string;
+  stderr: string;
+}
 
 /** Builds one stack with `build`, synthesizes into a fresh outdir, captures everything that leaves. */
 function run(build: (stack: TerraformStack) => void): Outcome {
@@ -49,7 +52,8 @@ function run(build: (stack: TerraformStack) => void): Outcome {
   return { files, error, ...writes };
 }
 
-const provider = (s: TerraformStack) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFilePath('id') });
+const provider = (s: TerraformStack) =>
+  new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFilePath('id') });
 const tcProps = (s: TerraformStack) => ({
   name: 'root.example.com',
   webProxyAddr: 'root.example.com:443',
@@ -58,50 +62,101 @@ const tcProps = (s: TerraformStack) => ({
 
 // [input path, build, opted in to a literal?]
 const PATHS: [string, (s: TerraformStack) => void, boolean][] = [
-  ['variable default', (s) => {
-    provider(s);
-    new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromVariable(new TerraformVariable(s, 't', { type: 'string', sensitive: true, default: SECRET })) });
-  }, false],
-  ['literal opt-in (unsafePlainText)', (s) => {
-    provider(s);
-    new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.unsafePlainText(SECRET) });
-  }, true],
-  ['literal without opt-in (fromReference)', (s) => {
-    provider(s);
-    new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromReference(SECRET) });
-  }, false],
-  ['tctl YAML with a literal token', (s) => {
-    provider(s);
-    TctlResources.fromYaml(s, 'Yaml', `kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  token: ${SECRET}\n  web_proxy_addr: root.example.com:443\n  tunnel_addr: root.example.com:443\n  role_map: [{remote: access, local: [visitor]}]\n`);
-  }, false],
-  ['tctl YAML token document with a literal name', (s) => {
-    provider(s);
-    TctlResources.fromYaml(s, 'Yaml', `kind: token\nversion: v2\nmetadata: {name: ${SECRET}}\nspec: {roles: [Trusted_cluster]}\n`);
-  }, false],
-  ['provision token literal name without opt-in', (s) => {
-    provider(s);
-    ProvisionToken.forTrustedCluster(s, 'Token', { name: SECRET });
-  }, false],
-  ['provision token literal name with opt-in', (s) => {
-    provider(s);
-    const token = ProvisionToken.forTrustedCluster(s, 'Token', { name: SECRET, allowLiteralSecret: true });
-    // The recommended guardrails refuse a literal token secret too (TG202): the opt-in is acknowledged.
-    Guardrails.acknowledge(token, 'TG202', 'This test writes the literal on purpose, to prove where it may appear.');
-  }, true],
-  ['import ID literal', (s) => {
-    provider(s);
-    ProvisionToken.forTrustedCluster(s, 'Token').importFrom(SECRET);
-  }, false],
-  ['import ID from a sensitive variable', (s) => {
-    provider(s);
-    ProvisionToken.forTrustedCluster(s, 'Token').importFrom(new TerraformVariable(s, 'id', { type: 'string', sensitive: true }).stringValue);
-  }, false],
-  ['identity file content literal', (s) => {
-    new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFile(SECRET) });
-  }, false],
-  ['identity file content, literal opt-in', (s) => {
-    new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.unsafeIdentityFilePlainText(SECRET) });
-  }, true],
+  [
+    'variable default',
+    (s) => {
+      provider(s);
+      new TrustedCluster(s, 'Tc', {
+        ...tcProps(s),
+        token: JoinToken.fromVariable(new TerraformVariable(s, 't', { type: 'string', sensitive: true, default: SECRET })),
+      });
+    },
+    false,
+  ],
+  [
+    'literal opt-in (unsafePlainText)',
+    (s) => {
+      provider(s);
+      new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.unsafePlainText(SECRET) });
+    },
+    true,
+  ],
+  [
+    'literal without opt-in (fromReference)',
+    (s) => {
+      provider(s);
+      new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromReference(SECRET) });
+    },
+    false,
+  ],
+  [
+    'tctl YAML with a literal token',
+    (s) => {
+      provider(s);
+      TctlResources.fromYaml(
+        s,
+        'Yaml',
+        `kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  token: ${SECRET}\n  web_proxy_addr: root.example.com:443\n  tunnel_addr: root.example.com:443\n  role_map: [{remote: access, local: [visitor]}]\n`,
+      );
+    },
+    false,
+  ],
+  [
+    'tctl YAML token document with a literal name',
+    (s) => {
+      provider(s);
+      TctlResources.fromYaml(s, 'Yaml', `kind: token\nversion: v2\nmetadata: {name: ${SECRET}}\nspec: {roles: [Trusted_cluster]}\n`);
+    },
+    false,
+  ],
+  [
+    'provision token literal name without opt-in',
+    (s) => {
+      provider(s);
+      ProvisionToken.forTrustedCluster(s, 'Token', { name: SECRET });
+    },
+    false,
+  ],
+  [
+    'provision token literal name with opt-in',
+    (s) => {
+      provider(s);
+      const token = ProvisionToken.forTrustedCluster(s, 'Token', { name: SECRET, allowLiteralSecret: true });
+      // The recommended guardrails refuse a literal token secret too (TG202): the opt-in is acknowledged.
+      Guardrails.acknowledge(token, 'TG202', 'This test writes the literal on purpose, to prove where it may appear.');
+    },
+    true,
+  ],
+  [
+    'import ID literal',
+    (s) => {
+      provider(s);
+      ProvisionToken.forTrustedCluster(s, 'Token').importFrom(SECRET);
+    },
+    false,
+  ],
+  [
+    'import ID from a sensitive variable',
+    (s) => {
+      provider(s);
+      ProvisionToken.forTrustedCluster(s, 'Token').importFrom(new TerraformVariable(s, 'id', { type: 'string', sensitive: true }).stringValue);
+    },
+    false,
+  ],
+  [
+    'identity file content literal',
+    (s) => {
+      new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFile(SECRET) });
+    },
+    false,
+  ],
+  [
+    'identity file content, literal opt-in',
+    (s) => {
+      new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.unsafeIdentityFilePlainText(SECRET) });
+    },
+    true,
+  ],
 ];
 
 /** No byte of the secret in cdktf.out/**, stdout, stderr or the error (cdk.tf.json excepted for an opt-in). */
@@ -130,7 +185,10 @@ describe('a known token appears nowhere it was not explicitly put', () => {
       const stackDir = path.join(scratchDir('leak-cli-'), 'stack');
       fs.mkdirSync(stackDir);
       fs.writeFileSync(path.join(stackDir, 'cdk.tf.json'), outcome.files[path.join('stacks', 'leaky', 'cdk.tf.json')]);
-      for (const args of [['check', stackDir], ['check', stackDir, '--json']]) {
+      for (const args of [
+        ['check', stackDir],
+        ['check', stackDir, '--json'],
+      ]) {
         await main(args, { out: (t) => void (io.stdout += t), err: (t) => void (io.stderr += t) });
       }
       expect(io.stdout + io.stderr).not.toContain(SECRET);
@@ -140,7 +198,7 @@ describe('a known token appears nowhere it was not explicitly put', () => {
   });
 });
 
-describe('the from-yaml example: the guide\'s trusted_cluster.yaml with its token line', () => {
+describe("the from-yaml example: the guide's trusted_cluster.yaml with its token line", () => {
   afterEach(() => clearSecrets());
 
   test('its literal token is replaced by a sensitive variable and appears in no output', () => {
@@ -169,20 +227,74 @@ describe('the from-yaml example: the guide\'s trusted_cluster.yaml with its toke
 });
 
 // Every secret slot, fed a variable that must be sensitive and have no default.
-const TC_YAML = 'kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  web_proxy_addr: root.example.com:443\n  role_map: [{remote: access, local: [visitor]}]\n';
+const TC_YAML =
+  'kind: trusted_cluster\nversion: v2\nmetadata: {name: root.example.com}\nspec:\n  web_proxy_addr: root.example.com:443\n  role_map: [{remote: access, local: [visitor]}]\n';
 const SLOTS: [string, (s: TerraformStack, v: TerraformVariable) => void][] = [
-  ['ProviderAuth.identityFile', (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFile(v.stringValue) })],
-  ['ProviderAuth.identityFileBase64', (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFileBase64(v.stringValue) })],
-  ['ProviderAuth.certificateBase64 keyBase64', (s, v) => new TeleportProvider(s, 'teleport', {
-    addr: 'leaf.example.com:443', auth: ProviderAuth.certificateBase64({ certBase64: 'Y2VydA==', keyBase64: v.stringValue, rootCaBase64: 'Y2E=' }),
-  })],
-  ['ProvisionToken.forTrustedCluster name', (s, v) => { provider(s); ProvisionToken.forTrustedCluster(s, 'Token', { name: v.stringValue }); }],
-  ['ProvisionToken.token name', (s, v) => { provider(s); ProvisionToken.token(s, 'Token', { roles: ['Node'], name: v.stringValue }); }],
-  ['ProvisionToken.importFrom', (s, v) => { provider(s); ProvisionToken.forTrustedCluster(s, 'Token').importFrom(v.stringValue); }],
-  ['bound keypair registrationSecret', (s, v) => { provider(s); ProvisionToken.boundKeypair(s, 'Token', { botName: 'b', onboarding: { registrationSecret: v.stringValue } }); }],
-  ['JoinToken.fromVariable', (s, v) => { provider(s); new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromVariable(v) }); }],
-  ['JoinToken.fromReference', (s, v) => { provider(s); new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromReference(v.stringValue) }); }],
-  ['TctlResources joinTokenVariable', (s, v) => { provider(s); TctlResources.fromYaml(s, 'Yaml', TC_YAML, { joinTokenVariable: v }); }],
+  [
+    'ProviderAuth.identityFile',
+    (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFile(v.stringValue) }),
+  ],
+  [
+    'ProviderAuth.identityFileBase64',
+    (s, v) => new TeleportProvider(s, 'teleport', { addr: 'leaf.example.com:443', auth: ProviderAuth.identityFileBase64(v.stringValue) }),
+  ],
+  [
+    'ProviderAuth.certificateBase64 keyBase64',
+    (s, v) =>
+      new TeleportProvider(s, 'teleport', {
+        addr: 'leaf.example.com:443',
+        auth: ProviderAuth.certificateBase64({ certBase64: 'Y2VydA==', keyBase64: v.stringValue, rootCaBase64: 'Y2E=' }),
+      }),
+  ],
+  [
+    'ProvisionToken.forTrustedCluster name',
+    (s, v) => {
+      provider(s);
+      ProvisionToken.forTrustedCluster(s, 'Token', { name: v.stringValue });
+    },
+  ],
+  [
+    'ProvisionToken.token name',
+    (s, v) => {
+      provider(s);
+      ProvisionToken.token(s, 'Token', { roles: ['Node'], name: v.stringValue });
+    },
+  ],
+  [
+    'ProvisionToken.importFrom',
+    (s, v) => {
+      provider(s);
+      ProvisionToken.forTrustedCluster(s, 'Token').importFrom(v.stringValue);
+    },
+  ],
+  [
+    'bound keypair registrationSecret',
+    (s, v) => {
+      provider(s);
+      ProvisionToken.boundKeypair(s, 'Token', { botName: 'b', onboarding: { registrationSecret: v.stringValue } });
+    },
+  ],
+  [
+    'JoinToken.fromVariable',
+    (s, v) => {
+      provider(s);
+      new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromVariable(v) });
+    },
+  ],
+  [
+    'JoinToken.fromReference',
+    (s, v) => {
+      provider(s);
+      new TrustedCluster(s, 'Tc', { ...tcProps(s), token: JoinToken.fromReference(v.stringValue) });
+    },
+  ],
+  [
+    'TctlResources joinTokenVariable',
+    (s, v) => {
+      provider(s);
+      TctlResources.fromYaml(s, 'Yaml', TC_YAML, { joinTokenVariable: v });
+    },
+  ],
 ];
 
 // [variable, its config, the error it must cause]

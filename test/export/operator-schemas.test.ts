@@ -12,7 +12,6 @@ const DOCS = path.resolve(ROOT, '..', 'shared', 'reference', 'teleport');
 const haveDocs = fs.existsSync(DOCS);
 if (!haveDocs) {
   if (process.env.CDKTF_TELEPORT_REQUIRE_DOCS === '1') throw new Error(`CDKTF_TELEPORT_REQUIRE_DOCS=1 but ${DOCS} does not exist`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: the rebuild of schemas/operator from the operator pages (no ${DOCS}); the committed files are checked for form only`);
 }
 const withDocs = haveDocs ? test : test.skip;

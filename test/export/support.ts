@@ -39,7 +39,7 @@ export function documents(text: string): any[] {
 }
 
 /** Characters that steer a terminal (C0 but newline and tab, DEL, C1, format and bidi characters, separators). */
-export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]/u;
+export const UNSAFE = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** Problems of an operator manifest: schema errors, or for a Secret, a value or a missing annotation. */
 export function manifestProblems(doc: any): string[] {

@@ -30,7 +30,8 @@ beforeAll(() => {
   dir = tempDir('fuzz-');
   const out = path.join(dir, 'cdktf.out');
   buildExamples(out).synth();
-  for (const name of fs.readdirSync(path.join(out, 'stacks')).sort()) stacks.set(name, JSON.parse(fs.readFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), 'utf8')));
+  for (const name of fs.readdirSync(path.join(out, 'stacks')).sort())
+    stacks.set(name, JSON.parse(fs.readFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), 'utf8')));
   for (const f of fs.readdirSync(PLANS).sort()) plans.set(f, JSON.parse(fs.readFileSync(path.join(PLANS, f), 'utf8')));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -101,23 +102,35 @@ test('mutated tctl YAML: TctlResources builds, or fails naming the construct; ne
   const docs = ['visitor.yaml', 'trusted_cluster.yaml'].map((f) => YAML.parse(fs.readFileSync(path.join(YAML_DIR, f), 'utf8')));
   const tags = ['!!js/function', '!custom', '!!set', '!!binary', '!!str', '!!timestamp'];
   fc.assert(
-    fc.property(fc.constantFrom(0, 1), mutationsArb, fc.option(fc.constantFrom(...tags)), fc.option(fc.constantFrom(...BUILTINS)), (which, mutations, tag, roleName) => {
-      const mutated = mutate(docs[which], mutations.filter((m) => m.op !== 'deep' && m.op !== 'huge'));
-      let text = [YAML.stringify(docs[1 - which]), YAML.stringify(mutated)].join('---\n');
-      if (tag) text = text.replace(/: (\w+)\n/, `: ${tag} $1\n`);
-      // The guide's role, defined in one document and mapped in the other, named like a builtin.
-      if (roleName) text = text.replace(/\bvisitor\b/g, roleName);
-      const stack = newStack();
-      try {
-        TctlResources.fromYaml(stack, 'Fuzz', text);
-        Testing.synth(stack, true);
-      } catch (e) {
-        const err = e as Error;
-        if (INTERNAL.some((k) => err instanceof k) || !/stack\/Fuzz|\[stack\/Fuzz/.test(err.message)) {
-          throw new Error(`${JSON.stringify(mutations)} ${tag ?? ''} ${roleName ?? ''}: ${err.constructor.name}: ${err.message.slice(0, 500)}\n${text.slice(0, 1500)}`);
+    fc.property(
+      fc.constantFrom(0, 1),
+      mutationsArb,
+      fc.option(fc.constantFrom(...tags)),
+      fc.option(fc.constantFrom(...BUILTINS)),
+      (which, mutations, tag, roleName) => {
+        const mutated = mutate(
+          docs[which],
+          mutations.filter((m) => m.op !== 'deep' && m.op !== 'huge'),
+        );
+        let text = [YAML.stringify(docs[1 - which]), YAML.stringify(mutated)].join('---\n');
+        if (tag) text = text.replace(/: (\w+)\n/, `: ${tag} $1\n`);
+        // The guide's role, defined in one document and mapped in the other, named like a builtin.
+        if (roleName) text = text.replace(/\bvisitor\b/g, roleName);
+        const stack = newStack();
+        try {
+          TctlResources.fromYaml(stack, 'Fuzz', text);
+          Testing.synth(stack, true);
+        } catch (e) {
+          const err = e as Error;
+          if (INTERNAL.some((k) => err instanceof k) || !/stack\/Fuzz|\[stack\/Fuzz/.test(err.message)) {
+            throw new Error(
+              `${JSON.stringify(mutations)} ${tag ?? ''} ${roleName ?? ''}: ${err.constructor.name}: ${err.message.slice(0, 500)}\n${text.slice(0, 1500)}`,
+              { cause: e },
+            );
+          }
         }
-      }
-    }),
+      },
+    ),
     options(120),
   );
 });

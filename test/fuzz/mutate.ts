@@ -18,9 +18,32 @@ export interface Mutation {
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
-  op: fc.constantFrom<Op>('null', 'scalar', 'swap', 'empty', 'builtin-key', 'add-builtin', 'delete', 'wrap', 'deep', 'huge', 'null', 'swap', 'builtin-key'),
+  op: fc.constantFrom<Op>(
+    'null',
+    'scalar',
+    'swap',
+    'empty',
+    'builtin-key',
+    'add-builtin',
+    'delete',
+    'wrap',
+    'deep',
+    'huge',
+    'null',
+    'swap',
+    'builtin-key',
+  ),
   key: fc.constantFrom(...BUILTINS, 'x', '//'),
-  scalar: fc.oneof(fc.constant(null), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.string({ maxLength: 20 }), fc.constantFrom(...BUILTINS), fc.constant('${var.x}'), fc.constant('%{ if true }x%{ endif }')),
+  scalar: fc.oneof(
+    fc.constant(null),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom(...BUILTINS),
+    fc.constant('${var.x}'),
+    fc.constant('%{ if true }x%{ endif }'),
+  ),
   depth: fc.constantFrom(300, 600, 100_000),
 });
 
@@ -34,13 +57,21 @@ function pathsOf(doc: unknown, max = 5000): Path[] {
   const todo: [unknown, Path][] = [[doc, []]];
   while (todo.length && out.length < max) {
     const [v, p] = todo.pop()!;
-    if (Array.isArray(v)) v.forEach((x, i) => (out.push([...p, i]), todo.push([x, [...p, i]])));
-    else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) (out.push([...p, k]), todo.push([(v as any)[k], [...p, k]]));
+    const children: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [i, x])
+      : v !== null && typeof v === 'object'
+        ? Object.entries(v)
+        : [];
+    for (const [key, child] of children) {
+      out.push([...p, key]);
+      todo.push([child, [...p, key]]);
+    }
   }
   return out;
 }
 
-const setOwn = (o: any, k: string | number, v: unknown) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+const setOwn = (o: any, k: string | number, v: unknown) =>
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 
 function swapped(v: unknown): unknown {
   if (Array.isArray(v)) return Object.fromEntries(v.map((x, i) => [String(i), x]));

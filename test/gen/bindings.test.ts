@@ -44,11 +44,14 @@ describe('generated L1 bindings', () => {
     expect(provider).toContain("terraformProviderSource: 'terraform.releases.teleport.dev/gravitational/teleport'");
   });
 
-  test('the contributor command regenerates from another release\'s schema', () => {
+  test("the contributor command regenerates from another release's schema", () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
     const p = schema.provider_schemas['terraform.releases.teleport.dev/gravitational/teleport'];
     p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.future_knob = {
-      type: 'string', optional: true, description: 'A knob of a future release', description_kind: 'plain',
+      type: 'string',
+      optional: true,
+      description: 'A knob of a future release',
+      description_kind: 'plain',
     };
     const file = path.join(tmp, 'schema.json');
     fs.writeFileSync(file, JSON.stringify(schema));
@@ -62,10 +65,16 @@ describe('generated L1 bindings', () => {
   test('a full terraform schema (every Teleport resource, other providers) still gives only the three resources, their data sources and the provider', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
     const p = schema.provider_schemas['terraform.releases.teleport.dev/gravitational/teleport'];
-    const user = { version: 0, block: { attributes: { id: { type: 'string', description_kind: 'plain', computed: true } }, description_kind: 'plain' } };
+    const user = {
+      version: 0,
+      block: { attributes: { id: { type: 'string', description_kind: 'plain', computed: true } }, description_kind: 'plain' },
+    };
     p.resource_schemas.teleport_user = user;
     p.data_source_schemas.teleport_user = user;
-    schema.provider_schemas['registry.terraform.io/hashicorp/random'] = { provider: { version: 0, block: {} }, resource_schemas: { random_id: user } };
+    schema.provider_schemas['registry.terraform.io/hashicorp/random'] = {
+      provider: { version: 0, block: {} },
+      resource_schemas: { random_id: user },
+    };
     const file = path.join(tmp, 'full.json');
     fs.writeFileSync(file, JSON.stringify(schema));
     const out = path.join(tmp, 'gen');
@@ -85,6 +94,8 @@ describe('generated L1 bindings', () => {
   test('a schema without the Teleport provider is refused with a clear message', () => {
     const file = path.join(tmp, 'other.json');
     fs.writeFileSync(file, JSON.stringify({ format_version: '1.0', provider_schemas: {} }));
-    expect(() => generate(path.join(tmp, 'gen'), ['--schema', file])).toThrow(/no provider_schemas\["terraform\.releases\.teleport\.dev\/gravitational\/teleport"\]/);
+    expect(() => generate(path.join(tmp, 'gen'), ['--schema', file])).toThrow(
+      /no provider_schemas\["terraform\.releases\.teleport\.dev\/gravitational\/teleport"\]/,
+    );
   });
 });

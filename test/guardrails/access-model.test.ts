@@ -63,25 +63,58 @@ describe('everyResource: labels and expression as Teleport matches them', () => 
   });
 
   test('a deny matches on either: labels env=dev with an always-true expression denies every node', () => {
-    expect(grantOf({ node_labels: { env: ['dev'] } }, { node_labels: { env: ['dev'] }, node_labels_expression: 'true' }).deny?.everyResource).toBe(true);
+    expect(grantOf({ node_labels: { env: ['dev'] } }, { node_labels: { env: ['dev'] }, node_labels_expression: 'true' }).deny?.everyResource).toBe(
+      true,
+    );
     expect(grantOf({ node_labels: { env: ['dev'] } }, { node_labels: { env: ['dev'] } }).deny?.everyResource).toBe(false);
   });
 });
 
 describe('tokenFacts', () => {
   test('role spelling, join method defaults, name kinds and expiry kinds', () => {
-    const config = stack([{ addr: `${ROOT}:443` }], [
-      token('a', { name: 'literal-secret', expires: '${timeadd(plantimestamp(), "15m")}' }, { roles: ['trustedcluster'] }),
-      token('b', { expires: '2031-02-03T04:05:06Z' }, { roles: ['Node'], allow: [{ aws_account: '1' }] }),
-      token('c', { name: '${var.n}', expires: '${var.e}' }, { roles: ['Bot'], bot_name: 'ci', join_method: 'github' }),
-      token('d', {}, { roles: ['Trusted_cluster'], join_method: '${var.m}' }),
-    ]);
+    const config = stack(
+      [{ addr: `${ROOT}:443` }],
+      [
+        token('a', { name: 'literal-secret', expires: '${timeadd(plantimestamp(), "15m")}' }, { roles: ['trustedcluster'] }),
+        token('b', { expires: '2031-02-03T04:05:06Z' }, { roles: ['Node'], allow: [{ aws_account: '1' }] }),
+        token('c', { name: '${var.n}', expires: '${var.e}' }, { roles: ['Bot'], bot_name: 'ci', join_method: 'github' }),
+        token('d', {}, { roles: ['Trusted_cluster'], join_method: '${var.m}' }),
+      ],
+    );
     const facts = tokenFacts(inputFromConfigs([{ name: 'root', config }]));
     expect(facts.map(({ location, ...f }) => ({ address: location.address, ...f }))).toEqual([
-      { address: 'teleport_provision_token.a', roles: ['trustedcluster'], trustedCluster: true, joinMethod: 'token', name: 'literal', expiry: { kind: 'ttl', text: '${timeadd(plantimestamp(), "15m")}', ms: 900_000, duration: '15m' } },
-      { address: 'teleport_provision_token.b', roles: ['Node'], trustedCluster: false, joinMethod: 'ec2', name: 'generated', expiry: { kind: 'absolute', text: '2031-02-03T04:05:06Z', ms: Date.parse('2031-02-03T04:05:06Z') } },
-      { address: 'teleport_provision_token.c', roles: ['Bot'], trustedCluster: false, joinMethod: 'github', name: 'reference', expiry: { kind: 'at-apply', text: '${var.e}' } },
-      { address: 'teleport_provision_token.d', roles: ['Trusted_cluster'], trustedCluster: true, joinMethod: 'at-apply', name: 'generated', expiry: { kind: 'none' } },
+      {
+        address: 'teleport_provision_token.a',
+        roles: ['trustedcluster'],
+        trustedCluster: true,
+        joinMethod: 'token',
+        name: 'literal',
+        expiry: { kind: 'ttl', text: '${timeadd(plantimestamp(), "15m")}', ms: 900_000, duration: '15m' },
+      },
+      {
+        address: 'teleport_provision_token.b',
+        roles: ['Node'],
+        trustedCluster: false,
+        joinMethod: 'ec2',
+        name: 'generated',
+        expiry: { kind: 'absolute', text: '2031-02-03T04:05:06Z', ms: Date.parse('2031-02-03T04:05:06Z') },
+      },
+      {
+        address: 'teleport_provision_token.c',
+        roles: ['Bot'],
+        trustedCluster: false,
+        joinMethod: 'github',
+        name: 'reference',
+        expiry: { kind: 'at-apply', text: '${var.e}' },
+      },
+      {
+        address: 'teleport_provision_token.d',
+        roles: ['Trusted_cluster'],
+        trustedCluster: true,
+        joinMethod: 'at-apply',
+        name: 'generated',
+        expiry: { kind: 'none' },
+      },
     ]);
   });
 });

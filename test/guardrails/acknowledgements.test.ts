@@ -59,15 +59,32 @@ test('an acknowledgement of a rule the pack does not run is left alone', () => {
 });
 
 test.each([
-  [[{ rule: 'TG102', reason: 'ok' }], 'guardrails.acknowledgement', '//.guardrails.acknowledged[0].reason', 'the acknowledgement of TG102 has the reason "ok", which is not a sentence (at least 4 words and 20 characters).'],
-  [[{ rule: 'TG102', reason: 'because it is fine' }], 'guardrails.acknowledgement', '//.guardrails.acknowledged[0].reason', 'the acknowledgement of TG102 has the reason "because it is fine", which is not a sentence (at least 4 words and 20 characters).'],
+  [
+    [{ rule: 'TG102', reason: 'ok' }],
+    'guardrails.acknowledgement',
+    '//.guardrails.acknowledged[0].reason',
+    'the acknowledgement of TG102 has the reason "ok", which is not a sentence (at least 4 words and 20 characters).',
+  ],
+  [
+    [{ rule: 'TG102', reason: 'because it is fine' }],
+    'guardrails.acknowledgement',
+    '//.guardrails.acknowledged[0].reason',
+    'the acknowledgement of TG102 has the reason "because it is fine", which is not a sentence (at least 4 words and 20 characters).',
+  ],
   [[{ rule: 'TG102' }], 'guardrails.acknowledgement', '//.guardrails.acknowledged[0].reason', 'the acknowledgement of TG102 has no reason.'],
-  [[{ rule: 'TG999', reason: REASON }], 'guardrails.acknowledgement', '//.guardrails.acknowledged[0].rule', 'acknowledges "TG999", which is not a guardrail rule.'],
+  [
+    [{ rule: 'TG999', reason: REASON }],
+    'guardrails.acknowledgement',
+    '//.guardrails.acknowledged[0].rule',
+    'acknowledges "TG999", which is not a guardrail rule.',
+  ],
   [[null], 'guardrails.acknowledgement', '//.guardrails.acknowledged[0].rule', 'acknowledges no rule.'],
 ])('malformed: %j is an error and accepts nothing', (ack, check, path, message) => {
   const result = run(visitorWith(ack as Record<string, unknown>[]), GuardrailsPack.RECOMMENDED);
   expect(result.acknowledged).toEqual([]);
-  expect(result.findings.find((f) => f.check === check)).toEqual(expect.objectContaining({ severity: 'error', path, message, location: expect.objectContaining({ address: 'teleport_role.visitor' }) }));
+  expect(result.findings.find((f) => f.check === check)).toEqual(
+    expect.objectContaining({ severity: 'error', path, message, location: expect.objectContaining({ address: 'teleport_role.visitor' }) }),
+  );
   expect(result.findings.map((f) => f.check)).toContain('TG102');
 });
 
@@ -75,5 +92,7 @@ test('an acknowledgement list that is not a list is an error', () => {
   const leaf = leafStack([role('visitor', VISITOR)]);
   leaf.resource.teleport_role.visitor['//'] = { guardrails: { acknowledged: 'TG102' } };
   const found = run({ leaf }, GuardrailsPack.RECOMMENDED).findings.find((f) => f.check === 'guardrails.acknowledgement');
-  expect(found).toEqual(expect.objectContaining({ path: '//.guardrails.acknowledged', message: 'guardrail acknowledgements must be a list of {rule, reason} objects.' }));
+  expect(found).toEqual(
+    expect.objectContaining({ path: '//.guardrails.acknowledged', message: 'guardrail acknowledgements must be a list of {rule, reason} objects.' }),
+  );
 });

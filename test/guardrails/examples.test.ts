@@ -22,7 +22,9 @@ test('every visitor role carries its acknowledgement of TG102 in the synthesized
     const roles = Object.values<any>(readStack(outdir, name).resource.teleport_role);
     expect(roles.length).toBeGreaterThan(0);
     for (const r of roles) {
-      expect(r['//'].guardrails.acknowledged).toEqual([{ rule: 'TG102', reason: SEED_GUIDE_EVERY_NODE, by: expect.stringMatching(new RegExp(`^${name}/`)) }]);
+      expect(r['//'].guardrails.acknowledged).toEqual([
+        { rule: 'TG102', reason: SEED_GUIDE_EVERY_NODE, by: expect.stringMatching(new RegExp(`^${name}/`)) },
+      ]);
     }
   }
 });

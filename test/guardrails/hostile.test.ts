@@ -13,10 +13,19 @@ const HOSTILE_LOGINS = [
 ];
 
 test('check --guardrails strict on megabyte-long logins and expressions ends with findings', async () => {
-  const leaf = leafStack([
-    role('visitor', { allow: { logins: HOSTILE_LOGINS, node_labels_expression: `${'('.repeat(100_000)}true${')'.repeat(100_000)}` } }),
-    role('ops', { allow: { logins: ['{{'.repeat(300_000)], kubernetes_labels: { env: ['dev'] }, kubernetes_groups: [`${'{{a}}'.repeat(20_000)}system:masters`] } }),
-  ], [{ remote: 'access', local: ['visitor', 'ops'] }]);
+  const leaf = leafStack(
+    [
+      role('visitor', { allow: { logins: HOSTILE_LOGINS, node_labels_expression: `${'('.repeat(100_000)}true${')'.repeat(100_000)}` } }),
+      role('ops', {
+        allow: {
+          logins: ['{{'.repeat(300_000)],
+          kubernetes_labels: { env: ['dev'] },
+          kubernetes_groups: [`${'{{a}}'.repeat(20_000)}system:masters`],
+        },
+      }),
+    ],
+    [{ remote: 'access', local: ['visitor', 'ops'] }],
+  );
   const file = path.join(tempDir('gr-hostile-'), 'main.tf.json');
   fs.writeFileSync(file, JSON.stringify(leaf));
   const run = await runCli(['check', file, '--guardrails', 'strict', '--json']);

@@ -8,8 +8,18 @@ const levels = (pack: GuardrailsPack) => Object.fromEntries(pack.rules.map((r) =
 
 test('recommended: every recommended rule at its own level; TG109 only in strict', () => {
   expect(levels(Guardrails.RECOMMENDED)).toEqual({
-    TG101: 'error', TG102: 'error', TG103: 'error', TG104: 'error', TG105: 'error', TG106: 'error', TG107: 'warning', TG108: 'warning',
-    TG201: 'error', TG202: 'error', TG203: 'warning', TG204: 'error',
+    TG101: 'error',
+    TG102: 'error',
+    TG103: 'error',
+    TG104: 'error',
+    TG105: 'error',
+    TG106: 'error',
+    TG107: 'warning',
+    TG108: 'warning',
+    TG201: 'error',
+    TG202: 'error',
+    TG203: 'warning',
+    TG204: 'error',
   });
   expect(Guardrails.RECOMMENDED.maxSessionTtl).toBe('8h');
   expect(Guardrails.RECOMMENDED.maxTrustedClusterTokenTtl).toBe('1h');
@@ -22,11 +32,21 @@ test('strict: every rule, each an error; off: none', () => {
 });
 
 test('custom packs, levels changed and thresholds, without touching the pack they came from', () => {
-  const custom = GuardrailsPack.custom({ name: 'team', rules: [{ rule: 'TG104', level: GuardrailLevel.WARNING }, { rule: 'TG201', level: GuardrailLevel.ERROR }], maxTrustedClusterTokenTtl: '30m' });
+  const custom = GuardrailsPack.custom({
+    name: 'team',
+    rules: [
+      { rule: 'TG104', level: GuardrailLevel.WARNING },
+      { rule: 'TG201', level: GuardrailLevel.ERROR },
+    ],
+    maxTrustedClusterTokenTtl: '30m',
+  });
   expect(custom.name).toBe('team');
   expect(levels(custom)).toEqual({ TG104: 'warning', TG201: 'error' });
   expect(custom.maxTrustedClusterTokenTtl).toBe('30m');
-  const changed = Guardrails.RECOMMENDED.withLevels({ rule: 'TG107', level: GuardrailLevel.OFF }, { rule: 'TG109', level: GuardrailLevel.WARNING }).withThresholds({ maxSessionTtl: '12h' });
+  const changed = Guardrails.RECOMMENDED.withLevels(
+    { rule: 'TG107', level: GuardrailLevel.OFF },
+    { rule: 'TG109', level: GuardrailLevel.WARNING },
+  ).withThresholds({ maxSessionTtl: '12h' });
   expect(changed.levelOf('TG107')).toBe('off');
   expect(changed.levelOf('TG109')).toBe('warning');
   expect(changed.maxSessionTtl).toBe('12h');
@@ -35,10 +55,18 @@ test('custom packs, levels changed and thresholds, without touching the pack the
 });
 
 test('unknown rules, levels and durations fail, with a did-you-mean', () => {
-  expect(() => GuardrailsPack.custom({ rules: [{ rule: 'TG1O1', level: GuardrailLevel.ERROR }] })).toThrow(/unknown guardrail rule "TG1O1" \(did you mean "TG101"\?\): the rules are TG101, TG102/);
-  expect(() => GuardrailsPack.custom({ rules: [{ rule: 'TG101', level: 'fatal' as GuardrailLevel }] })).toThrow('guardrail rule TG101: level "fatal" is not one of error, warning, off.');
-  expect(() => Guardrails.STRICT.withThresholds({ maxSessionTtl: '8 hours' })).toThrow('guardrails threshold maxSessionTtl: "8 hours" is not a positive Go duration; write e.g. "8h" or "90m".');
-  expect(() => Guardrails.STRICT.withThresholds({ maxTrustedClusterTokenTtl: '0s' })).toThrow(/maxTrustedClusterTokenTtl: "0s" is not a positive Go duration/);
+  expect(() => GuardrailsPack.custom({ rules: [{ rule: 'TG1O1', level: GuardrailLevel.ERROR }] })).toThrow(
+    /unknown guardrail rule "TG1O1" \(did you mean "TG101"\?\): the rules are TG101, TG102/,
+  );
+  expect(() => GuardrailsPack.custom({ rules: [{ rule: 'TG101', level: 'fatal' as GuardrailLevel }] })).toThrow(
+    'guardrail rule TG101: level "fatal" is not one of error, warning, off.',
+  );
+  expect(() => Guardrails.STRICT.withThresholds({ maxSessionTtl: '8 hours' })).toThrow(
+    'guardrails threshold maxSessionTtl: "8 hours" is not a positive Go duration; write e.g. "8h" or "90m".',
+  );
+  expect(() => Guardrails.STRICT.withThresholds({ maxTrustedClusterTokenTtl: '0s' })).toThrow(
+    /maxTrustedClusterTokenTtl: "0s" is not a positive Go duration/,
+  );
 });
 
 describe('the CLI spec (--guardrails)', () => {

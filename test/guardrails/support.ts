@@ -32,14 +32,24 @@ export function role(name: string, spec: Body, opts: { version?: string; provide
 }
 
 /** A `teleport_trusted_cluster` on the stack's leaf provider that trusts `root`. */
-export function trust(root: string, roleMap: { remote: string; local: string[] }[], opts: { enabled?: unknown; id?: string; provider?: string; ack?: Body[] } = {}): Res {
+export function trust(
+  root: string,
+  roleMap: { remote: string; local: string[] }[],
+  opts: { enabled?: unknown; id?: string; provider?: string; ack?: Body[] } = {},
+): Res {
   return {
     type: 'teleport_trusted_cluster',
     name: opts.id ?? 'root',
     body: {
       version: 'v2',
       metadata: { name: root },
-      spec: { enabled: opts.enabled ?? true, token: '${var.join_token}', web_proxy_addr: `${root}:443`, tunnel_addr: `${root}:443`, role_map: roleMap },
+      spec: {
+        enabled: opts.enabled ?? true,
+        token: '${var.join_token}',
+        web_proxy_addr: `${root}:443`,
+        tunnel_addr: `${root}:443`,
+        role_map: roleMap,
+      },
       ...(opts.provider ? { provider: opts.provider } : {}),
       ...(opts.ack ? { '//': { guardrails: { acknowledged: opts.ack } } } : {}),
     },
@@ -48,7 +58,11 @@ export function trust(root: string, roleMap: { remote: string; local: string[] }
 
 /** A `teleport_provision_token`. */
 export function token(id: string, metadata: Body, spec: Body, ack?: Body[]): Res {
-  return { type: 'teleport_provision_token', name: id, body: { version: 'v2', metadata, spec, ...(ack ? { '//': { guardrails: { acknowledged: ack } } } : {}) } };
+  return {
+    type: 'teleport_provision_token',
+    name: id,
+    body: { version: 'v2', metadata, spec, ...(ack ? { '//': { guardrails: { acknowledged: ack } } } : {}) },
+  };
 }
 
 /** A stack's Terraform JSON: providers (address, alias) and resources. */
@@ -70,7 +84,8 @@ export function leafStack(roles: Res[], roleMap = [{ remote: 'access', local: ['
 }
 
 /** A pack with only `rule`, as an error. */
-export const only = (rule: string, thresholds = {}): GuardrailsPack => GuardrailsPack.custom({ rules: [{ rule, level: GuardrailLevel.ERROR }], ...thresholds });
+export const only = (rule: string, thresholds = {}): GuardrailsPack =>
+  GuardrailsPack.custom({ rules: [{ rule, level: GuardrailLevel.ERROR }], ...thresholds });
 
 /** Runs a pack over stacks (`{name: config}`), at a fixed `now`. */
 export function run(stacks: Record<string, Body>, pack: GuardrailsPack, now = Date.parse('2030-01-01T00:00:00Z')): GuardrailsResult {
@@ -81,7 +96,14 @@ export type HitFields = Pick<GuardrailHit, 'check' | 'severity' | 'path' | 'mess
 
 /** The findings of one rule, as plain fields to compare (fix checked apart). */
 export function hits(stacks: Record<string, Body>, rule: string, thresholds = {}): HitFields[] {
-  return run(stacks, only(rule, thresholds)).findings.map((h) => ({ check: h.check, severity: h.severity, stack: h.location.stack, resource: h.location.address, path: h.path, message: h.message }));
+  return run(stacks, only(rule, thresholds)).findings.map((h) => ({
+    check: h.check,
+    severity: h.severity,
+    stack: h.location.stack,
+    resource: h.location.address,
+    path: h.path,
+    message: h.message,
+  }));
 }
 
 /** The visitor role of the seed guide: login `visitor` on every node. */

@@ -3,7 +3,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { GuardrailLevel, Guardrails, GuardrailsPack, JoinToken, ProviderAuth, RequireMfaType, Role, RoleVersion, TeleportApp, TeleportProvider, TrustedCluster, l1 } from '../../lib';
+import {
+  GuardrailLevel,
+  Guardrails,
+  GuardrailsPack,
+  JoinToken,
+  ProviderAuth,
+  RequireMfaType,
+  Role,
+  RoleVersion,
+  TeleportApp,
+  TeleportProvider,
+  TrustedCluster,
+  l1,
+} from '../../lib';
 import { filesBelow, tempDir } from '../support/synth';
 
 const REASON = 'The demo leaf is a sandbox: every node there is meant for every visitor.';
@@ -23,7 +36,12 @@ class Leaf extends TerraformStack {
     this.visitor.allowLogins('visitor');
     if (props.everyNode ?? true) this.visitor.allowNodeLabels('*', '*');
     else this.visitor.allowNodeLabels('env', 'staging');
-    new TrustedCluster(this, 'Root', { name: root, webProxyAddr: `${root}:443`, token: JoinToken.alreadyJoined(), roleMap: [{ remote: 'access', local: [this.visitor] }] });
+    new TrustedCluster(this, 'Root', {
+      name: root,
+      webProxyAddr: `${root}:443`,
+      token: JoinToken.alreadyJoined(),
+      roleMap: [{ remote: 'access', local: [this.visitor] }],
+    });
   }
 }
 
@@ -63,9 +81,14 @@ describe('a plain cdktf App: Guardrails.of(app).apply(pack)', () => {
     const leaf = new Leaf(app, 'leaf');
     Guardrails.acknowledge(leaf.visitor, 'TG102', REASON);
     app.synth();
-    expect(annotations(outdir)).toEqual(['@cdktf/warn leaf/Visitor/Resource TG107 teleport_role.Visitor_DBAD7CCA', '@cdktf/warn leaf/Visitor/Resource TG108 teleport_role.Visitor_DBAD7CCA']);
+    expect(annotations(outdir)).toEqual([
+      '@cdktf/warn leaf/Visitor/Resource TG107 teleport_role.Visitor_DBAD7CCA',
+      '@cdktf/warn leaf/Visitor/Resource TG108 teleport_role.Visitor_DBAD7CCA',
+    ]);
     const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/leaf/cdk.tf.json'), 'utf8'));
-    expect(Object.values<any>(json.resource.teleport_role)[0]['//'].guardrails.acknowledged).toEqual([{ rule: 'TG102', reason: REASON, by: 'leaf/Visitor' }]);
+    expect(Object.values<any>(json.resource.teleport_role)[0]['//'].guardrails.acknowledged).toEqual([
+      { rule: 'TG102', reason: REASON, by: 'leaf/Visitor' },
+    ]);
   });
 
   test('a trust cycle across two stacks is found (the model is built from every stack)', () => {
@@ -74,7 +97,9 @@ describe('a plain cdktf App: Guardrails.of(app).apply(pack)', () => {
     new Leaf(app, 'b', { name: 'b.example.com', root: 'a.example.com', everyNode: false, mfa: true });
     Guardrails.of(app).apply(Guardrails.RECOMMENDED);
     const message = synthError(app);
-    expect(message).toMatch(/\[a\/Root\/Resource\] TG204 teleport_trusted_cluster\.Root_[0-9A-F]+ field "metadata\.name": leaf "a\.example\.com" trusts root "b\.example\.com"/);
+    expect(message).toMatch(
+      /\[a\/Root\/Resource\] TG204 teleport_trusted_cluster\.Root_[0-9A-F]+ field "metadata\.name": leaf "a\.example\.com" trusts root "b\.example\.com"/,
+    );
   });
 
   test('an L1-only stack, a custom pack (TG102 as a warning), and an unused acknowledgement warned on its construct', () => {
@@ -82,12 +107,30 @@ describe('a plain cdktf App: Guardrails.of(app).apply(pack)', () => {
     const app = new App({ outdir });
     const stack = new TerraformStack(app, 'l1');
     new l1.provider.TeleportProvider(stack, 'teleport', { addr: 'leaf.example.com:443' });
-    const visitor = new l1.role.Role(stack, 'visitor', { version: 'v7', metadata: { name: 'visitor' }, spec: { allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } } });
-    new l1.trustedCluster.TrustedCluster(stack, 'root', { version: 'v2', metadata: { name: 'root.example.com' }, spec: { enabled: true, webProxyAddr: 'root.example.com:443', roleMap: [{ remote: 'access', local: ['visitor'] }] } });
+    const visitor = new l1.role.Role(stack, 'visitor', {
+      version: 'v7',
+      metadata: { name: 'visitor' },
+      spec: { allow: { logins: ['visitor'], nodeLabels: { '*': ['*'] } } },
+    });
+    new l1.trustedCluster.TrustedCluster(stack, 'root', {
+      version: 'v2',
+      metadata: { name: 'root.example.com' },
+      spec: { enabled: true, webProxyAddr: 'root.example.com:443', roleMap: [{ remote: 'access', local: ['visitor'] }] },
+    });
     Guardrails.acknowledge(visitor, 'TG104', 'Kept from a time the role_map had a wildcard entry in it.');
-    Guardrails.of(app).apply(GuardrailsPack.custom({ rules: [{ rule: 'TG102', level: GuardrailLevel.WARNING }, { rule: 'TG104', level: GuardrailLevel.ERROR }] }));
+    Guardrails.of(app).apply(
+      GuardrailsPack.custom({
+        rules: [
+          { rule: 'TG102', level: GuardrailLevel.WARNING },
+          { rule: 'TG104', level: GuardrailLevel.ERROR },
+        ],
+      }),
+    );
     app.synth();
-    expect(annotations(outdir)).toEqual(['@cdktf/warn l1/visitor TG102 teleport_role.visitor', '@cdktf/warn l1/visitor guardrails.unused-acknowledgement teleport_role.visitor']);
+    expect(annotations(outdir)).toEqual([
+      '@cdktf/warn l1/visitor TG102 teleport_role.visitor',
+      '@cdktf/warn l1/visitor guardrails.unused-acknowledgement teleport_role.visitor',
+    ]);
   });
 
   test('Guardrails.OFF (and no pack at all) checks nothing', () => {
@@ -107,7 +150,9 @@ describe('TeleportApp', () => {
     new Leaf(app, 'leaf');
     expect(Guardrails.of(app).pack).toBe(Guardrails.RECOMMENDED);
     const message = synthError(app);
-    expect(message).toMatch(/^Synthesis stopped before writing anything: 1 problem\(s\) found\n {2}\[leaf\/Visitor\/Resource\] TG102 teleport_role\.Visitor_DBAD7CCA field "spec\.allow\.node_labels": .* Fix: .*Guardrails\.acknowledge\(construct, 'TG102'/);
+    expect(message).toMatch(
+      /^Synthesis stopped before writing anything: 1 problem\(s\) found\n {2}\[leaf\/Visitor\/Resource\] TG102 teleport_role\.Visitor_DBAD7CCA field "spec\.allow\.node_labels": .* Fix: .*Guardrails\.acknowledge\(construct, 'TG102'/,
+    );
     expect(filesBelow(outdir)).toEqual([]);
   });
 
@@ -116,7 +161,10 @@ describe('TeleportApp', () => {
     const app = new TeleportApp({ outdir });
     Guardrails.acknowledge(new Leaf(app, 'leaf').visitor, 'TG102', REASON);
     app.synth();
-    expect(annotations(outdir)).toEqual(['@cdktf/warn leaf/Visitor/Resource TG107 teleport_role.Visitor_DBAD7CCA', '@cdktf/warn leaf/Visitor/Resource TG108 teleport_role.Visitor_DBAD7CCA']);
+    expect(annotations(outdir)).toEqual([
+      '@cdktf/warn leaf/Visitor/Resource TG107 teleport_role.Visitor_DBAD7CCA',
+      '@cdktf/warn leaf/Visitor/Resource TG108 teleport_role.Visitor_DBAD7CCA',
+    ]);
   });
 
   test('guardrails: Guardrails.OFF writes what the recommended pack refuses; STRICT turns the warnings into errors', () => {
@@ -133,7 +181,10 @@ describe('TeleportApp', () => {
   });
 
   test('a custom pack with a threshold, given as the prop', () => {
-    const app = new TeleportApp({ outdir: path.join(tempDir('gr-app-'), 'cdktf.out'), guardrails: Guardrails.STRICT.withThresholds({ maxSessionTtl: '4h' }) });
+    const app = new TeleportApp({
+      outdir: path.join(tempDir('gr-app-'), 'cdktf.out'),
+      guardrails: Guardrails.STRICT.withThresholds({ maxSessionTtl: '4h' }),
+    });
     new Leaf(app, 'leaf', { everyNode: false, mfa: true });
     expect(synthError(app)).toContain('leaf role "visitor" allows sessions of "8h", above "4h"');
   });

@@ -28,11 +28,20 @@ describe('npm pack from a fresh clone + install', () => {
 
   test('the clean copy had nothing built, and the tarball holds what prepack built: compiled code, the jsii assembly, the validators', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-    expect(listing).toEqual(expect.arrayContaining([
-      'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/lib/cli/main.js', 'package/.jsii',
-      'package/schemas/teleport-provider.schema.json', 'package/bin/cdktf-teleport.js', 'package/dist/lib/check/precompiled-validators/resource_teleport_role.js',
-    ]));
-    expect(listing.filter((f) => !f.startsWith('package/node_modules/') && (f.startsWith('package/test/') || /\.ts$/.test(f) && !/\.d\.ts$/.test(f)))).toEqual([]);
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        'package/dist/lib/index.js',
+        'package/dist/lib/index.d.ts',
+        'package/dist/lib/cli/main.js',
+        'package/.jsii',
+        'package/schemas/teleport-provider.schema.json',
+        'package/bin/cdktf-teleport.js',
+        'package/dist/lib/check/precompiled-validators/resource_teleport_role.js',
+      ]),
+    );
+    expect(
+      listing.filter((f) => !f.startsWith('package/node_modules/') && (f.startsWith('package/test/') || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)))),
+    ).toEqual([]);
     expect(listing.some((f) => f.startsWith('package/node_modules/ajv/'))).toBe(true);
     // The assembly is the one of this version, with the public API in it.
     const jsii = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/.jsii'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
@@ -57,7 +66,11 @@ app.synth();
     const stack = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'stacks', 'infra', 'cdk.tf.json'), 'utf8'));
     expect(stack.terraform.required_providers.teleport.source).toBe('terraform.releases.teleport.dev/gravitational/teleport');
     expect(stack.resource.teleport_role.visitor.spec.allow.logins).toEqual(['visitor']);
-    expect(Object.values(stack.resource.teleport_role).map((r: any) => r.metadata.name).sort()).toEqual(['dev', 'visitor']);
+    expect(
+      Object.values(stack.resource.teleport_role)
+        .map((r: any) => r.metadata.name)
+        .sort(),
+    ).toEqual(['dev', 'visitor']);
     const bin = path.join(project, 'node_modules', '.bin', 'cdktf-teleport');
     const out = execFileSync(bin, ['check', path.join(project, 'cdktf.out'), '--json'], { cwd: project, encoding: 'utf8' });
     expect(JSON.parse(out)).toMatchObject({ schemaVersion: 1, ok: true });
@@ -68,17 +81,20 @@ app.synth();
     const results = new Map<string, { synth: Run; dir: string }>();
     beforeAll(async () => {
       // Each variant in its own folder beside the installed project, sharing its node_modules; in parallel.
-      await Promise.all([...projects].map(async ([variant, files]) => {
-        const app = path.join(dir, `recipe-${variant || 'main'}`);
-        fs.mkdirSync(app);
-        for (const [file, text] of files) fs.writeFileSync(path.join(app, file), text);
-        fs.symlinkSync(path.join(project, 'node_modules'), path.join(app, 'node_modules'), 'dir');
-        // cdktf.json's app is `npx tsc && node main.js`: cdktf synth compiles, then synthesizes.
-        const synth = await run('npx', ['cdktf', 'synth'], app, { npm_config_offline: 'true', CI: '1' });
-        results.set(variant, { synth, dir: app });
-      }));
+      await Promise.all(
+        [...projects].map(async ([variant, files]) => {
+          const app = path.join(dir, `recipe-${variant || 'main'}`);
+          fs.mkdirSync(app);
+          for (const [file, text] of files) fs.writeFileSync(path.join(app, file), text);
+          fs.symlinkSync(path.join(project, 'node_modules'), path.join(app, 'node_modules'), 'dir');
+          // cdktf.json's app is `npx tsc && node main.js`: cdktf synth compiles, then synthesizes.
+          const synth = await run('npx', ['cdktf', 'synth'], app, { npm_config_offline: 'true', CI: '1' });
+          results.set(variant, { synth, dir: app });
+        }),
+      );
     }, 600000);
-    const stackOf = (variant: string, stack: string) => JSON.parse(fs.readFileSync(path.join(results.get(variant)!.dir, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const stackOf = (variant: string, stack: string) =>
+      JSON.parse(fs.readFileSync(path.join(results.get(variant)!.dir, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
 
     test('the page gives the whole project: tsconfig.json, cdktf.json and main.ts, and a two-stack main.ts', () => {
       expect([...projects.keys()]).toEqual(['', 'two-stacks']);
@@ -87,15 +103,17 @@ app.synth();
       expect(projects.get('two-stacks')!.get('main.ts')).not.toBe(projects.get('')!.get('main.ts'));
     });
 
-    test('its npm install lines name cdktf-cli and typescript ~5.9, with this repository\'s own ranges, and those versions are what the project runs', () => {
-      expect(recipeDependencies()).toEqual(new Map<string, string | undefined>([
-        ['cdktf-teleport', undefined],
-        ['cdktf', PKG.peerDependencies.cdktf],
-        ['constructs', PKG.peerDependencies.constructs],
-        ['cdktf-cli', PKG.devDependencies['cdktf-cli']],
-        ['typescript', PKG.devDependencies.typescript],
-        ['@types/node', PKG.devDependencies['@types/node']],
-      ]));
+    test("its npm install lines name cdktf-cli and typescript ~5.9, with this repository's own ranges, and those versions are what the project runs", () => {
+      expect(recipeDependencies()).toEqual(
+        new Map<string, string | undefined>([
+          ['cdktf-teleport', undefined],
+          ['cdktf', PKG.peerDependencies.cdktf],
+          ['constructs', PKG.peerDependencies.constructs],
+          ['cdktf-cli', PKG.devDependencies['cdktf-cli']],
+          ['typescript', PKG.devDependencies.typescript],
+          ['@types/node', PKG.devDependencies['@types/node']],
+        ]),
+      );
       expect(PKG.devDependencies.typescript).toMatch(/^~5\.9\./);
       expect(installedVersion(project, 'typescript')).toMatch(/^5\.9\./);
       expect(installedVersion(project, 'cdktf-cli')).toBe(PKG.devDependencies['cdktf-cli']);
@@ -113,7 +131,7 @@ app.synth();
       expect(Object.keys(manifest.stacks).sort()).toEqual(variant === '' ? ['seed-guide'] : ['leaf', 'root']);
     });
 
-    test('the seed guide: the root\'s join token (tokenTtl, tokenLabels) and the leaf\'s trusted cluster using it by reference', () => {
+    test("the seed guide: the root's join token (tokenTtl, tokenLabels) and the leaf's trusted cluster using it by reference", () => {
       const json = stackOf('', 'seed-guide');
       expect(json.provider.teleport.map((p: any) => [p.alias, p.addr, p.identity_file_path])).toEqual([
         ['root', 'rootcluster.example.com:443', 'identity/root'],
@@ -126,11 +144,21 @@ app.synth();
       expect(token.metadata.labels).toEqual({ env: 'prod' });
       expect(token.metadata.name).toBeUndefined();
       const [[roleId, role]] = Object.entries<any>(json.resource.teleport_role);
-      expect([role.provider, role.metadata.name, role.spec.allow.logins, role.spec.allow.node_labels]).toEqual(['teleport.leaf', 'visitor', ['visitor'], { '*': ['*'] }]);
+      expect([role.provider, role.metadata.name, role.spec.allow.logins, role.spec.allow.node_labels]).toEqual([
+        'teleport.leaf',
+        'visitor',
+        ['visitor'],
+        { '*': ['*'] },
+      ]);
       const [tc] = Object.values<any>(json.resource.teleport_trusted_cluster);
       expect(tc.provider).toBe('teleport.leaf');
       expect(tc.metadata.name).toBe('rootcluster.example.com');
-      expect(tc.spec).toMatchObject({ token: `\${teleport_provision_token.${tokenId}.metadata.name}`, web_proxy_addr: 'rootcluster.example.com:443', tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['visitor'] }] });
+      expect(tc.spec).toMatchObject({
+        token: `\${teleport_provision_token.${tokenId}.metadata.name}`,
+        web_proxy_addr: 'rootcluster.example.com:443',
+        tunnel_addr: 'rootcluster.example.com:443',
+        role_map: [{ remote: 'access', local: ['visitor'] }],
+      });
       expect(tc.depends_on).toEqual([`teleport_provision_token.${tokenId}`, `teleport_role.${roleId}`]);
     });
 

@@ -19,7 +19,7 @@ export function linkFromRepo(project: string, names: string[]): void {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.symlinkSync(path.join(REPO_MODULES, name), target, 'dir');
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_MODULES, name, 'package.json'), 'utf8'));
-    const bins: Record<string, string> = typeof pkg.bin === 'string' ? { [name.split('/').pop()!]: pkg.bin } : pkg.bin ?? {};
+    const bins: Record<string, string> = typeof pkg.bin === 'string' ? { [name.split('/').pop()!]: pkg.bin } : (pkg.bin ?? {});
     for (const [bin, file] of Object.entries(bins)) fs.symlinkSync(path.join('..', name, file), path.join(modules, '.bin', bin));
   }
 }

@@ -3,7 +3,19 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import { request } from 'undici';
-import { ALLOWED_REQUESTS, CaFileError, MAX_SERVER_TEXT, NEVER_CALLED, ProxyClient, ProxyClientError, advertisedTunnelAddr, caContext, isAllowed, normalizePing, probeTcp } from '../../lib/proxy-client';
+import {
+  ALLOWED_REQUESTS,
+  CaFileError,
+  NEVER_CALLED,
+  ProxyClient,
+  ProxyClientError,
+  advertisedTunnelAddr,
+  caContext,
+  isAllowed,
+  normalizePing,
+  probeTcp,
+} from '../../lib/proxy-client';
+import { MAX_SERVER_TEXT } from '../../lib/report/sanitize';
 import { clearSecrets, redact } from '../../lib/report/redact';
 import { freePort } from '../support/cli';
 import { ConnectProxy, startConnectProxy } from '../support/connect-proxy';
@@ -51,7 +63,13 @@ const failure = proxyFailure;
 describe('ping shapes', () => {
   test('v18: TLS routing, edition, versions; the tunnel is on the web address', async () => {
     const p = await client().find();
-    expect(p).toMatchObject({ clusterName: 'root.example.com', serverVersion: '18.1.4', edition: 'ent', tlsRoutingEnabled: true, publicAddr: 'root.example.com:443' });
+    expect(p).toMatchObject({
+      clusterName: 'root.example.com',
+      serverVersion: '18.1.4',
+      edition: 'ent',
+      tlsRoutingEnabled: true,
+      publicAddr: 'root.example.com:443',
+    });
     expect(advertisedTunnelAddr(p, '127.0.0.1')).toBe('root.example.com:443');
   });
 
@@ -63,12 +81,20 @@ describe('ping shapes', () => {
   });
 
   test('unspecified listener host 0.0.0.0:3080 is replaced by the host dialled', () => {
-    const p = normalizePing({ cluster_name: 'c', server_version: '18.0.0', proxy: { tls_routing_enabled: false, ssh: { web_listen_addr: '0.0.0.0:3080', tunnel_listen_addr: '0.0.0.0:3024' } } })!;
+    const p = normalizePing({
+      cluster_name: 'c',
+      server_version: '18.0.0',
+      proxy: { tls_routing_enabled: false, ssh: { web_listen_addr: '0.0.0.0:3080', tunnel_listen_addr: '0.0.0.0:3024' } },
+    })!;
     expect(advertisedTunnelAddr(p, 'proxy.internal')).toBe('proxy.internal:3024');
   });
 
   test('a port-only listener (":3024") gets the host dialled, not ":3024:3024"', () => {
-    const p = normalizePing({ cluster_name: 'c', server_version: '18.0.0', proxy: { tls_routing_enabled: false, ssh: { tunnel_listen_addr: ':3024' } } })!;
+    const p = normalizePing({
+      cluster_name: 'c',
+      server_version: '18.0.0',
+      proxy: { tls_routing_enabled: false, ssh: { tunnel_listen_addr: ':3024' } },
+    })!;
     expect(advertisedTunnelAddr(p, 'proxy.internal')).toBe('proxy.internal:3024');
   });
 
@@ -176,7 +202,11 @@ describe('web session', () => {
     expect(await c.trustedClusters()).toEqual(['root.example.com']);
     expect((await c.sites()).map((s) => s.name)).toEqual(['root.example.com', 'leaf.example.com']);
     expect(await c.parseYaml('role', 'kind: role\nversion: v7\n')).toEqual({ ok: true, supported: true });
-    expect(await c.parseYaml('role', 'kind: role\nversion: v99\n')).toEqual({ ok: false, supported: true, message: 'role version "v99" is not supported' });
+    expect(await c.parseYaml('role', 'kind: role\nversion: v99\n')).toEqual({
+      ok: false,
+      supported: true,
+      message: 'role version "v99" is not supported',
+    });
     await c.logout();
     expect(server.requests.filter((r) => r.path !== '/webapi/sessions/web').every((r) => r.authenticated)).toBe(true);
     // Everything the server handed out is now a registered secret.
@@ -217,7 +247,11 @@ describe('the allow-list', () => {
     expect(isAllowed('POST', '/webapi/roles')).toBe(false);
     expect(isAllowed('PUT', '/webapi/roles/visitor')).toBe(false);
     expect(isAllowed('DELETE', '/webapi/tokens')).toBe(false);
-    expect(ALLOWED_REQUESTS.filter((r) => r.method !== 'GET').map((r) => r.pattern.source).sort()).toEqual(['^\\/webapi\\/sessions\\/web$', '^\\/webapi\\/sessions\\/web$', '^\\/webapi\\/yaml\\/parse\\/(role|token)$'].sort());
+    expect(
+      ALLOWED_REQUESTS.filter((r) => r.method !== 'GET')
+        .map((r) => r.pattern.source)
+        .sort(),
+    ).toEqual(['^\\/webapi\\/sessions\\/web$', '^\\/webapi\\/sessions\\/web$', '^\\/webapi\\/yaml\\/parse\\/(role|token)$'].sort());
   });
 
   test('isAllowed looks at the path only, never trusting a query to hide it', () => {
@@ -239,7 +273,9 @@ describe('addresses: plain host:port only, checked before anything is built', ()
   ])('%s: refused, nothing sent', (_what, make) => {
     const before = seen.length;
     const address = make(server.address);
-    expect(() => new ProxyClient({ address, caFile })).toThrow(expect.objectContaining({ kind: 'not-allowed', message: expect.stringContaining('is not host:port') }));
+    expect(() => new ProxyClient({ address, caFile })).toThrow(
+      expect.objectContaining({ kind: 'not-allowed', message: expect.stringContaining('is not host:port') }),
+    );
     expect(seen.length).toBe(before);
   });
 
@@ -259,7 +295,10 @@ describe('the dispatch guard: no code path can send what the allow-list refuses'
     ['plain http to the same host', () => `http://${server.address}/webapi/find`, 'GET'],
   ])('%s, dispatched directly: refused before it leaves', async (_what, url, method) => {
     const before = seen.length;
-    const e = await request(url(), { method: method as 'GET', dispatcher: dispatcherOf(client()) }).then(() => undefined, (x) => x);
+    const e = await request(url(), { method: method as 'GET', dispatcher: dispatcherOf(client()) }).then(
+      () => undefined,
+      (x) => x,
+    );
     expect(e).toBeInstanceOf(ProxyClientError);
     expect(e.kind).toBe('not-allowed');
     expect(seen.length).toBe(before);
@@ -281,7 +320,8 @@ describe('HTTPS_PROXY: the CA, --insecure and the timeouts go through the proxy 
   beforeEach(() => {
     proxy.connects.length = 0;
   });
-  const via = (extra: Partial<ConstructorParameters<typeof ProxyClient>[0]> = {}, env: NodeJS.ProcessEnv = {}) => client({ env: { HTTPS_PROXY: proxy.url, ...env }, ...extra });
+  const via = (extra: Partial<ConstructorParameters<typeof ProxyClient>[0]> = {}, env: NodeJS.ProcessEnv = {}) =>
+    client({ env: { HTTPS_PROXY: proxy.url, ...env }, ...extra });
 
   test('the CA file verifies the cluster through the proxy (a CONNECT to the cluster)', async () => {
     expect((await via().find()).clusterName).toBe('root.example.com');
@@ -319,7 +359,9 @@ describe('HTTPS_PROXY: the CA, --insecure and the timeouts go through the proxy 
   });
 
   test('an HTTPS_PROXY that is not a URL: a clear error that does not quote it', () => {
-    expect(() => client({ env: { HTTPS_PROXY: 'user:s3cret-pw@::' } })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('s3cret-pw') }));
+    expect(() => client({ env: { HTTPS_PROXY: 'user:s3cret-pw@::' } })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret-pw') }),
+    );
   });
 });
 
@@ -406,9 +448,10 @@ async function startSilentServer(): Promise<{ address: string; close(): Promise<
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   return {
     address: `127.0.0.1:${(s.address() as net.AddressInfo).port}`,
-    close: () => new Promise<void>((r) => {
-      for (const c of sockets) c.destroy();
-      s.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const c of sockets) c.destroy();
+        s.close(() => r());
+      }),
   };
 }

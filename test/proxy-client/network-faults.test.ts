@@ -68,7 +68,9 @@ describe('an HTTPS proxy that opens no tunnel', () => {
   test('it closes the socket on CONNECT: one CONNECT, a "proxy" error that says so (undici alone reconnects without end)', async () => {
     const e = await via('close');
     expect(e.kind).toBe('proxy');
-    expect(e.message).toBe(`${server.address}: the HTTPS proxy closed the connection when asked to CONNECT to ${server.address} (for /webapi/find). Check HTTPS_PROXY and that the proxy allows this host and port, or reach the cluster without the proxy (NO_PROXY).`);
+    expect(e.message).toBe(
+      `${server.address}: the HTTPS proxy closed the connection when asked to CONNECT to ${server.address} (for /webapi/find). Check HTTPS_PROXY and that the proxy allows this host and port, or reach the cluster without the proxy (NO_PROXY).`,
+    );
     expect(proxy!.connects).toEqual([server.address]);
     expect(server.requests).toEqual([]);
   });
@@ -77,7 +79,7 @@ describe('an HTTPS proxy that opens no tunnel', () => {
     const e = await via(407, (p) => p.url.replace('http://', 'http://ci:proxy-pw-9c1@'));
     expect(e).toMatchObject({ kind: 'proxy', status: 407 });
     expect(e.message).toContain('the HTTPS proxy requires authentication (HTTP 407 Proxy Authentication Required)');
-    expect(e.message).toContain('Put the proxy\'s user and password in HTTPS_PROXY');
+    expect(e.message).toContain("Put the proxy's user and password in HTTPS_PROXY");
     expect(e.message).not.toMatch(/timeout|in time|proxy-pw-9c1|127\.0\.0\.1:\d+@/);
     expect(proxy!.connects).toEqual([server.address]);
   });
@@ -93,7 +95,9 @@ describe('a plain HTTP server on the port', () => {
   test('direct: "answered in plain HTTP", not a TLS verification failure', async () => {
     const e = await failure(client({ address: plainAddress }).find());
     expect(e.kind).toBe('plain-http');
-    expect(e.message).toMatch(/^127\.0\.0\.1:\d+: the server on this port answered in plain HTTP, not TLS \(ERR_SSL_[A-Z_]+\): it is not a Teleport proxy's HTTPS web address\./);
+    expect(e.message).toMatch(
+      /^127\.0\.0\.1:\d+: the server on this port answered in plain HTTP, not TLS \(ERR_SSL_[A-Z_]+\): it is not a Teleport proxy's HTTPS web address\./,
+    );
     expect(e.message).not.toContain('TLS verification failed');
   });
 
@@ -113,7 +117,9 @@ describe('retries are bounded in count and in time', () => {
     server.faults = { '/webapi/find': { status: 429, body: { error: { message: 'slow down' } }, headers: { 'retry-after': '3600' } } };
     const e = await failure(client().find());
     expect(e).toMatchObject({ kind: 'http', status: 429 });
-    expect(e.message).toBe(`${server.address}: GET /webapi/find answered HTTP 429: slow down; it asked to retry after 3600 s, longer than validate waits (at most 5 s, and never past the run's deadline).`);
+    expect(e.message).toBe(
+      `${server.address}: GET /webapi/find answered HTTP 429: slow down; it asked to retry after 3600 s, longer than validate waits (at most 5 s, and never past the run's deadline).`,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -140,14 +146,16 @@ describe('retries are bounded in count and in time', () => {
   });
 });
 
-describe('the run\'s deadline', () => {
+describe("the run's deadline", () => {
   test('stops a request its own timeout would let run on, and closes the client: later calls send nothing', async () => {
     server.faults = { '/webapi/find': 'stall' };
     const deadline = Deadline.after(300, '0.3 s: a test');
     const c = client({ deadline, requestTimeoutMs: 600_000 });
     const e = await failure(c.find());
     expect(e.kind).toBe('deadline');
-    expect(e.message).toBe(`${server.address}: GET /webapi/find was stopped: the run's deadline (0.3 s: a test) passed. Check the network, or raise --timeout.`);
+    expect(e.message).toBe(
+      `${server.address}: GET /webapi/find was stopped: the run's deadline (0.3 s: a test) passed. Check the network, or raise --timeout.`,
+    );
     server.faults = {};
     expect((await failure(c.find())).kind).toBe('deadline');
     expect(server.requests).toHaveLength(1);
@@ -160,10 +168,17 @@ describe('the run\'s deadline', () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const deadline = Deadline.after(300);
     try {
-      const c = client({ deadline, requestTimeoutMs: 600_000, connectTimeoutMs: 600_000, env: { HTTPS_PROXY: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` } });
+      const c = client({
+        deadline,
+        requestTimeoutMs: 600_000,
+        connectTimeoutMs: 600_000,
+        env: { HTTPS_PROXY: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` },
+      });
       expect((await failure(c.find())).kind).toBe('deadline');
       // The deadline closed the proxy agent too: the connection to the proxy is gone.
-      await Promise.all(held.map((s) => new Promise((r) => (s.destroyed || s.readableEnded ? r(undefined) : s.once('end', r).once('close', r).once('error', r)))));
+      await Promise.all(
+        held.map((s) => new Promise((r) => (s.destroyed || s.readableEnded ? r(undefined) : s.once('end', r).once('close', r).once('error', r)))),
+      );
     } finally {
       for (const s of held) s.destroy();
       await new Promise<void>((r) => silent.close(() => r()));

@@ -2,14 +2,23 @@ import { Finding, sortFindings } from '../../lib/report/finding';
 import { REDACTED, clearSecrets, redactFinding, registerSecret } from '../../lib/report/redact';
 
 const f = (stack: string | undefined, resource: string, severity: Finding['severity'] = 'error'): Finding => ({
-  severity, check: 'c', resource, message: 'm', ...(stack === undefined ? {} : { stack }),
+  severity,
+  check: 'c',
+  resource,
+  message: 'm',
+  ...(stack === undefined ? {} : { stack }),
 });
 
 describe('Finding.stack', () => {
   afterEach(() => clearSecrets());
 
   test('sortFindings orders by stack, then resource, then severity', () => {
-    const sorted = sortFindings([f('b', 'teleport_role.a'), f('a', 'teleport_role.z', 'warning'), f('a', 'teleport_role.z'), f(undefined, 'teleport_role.m')]);
+    const sorted = sortFindings([
+      f('b', 'teleport_role.a'),
+      f('a', 'teleport_role.z', 'warning'),
+      f('a', 'teleport_role.z'),
+      f(undefined, 'teleport_role.m'),
+    ]);
     expect(sorted.map((x) => [x.stack, x.resource, x.severity])).toEqual([
       [undefined, 'teleport_role.m', 'error'],
       ['a', 'teleport_role.z', 'error'],

@@ -46,7 +46,14 @@ describe('redact', () => {
   test('redactFinding redacts what came from the input, never severity or check id', () => {
     registerSecret('error');
     registerSecret('schema.unknown-attribute');
-    const f: Finding = { severity: 'error', check: 'schema.unknown-attribute', resource: 'teleport_role.error', path: 'spec["error"]', message: 'about error', fix: 'remove error' };
+    const f: Finding = {
+      severity: 'error',
+      check: 'schema.unknown-attribute',
+      resource: 'teleport_role.error',
+      path: 'spec["error"]',
+      message: 'about error',
+      fix: 'remove error',
+    };
     expect(redactFinding(f)).toEqual({
       severity: 'error',
       check: 'schema.unknown-attribute',
@@ -59,6 +66,11 @@ describe('redact', () => {
 
   test('redactFinding adds no keys a finding did not have', () => {
     registerSecret('secret');
-    expect(Object.keys(redactFinding({ severity: 'info', check: 'c', resource: 'r', message: 'm' }))).toEqual(['severity', 'check', 'resource', 'message']);
+    expect(Object.keys(redactFinding({ severity: 'info', check: 'c', resource: 'r', message: 'm' }))).toEqual([
+      'severity',
+      'check',
+      'resource',
+      'message',
+    ]);
   });
 });

@@ -1,4 +1,16 @@
-import { MAX_DISPLAY_CHARS, capText, displayLines, displayText, terminalSafe } from '../../lib/report/sanitize';
+import { clearSecrets, registerSecret } from '../../lib/report/redact';
+import {
+  MAX_DISPLAY_CHARS,
+  MAX_SERVER_TEXT,
+  capText,
+  displayLines,
+  displayText,
+  escapeUnsafe,
+  plainServerText,
+  serverText,
+  terminalSafe,
+} from '../../lib/report/sanitize';
+import { printableName } from '../../lib/api-check/shape-words';
 
 describe('displayText: one safe line of human output', () => {
   test.each([
@@ -48,4 +60,31 @@ test('terminalSafe: the characters JSON.stringify leaves raw are escaped; the do
 test('terminalSafe on free text: newline and tab stay, every other unsafe character is a \\u escape, nothing is cut', () => {
   expect(terminalSafe('a\tb\nc\rd\x1b[2J\u202ee')).toBe('a\tb\nc\\u000dd\\u001b[2J\\u202ee');
   expect(terminalSafe('x'.repeat(5000))).toHaveLength(5000);
+});
+
+test('escapeUnsafe: input quoted whole in a report, escaped as displayText does, never cut', () => {
+  expect(escapeUnsafe('env\x1b[31m gu\u202eest\nx')).toBe('env\\x1b[31m gu\\u202eest\\x0ax');
+  expect(escapeUnsafe('y'.repeat(MAX_DISPLAY_CHARS * 3))).toBe('y'.repeat(MAX_DISPLAY_CHARS * 3));
+});
+
+describe('server text entering a message', () => {
+  afterEach(() => clearSecrets());
+
+  test('serverText masks registered secrets and token-shaped runs, makes whitespace one space, keeps the rest for the output to escape', () => {
+    registerSecret('hunter2-secret');
+    const token = 'ab'.repeat(16);
+    expect(serverText(`  denied\r\n  for hunter2-secret (token ${token})\x1b[2J `)).toBe('denied for ***REDACTED*** (token ***REDACTED***)\x1b[2J');
+  });
+
+  test('serverText caps a long text with a note', () => {
+    expect(serverText('z'.repeat(MAX_SERVER_TEXT + 50))).toBe(`${'z'.repeat(MAX_SERVER_TEXT)}… (cut)`);
+  });
+
+  test('plainServerText makes every unsafe character a space first (control, C1, bidi, zero-width, separators)', () => {
+    expect(plainServerText('access denied\x1b[31m to\x9b "role"\u202e\u200b\u2028end')).toBe('access denied [31m to "role" end');
+  });
+});
+
+test('printableName (the runtime props check): a key as in a JS string, format and bidi characters escaped too', () => {
+  expect(printableName('x\x1b[2J\r"\u202e\u2066y')).toBe('x\\u001b[2J\\r\\"\\u202e\\u2066y');
 });

@@ -18,11 +18,17 @@ const withDocs = fs.existsSync(DOCS) ? test : test.skip;
 function fullTerraformSchema(): string {
   const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
   const p = doc.provider_schemas[SOURCE];
-  const user = { version: 0, block: { attributes: { id: { type: 'string', description_kind: 'plain', computed: true } }, description_kind: 'plain' } };
+  const user = {
+    version: 0,
+    block: { attributes: { id: { type: 'string', description_kind: 'plain', computed: true } }, description_kind: 'plain' },
+  };
   p.resource_schemas.teleport_user = user;
   p.data_source_schemas.teleport_user = user;
   p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.future_knob = {
-    type: 'string', description: 'A knob of release 19', description_kind: 'plain', optional: true,
+    type: 'string',
+    description: 'A knob of release 19',
+    description_kind: 'plain',
+    optional: true,
   };
   p.provider.block.attributes.retry_max_tries = { type: 'number', description_kind: 'plain', optional: true };
   doc.provider_schemas['registry.terraform.io/hashicorp/random'] = {
@@ -78,9 +84,15 @@ describe('moving to another provider release', () => {
     expect(Object.keys(p).sort()).toEqual(['data_source_schemas', 'provider', 'resource_schemas']);
     expect(Object.keys(p.resource_schemas)).toEqual(THREE);
     expect(Object.keys(p.data_source_schemas)).toEqual(THREE);
-    expect(p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.future_knob).toMatchObject({ type: 'string', optional: true });
+    expect(p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.future_knob).toMatchObject({
+      type: 'string',
+      optional: true,
+    });
     expect(p.provider.block.attributes.retry_max_tries.type).toBe('number');
-    expect(JSON.parse(fs.readFileSync(path.join(repo, 'schemas', 'schema-origin.json'), 'utf8'))).toMatchObject({ origin: 'terraform', providerVersion: '~> 19.0' });
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'schemas', 'schema-origin.json'), 'utf8'))).toMatchObject({
+      origin: 'terraform',
+      providerVersion: '~> 19.0',
+    });
   });
 
   test('--check then passes: re-trimming the trimmed schema is idempotent', () => {
@@ -95,8 +107,20 @@ describe('moving to another provider release', () => {
     expect(r.status).toBe(0);
     expect(fs.readFileSync(schemaFile(), 'utf8')).toBe(before);
     const gen = path.join(repo, 'lib', 'gen');
-    const modules = fs.readdirSync(gen, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-    expect(modules).toEqual(['data-teleport-provision-token', 'data-teleport-role', 'data-teleport-trusted-cluster', 'provider', 'provision-token', 'role', 'trusted-cluster']);
+    const modules = fs
+      .readdirSync(gen, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    expect(modules).toEqual([
+      'data-teleport-provision-token',
+      'data-teleport-role',
+      'data-teleport-trusted-cluster',
+      'provider',
+      'provision-token',
+      'role',
+      'trusted-cluster',
+    ]);
     expect(fs.readFileSync(path.join(gen, 'provider', 'index.ts'), 'utf8')).toContain("providerVersionConstraint: '~> 19.0'");
     expect(fs.readFileSync(path.join(gen, 'trusted-cluster', 'index.ts'), 'utf8')).toContain('readonly futureKnob?: string;');
     expect(run(repo, 'node', ['scripts/build-schema.js', '--check']).status).toBe(0);
@@ -113,7 +137,9 @@ describe('moving to another provider release', () => {
     const r = run(repo, 'node', ['scripts/build-schema.js', '--from-pages', '--docs', DOCS]);
     expect(r.status).toBe(0);
     expect(fs.readFileSync(schemaFile(), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', 'teleport-provider.schema.json'), 'utf8'));
-    expect(fs.readFileSync(path.join(repo, 'schemas', 'schema-origin.json'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', 'schema-origin.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(repo, 'schemas', 'schema-origin.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(ROOT, 'schemas', 'schema-origin.json'), 'utf8'),
+    );
     expect(() => execFileSync('node', ['scripts/build-schema.js', '--check'], { cwd: repo, stdio: 'pipe' })).not.toThrow();
   });
 });

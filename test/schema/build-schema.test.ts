@@ -17,7 +17,6 @@ const DOCS = path.resolve(ROOT, '..', 'shared', 'reference', 'teleport');
 const haveDocs = fs.existsSync(DOCS);
 if (!haveDocs) {
   if (process.env.CDKTF_TELEPORT_REQUIRE_DOCS === '1') throw new Error(`CDKTF_TELEPORT_REQUIRE_DOCS=1 but ${DOCS} does not exist`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: the rebuild of the schema from Teleport's pages (no ${DOCS}); the schema is checked against its facts only`);
 }
 const withDocs = haveDocs ? test : test.skip;
@@ -28,10 +27,17 @@ function run(args: string[], cwd = ROOT) {
 }
 
 describe('scripts/build-schema.js', () => {
-  test('the project keeps no copy of Teleport\'s pages: schemas/ holds the schema, its origin, the facts and the README', () => {
+  test("the project keeps no copy of Teleport's pages: schemas/ holds the schema, its origin, the facts and the README", () => {
     // Only what the project wrote or derived: JSON (schemas, facts, origins) and the README, no pages.
     const files = execFileSync('git', ['ls-files', '--', 'schemas'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
-    expect(files).toEqual(expect.arrayContaining(['schemas/README.md', 'schemas/schema-origin.json', 'schemas/source-facts.json', 'schemas/teleport-provider.schema.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'schemas/README.md',
+        'schemas/schema-origin.json',
+        'schemas/source-facts.json',
+        'schemas/teleport-provider.schema.json',
+      ]),
+    );
     expect(files.filter((f) => f !== 'schemas/README.md' && !f.endsWith('.json'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('schemas/reference/'))).toEqual([]);
     const tracked = execFileSync('git', ['ls-files', '--', '*.mdx'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -45,16 +51,31 @@ describe('scripts/build-schema.js', () => {
   });
 
   test.each([
-    ['a sensitive fact lost', (p: any) => delete p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.token.sensitive,
-      'teleport_trusted_cluster.spec.token: not sensitive, the facts say it is'],
-    ['a computed fact lost', (p: any) => delete p.resource_schemas.teleport_role.block.attributes.spec.nested_type.attributes.options.computed,
-      'teleport_role.spec.options: not computed, the facts say it is'],
-    ['an added attribute gone', (p: any) => delete p.resource_schemas.teleport_provision_token.block.attributes.kind,
-      'teleport_provision_token.kind: missing (source-facts "add")'],
-    ['an added attribute of another type', (p: any) => (p.resource_schemas.teleport_role.block.attributes.id.type = 'number'),
-      'teleport_role.id: type "number", the facts say "string"'],
-    ['a data source that is not its resource', (p: any) => delete p.data_source_schemas.teleport_role.block.attributes.kind,
-      'data source teleport_role: differs from the resource'],
+    [
+      'a sensitive fact lost',
+      (p: any) => delete p.resource_schemas.teleport_trusted_cluster.block.attributes.spec.nested_type.attributes.token.sensitive,
+      'teleport_trusted_cluster.spec.token: not sensitive, the facts say it is',
+    ],
+    [
+      'a computed fact lost',
+      (p: any) => delete p.resource_schemas.teleport_role.block.attributes.spec.nested_type.attributes.options.computed,
+      'teleport_role.spec.options: not computed, the facts say it is',
+    ],
+    [
+      'an added attribute gone',
+      (p: any) => delete p.resource_schemas.teleport_provision_token.block.attributes.kind,
+      'teleport_provision_token.kind: missing (source-facts "add")',
+    ],
+    [
+      'an added attribute of another type',
+      (p: any) => (p.resource_schemas.teleport_role.block.attributes.id.type = 'number'),
+      'teleport_role.id: type "number", the facts say "string"',
+    ],
+    [
+      'a data source that is not its resource',
+      (p: any) => delete p.data_source_schemas.teleport_role.block.attributes.kind,
+      'data source teleport_role: differs from the resource',
+    ],
   ])('--check without the pages fails when the schema contradicts the facts: %s', (_name, mutate, message) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-schema-'));
     try {
@@ -148,9 +169,22 @@ describe('scripts/build-schema.js', () => {
 
   test('parses required/optional sections, sensitivity and nested schemas', () => {
     const page = [
-      '## Schema', '', '### Required', '', '- `spec` (Attributes) The spec. (see [below for nested schema](#nested-schema-for-spec))',
-      '', '### Optional', '', '- `sub_kind` (String) Sub kind.', '', '### Nested Schema for `spec`', '', 'Optional:', '',
-      '- `token` (String, Sensitive) The token.', '',
+      '## Schema',
+      '',
+      '### Required',
+      '',
+      '- `spec` (Attributes) The spec. (see [below for nested schema](#nested-schema-for-spec))',
+      '',
+      '### Optional',
+      '',
+      '- `sub_kind` (String) Sub kind.',
+      '',
+      '### Nested Schema for `spec`',
+      '',
+      'Optional:',
+      '',
+      '- `token` (String, Sensitive) The token.',
+      '',
     ].join('\n');
     const sections = parsePage('\n' + page, 'test.mdx');
     expect(sections[''].spec).toEqual({ label: 'Attributes', nesting: 'single', description: 'The spec.', required: true });

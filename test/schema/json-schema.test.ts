@@ -136,7 +136,11 @@ describe('derived JSON Schemas', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'check', 'trusted-cluster-doc-example.json'), 'utf8'));
     expect(validate(doc)).toBe(false);
     expect(validate.errors!.filter((e) => e.keyword !== 'if')).toEqual([
-      expect.objectContaining({ keyword: 'additionalProperties', instancePath: '/resource/teleport_trusted_cluster/cluster/spec', params: { additionalProperty: 'proxy_addr' } }),
+      expect.objectContaining({
+        keyword: 'additionalProperties',
+        instancePath: '/resource/teleport_trusted_cluster/cluster/spec',
+        params: { additionalProperty: 'proxy_addr' },
+      }),
     ]);
     expect(validate({ provider: { teleport: { adr: 'x' } } })).toBe(false);
   });
@@ -144,7 +148,13 @@ describe('derived JSON Schemas', () => {
   test('the whole-document schema takes the array form of block levels and the object form of import', () => {
     const validate = strictAjv().compile(documentJsonSchema(schema));
     const role = { version: 'v7', metadata: { name: 'r' } };
-    expect(validate({ resource: [{ teleport_role: [{ a: role }] }], provider: [{ teleport: { addr: 'a:443' } }], import: { to: 'teleport_role.a', id: 'r' } })).toBe(true);
+    expect(
+      validate({
+        resource: [{ teleport_role: [{ a: role }] }],
+        provider: [{ teleport: { addr: 'a:443' } }],
+        import: { to: 'teleport_role.a', id: 'r' },
+      }),
+    ).toBe(true);
     expect(validate({ resource: [{ teleport_role: [{ a: { ...role, spec: { allow: { loginz: [] } } } }] }] })).toBe(false);
     expect(validate({ provider: [{ teleport: { adr: 'x' } }] })).toBe(false);
     expect(validate({ import: { to: 'teleport_role.a', idd: 'r' } })).toBe(false);

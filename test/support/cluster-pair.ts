@@ -6,13 +6,30 @@ import { ProxyClientError } from '../../lib/proxy-client';
 import { tempDir } from './synth';
 import { FakeCluster, FakeServer, RecordedRequest, startFakeProxy, testCa } from './teleport-servers';
 
-export const ROOT_CLUSTER: FakeCluster = { clusterName: 'rootcluster.example.com', version: '18.1.4', tlsRouting: true, publicAddr: 'rootcluster.example.com:443' };
+export const ROOT_CLUSTER: FakeCluster = {
+  clusterName: 'rootcluster.example.com',
+  version: '18.1.4',
+  tlsRouting: true,
+  publicAddr: 'rootcluster.example.com:443',
+};
 export const LEAF_CLUSTER: FakeCluster = { clusterName: 'leafcluster.example.com', version: '18.0.2', tlsRouting: true };
 
 /** A leaf's configuration: its provider and a trusted cluster to the root, both by the clusters' names. */
 export const LEAF_STACK = {
   provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] },
-  resource: { teleport_trusted_cluster: { root: { version: 'v2', metadata: { name: 'rootcluster.example.com' }, spec: { web_proxy_addr: 'rootcluster.example.com:443', tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
+  resource: {
+    teleport_trusted_cluster: {
+      root: {
+        version: 'v2',
+        metadata: { name: 'rootcluster.example.com' },
+        spec: {
+          web_proxy_addr: 'rootcluster.example.com:443',
+          tunnel_addr: 'rootcluster.example.com:443',
+          role_map: [{ remote: 'access', local: ['access'] }],
+        },
+      },
+    },
+  },
 };
 
 export interface ClusterPair {

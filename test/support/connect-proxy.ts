@@ -27,7 +27,10 @@ export async function startConnectProxy(fault?: ConnectFault): Promise<ConnectPr
     sockets.add(client);
     client.on('error', () => undefined);
     if (fault === 'close') return void client.destroy();
-    if (typeof fault === 'number') return void client.end(`HTTP/1.1 ${fault} ${http.STATUS_CODES[fault] ?? 'Error'}\r\n${fault === 407 ? 'Proxy-Authenticate: Basic realm="proxy"\r\n' : ''}Content-Length: 0\r\n\r\n`);
+    if (typeof fault === 'number')
+      return void client.end(
+        `HTTP/1.1 ${fault} ${http.STATUS_CODES[fault] ?? 'Error'}\r\n${fault === 407 ? 'Proxy-Authenticate: Basic realm="proxy"\r\n' : ''}Content-Length: 0\r\n\r\n`,
+      );
     const [host, port] = String(req.url).split(':');
     const upstream = net.connect(Number(port), host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

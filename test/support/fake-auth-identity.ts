@@ -17,7 +17,14 @@ export interface TestCluster {
 export function testCluster(name: string): TestCluster {
   const hostCa = createCertificate({ commonName: `${name} host CA`, isCa: true }, generateKey());
   const userCa = createCertificate({ commonName: `${name} user CA`, isCa: true }, generateKey());
-  const authCert = createCertificate({ commonName: 'auth', dnsNames: ['teleport.cluster.local', '*.teleport.cluster.local'], issuer: { certificatePem: hostCa.certificatePem, privateKey: hostCa.privateKey } }, generateKey());
+  const authCert = createCertificate(
+    {
+      commonName: 'auth',
+      dnsNames: ['teleport.cluster.local', '*.teleport.cluster.local'],
+      issuer: { certificatePem: hostCa.certificatePem, privateKey: hostCa.privateKey },
+    },
+    generateKey(),
+  );
   return { name, hostCa, userCa, authCert };
 }
 
@@ -55,10 +62,26 @@ export function testIdentity(cluster: TestCluster, o: IdentityOptions = {}): Tes
   const form = o.key ?? 'rsa-pkcs1';
   const key = form === 'ec' ? generateKey() : rsaKey(next++ % 3);
   const signer = o.signer ?? cluster.userCa;
-  const cert = createCertificate({ commonName: o.user ?? 'bot-terraform', notBefore: o.notBefore, notAfter: o.notAfter, issuer: { certificatePem: signer.certificatePem, privateKey: signer.privateKey } }, key);
-  const keyPem = form === 'rsa-pkcs1' ? key.export({ type: 'pkcs1', format: 'pem' }).toString() : key.export({ type: form === 'ec' ? 'sec1' : 'pkcs8', format: 'pem' }).toString();
+  const cert = createCertificate(
+    {
+      commonName: o.user ?? 'bot-terraform',
+      notBefore: o.notBefore,
+      notAfter: o.notAfter,
+      issuer: { certificatePem: signer.certificatePem, privateKey: signer.privateKey },
+    },
+    key,
+  );
+  const keyPem =
+    form === 'rsa-pkcs1'
+      ? key.export({ type: 'pkcs1', format: 'pem' }).toString()
+      : key.export({ type: form === 'ec' ? 'sec1' : 'pkcs8', format: 'pem' }).toString();
   const sshLine = `ssh-rsa-cert-v01@openssh.com AAAAHHNzaC1yc2EtY2VydC12MDFAb3BlbnNzaC5jb20${crypto.randomBytes(24).toString('base64')}\n`;
   const caLines = `@cert-authority *.${cluster.name},${cluster.name} ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ${crypto.randomBytes(24).toString('base64')} type=host\n`;
   const trust = (o.trust ?? [cluster.hostCa]).map((c) => c.certificatePem).join('');
-  return { text: keyPem + sshLine + cert.certificatePem + caLines + trust, keyPem, certPem: cert.certificatePem, serial: new crypto.X509Certificate(cert.certificatePem).serialNumber };
+  return {
+    text: keyPem + sshLine + cert.certificatePem + caLines + trust,
+    keyPem,
+    certPem: cert.certificatePem,
+    serial: new crypto.X509Certificate(cert.certificatePem).serialNumber,
+  };
 }

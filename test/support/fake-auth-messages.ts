@@ -4,26 +4,47 @@
 import * as path from 'path';
 import type * as protobuf from 'protobufjs';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the protobufjs copy proto-loader resolves, by path
 const pb: typeof protobuf = require(require.resolve('protobufjs', { paths: [path.dirname(require.resolve('@grpc/proto-loader'))] }));
 
 const str = (id: number) => ({ type: 'string', id });
 const strs = (id: number) => ({ type: 'string', id, rule: 'repeated' });
 const msg = (type: string, id: number, repeated = false) => ({ type, id, ...(repeated ? { rule: 'repeated' } : {}) });
 /** Every resource message: Kind 1, SubKind 2, Version 3, Metadata 4, and the spec (or status) at 5. */
-const resource = (spec: string, field = 'Spec') => ({ fields: { Kind: str(1), SubKind: str(2), Version: str(3), Metadata: msg('types.Metadata', 4), [field]: msg(spec, 5) } });
+const resource = (spec: string, field = 'Spec') => ({
+  fields: { Kind: str(1), SubKind: str(2), Version: str(3), Metadata: msg('types.Metadata', 4), [field]: msg(spec, 5) },
+});
 
 export const root = pb.Root.fromJSON(<protobuf.INamespace>{
   nested: {
     google: { nested: { protobuf: { nested: { Timestamp: { fields: { seconds: { type: 'int64', id: 1 }, nanos: { type: 'int32', id: 2 } } } } } } },
     types: {
       nested: {
-        Metadata: { fields: { Name: str(1), Namespace: str(2), Description: str(3), Labels: { keyType: 'string', type: 'string', id: 5 }, Expires: msg('google.protobuf.Timestamp', 6), Revision: str(8) } },
+        Metadata: {
+          fields: {
+            Name: str(1),
+            Namespace: str(2),
+            Description: str(3),
+            Labels: { keyType: 'string', type: 'string', id: 5 },
+            Expires: msg('google.protobuf.Timestamp', 6),
+            Revision: str(8),
+          },
+        },
         ResourceRequest: { fields: { Name: str(1) } },
         RoleConditions: { fields: { Logins: strs(1) } },
         RoleSpecV6: { fields: { Allow: msg('types.RoleConditions', 2), Deny: msg('types.RoleConditions', 3) } },
         RoleV6: resource('types.RoleSpecV6'),
         RoleMapping: { fields: { Remote: str(1), Local: strs(2) } },
-        TrustedClusterSpecV2: { fields: { Enabled: { type: 'bool', id: 1 }, Roles: strs(2), Token: str(3), ProxyAddress: str(4), ReverseTunnelAddress: str(5), RoleMap: msg('types.RoleMapping', 6, true) } },
+        TrustedClusterSpecV2: {
+          fields: {
+            Enabled: { type: 'bool', id: 1 },
+            Roles: strs(2),
+            Token: str(3),
+            ProxyAddress: str(4),
+            ReverseTunnelAddress: str(5),
+            RoleMap: msg('types.RoleMapping', 6, true),
+          },
+        },
         TrustedClusterV2: resource('types.TrustedClusterSpecV2'),
         TrustedClusterV2List: { fields: { TrustedClusters: msg('types.TrustedClusterV2', 1, true) } },
         ProvisionTokenSpecV2: { fields: { Roles: strs(1), JoinMethod: str(4), BotName: str(5) } },

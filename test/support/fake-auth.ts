@@ -47,7 +47,11 @@ const UNIMPLEMENTED = 12;
 
 type Answer = { message: Buffer } | { status: number; text: string };
 
-export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures, options: { log?: AuthCall[]; host?: string; port?: number } = {}): Promise<FakeAuth> {
+export async function startFakeAuth(
+  cluster: TestCluster,
+  fixtures: AuthFixtures,
+  options: { log?: AuthCall[]; host?: string; port?: number } = {},
+): Promise<FakeAuth> {
   let state = { fixtures, faults: {} as Record<string, AuthFault> };
   const calls: AuthCall[] = [];
   let handshakes = 0;
@@ -80,13 +84,25 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
       const body = Buffer.concat(chunks);
       const request = body.length >= 5 ? body.subarray(5, 5 + body.readUInt32BE(1)) : Buffer.alloc(0);
       const answer: Answer =
-        fault === 'unimplemented' ? { status: UNIMPLEMENTED, text: `unknown method ${method}` }
-        : fault === 'permission-denied' ? { status: PERMISSION_DENIED, text: `access denied to perform action "read" on "${method.split('/Get').pop()}"` }
-        : typeof fault === 'object' && 'raw' in fault ? { message: fault.raw }
-        : typeof fault === 'object' ? { status: fault.status, text: fault.message }
-        : answerFor(method, request, state.fixtures);
+        fault === 'unimplemented'
+          ? { status: UNIMPLEMENTED, text: `unknown method ${method}` }
+          : fault === 'permission-denied'
+            ? { status: PERMISSION_DENIED, text: `access denied to perform action "read" on "${method.split('/Get').pop()}"` }
+            : typeof fault === 'object' && 'raw' in fault
+              ? { message: fault.raw }
+              : typeof fault === 'object'
+                ? { status: fault.status, text: fault.message }
+                : answerFor(method, request, state.fixtures);
       if ('status' in answer) {
-        stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': String(answer.status), 'grpc-message': encodeURIComponent(answer.text) }, { endStream: true });
+        stream.respond(
+          {
+            ':status': 200,
+            'content-type': 'application/grpc',
+            'grpc-status': String(answer.status),
+            'grpc-message': encodeURIComponent(answer.text),
+          },
+          { endStream: true },
+        );
         return;
       }
       const frame = Buffer.alloc(5);
@@ -128,17 +144,40 @@ export async function startFakeAuth(cluster: TestCluster, fixtures: AuthFixtures
   };
 }
 
-const meta = (name: string, expires?: Date) => ({ Name: name, Namespace: 'default', Labels: { 'teleport.dev/origin': 'fake' }, ...(expires ? { Expires: timestampOf(expires) } : {}) });
+const meta = (name: string, expires?: Date) => ({
+  Name: name,
+  Namespace: 'default',
+  Labels: { 'teleport.dev/origin': 'fake' },
+  ...(expires ? { Expires: timestampOf(expires) } : {}),
+});
 const role = (name: string) => ({ Kind: 'role', Version: 'v7', Metadata: meta(name), Spec: { Allow: { Logins: ['root'] } } });
 const notFound = (what: string): Answer => ({ status: NOT_FOUND, text: `${what} is not found` });
 
 function answerFor(method: string, request: Buffer, f: AuthFixtures): Answer {
   const name = () => String(decode('types.ResourceRequest', request).Name);
   const roles = [...(f.roles ?? [])].sort();
-  const trusted = (t: NonNullable<AuthFixtures['trustedClusters']>[number]) => ({ Kind: 'trusted_cluster', Version: 'v2', Metadata: meta(t.name), Spec: { Enabled: t.enabled ?? true, Token: t.token ?? '', ProxyAddress: t.proxyAddress, ReverseTunnelAddress: t.tunnelAddress, RoleMap: [{ Remote: 'access', Local: ['visitor'] }] } });
+  const trusted = (t: NonNullable<AuthFixtures['trustedClusters']>[number]) => ({
+    Kind: 'trusted_cluster',
+    Version: 'v2',
+    Metadata: meta(t.name),
+    Spec: {
+      Enabled: t.enabled ?? true,
+      Token: t.token ?? '',
+      ProxyAddress: t.proxyAddress,
+      ReverseTunnelAddress: t.tunnelAddress,
+      RoleMap: [{ Remote: 'access', Local: ['visitor'] }],
+    },
+  });
   switch (method) {
     case '/proto.AuthService/Ping':
-      return { message: encode('proto.PingResponse', { ClusterName: f.clusterName, ServerVersion: f.version, ProxyPublicAddr: `${f.clusterName}:443`, IsBoring: false }) };
+      return {
+        message: encode('proto.PingResponse', {
+          ClusterName: f.clusterName,
+          ServerVersion: f.version,
+          ProxyPublicAddr: `${f.clusterName}:443`,
+          IsBoring: false,
+        }),
+      };
     case '/proto.AuthService/GetRole':
       return roles.includes(name()) ? { message: encode('types.RoleV6', role(name())) } : notFound(`role ${name()}`);
     case '/proto.AuthService/ListRoles': {
@@ -158,12 +197,30 @@ function answerFor(method: string, request: Buffer, f: AuthFixtures): Answer {
       return { message: encode('types.TrustedClusterV2List', { TrustedClusters: (f.trustedClusters ?? []).map(trusted) }) };
     case '/proto.AuthService/GetToken': {
       const t = (f.tokens ?? []).find((x) => x.name === name());
-      return t ? { message: encode('types.ProvisionTokenV2', { Kind: 'token', Version: 'v2', Metadata: meta(t.name, t.expires), Spec: { Roles: t.roles, JoinMethod: t.joinMethod ?? 'token' } }) } : notFound('token');
+      return t
+        ? {
+            message: encode('types.ProvisionTokenV2', {
+              Kind: 'token',
+              Version: 'v2',
+              Metadata: meta(t.name, t.expires),
+              Spec: { Roles: t.roles, JoinMethod: t.joinMethod ?? 'token' },
+            }),
+          }
+        : notFound('token');
     }
     case '/teleport.presence.v1.PresenceService/GetRemoteCluster': {
       const wanted = String(decode('teleport.presence.v1.GetRemoteClusterRequest', request).name);
       const rc = (f.remoteClusters ?? []).find((x) => x.name === wanted);
-      return rc ? { message: encode('types.RemoteClusterV3', { Kind: 'remote_cluster', Version: 'v3', Metadata: meta(rc.name), Status: { Connection: rc.connection, LastHeartbeat: rc.lastHeartbeat ? timestampOf(rc.lastHeartbeat) : { seconds: -62135596800 } } }) } : notFound(`remote cluster ${wanted}`);
+      return rc
+        ? {
+            message: encode('types.RemoteClusterV3', {
+              Kind: 'remote_cluster',
+              Version: 'v3',
+              Metadata: meta(rc.name),
+              Status: { Connection: rc.connection, LastHeartbeat: rc.lastHeartbeat ? timestampOf(rc.lastHeartbeat) : { seconds: -62135596800 } },
+            }),
+          }
+        : notFound(`remote cluster ${wanted}`);
     }
     default:
       return { status: UNIMPLEMENTED, text: `unknown method ${method.split('/').pop()} for service` };

@@ -13,5 +13,7 @@ export default async function globalTeardown(): Promise<void> {
       // already gone
     }
   }
-  throw new Error(`offline provider processes of this run (${RUN_MARKER}=${process.env[RUN_MARKER]}) were still running after the suite: ${left.join(', ')}`);
+  throw new Error(
+    `offline provider processes of this run (${RUN_MARKER}=${process.env[RUN_MARKER]}) were still running after the suite: ${left.join(', ')}`,
+  );
 }

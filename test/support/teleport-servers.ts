@@ -25,7 +25,15 @@ export interface FakeCluster {
   latencyMs?: number;
 }
 
-export type Fault = 'stall' | '429-once' | '500-always' | 'malformed' | 'huge' | 'reset' | { redirect: string } | { status: number; body: unknown; headers?: Record<string, string> };
+export type Fault =
+  | 'stall'
+  | '429-once'
+  | '500-always'
+  | 'malformed'
+  | 'huge'
+  | 'reset'
+  | { redirect: string }
+  | { status: number; body: unknown; headers?: Record<string, string> };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -63,7 +71,15 @@ export function testCa() {
 }
 
 export async function startFakeProxy(cluster: FakeCluster, ca = testCa(), options: FakeProxyOptions = {}): Promise<FakeServer> {
-  const leaf = createCertificate({ commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'], issuer: { certificatePem: ca.certificatePem, privateKey: ca.privateKey } }, generateKey('P-256'));
+  const leaf = createCertificate(
+    {
+      commonName: 'localhost',
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+      issuer: { certificatePem: ca.certificatePem, privateKey: ca.privateKey },
+    },
+    generateKey('P-256'),
+  );
   const state: State = { requests: [], log: options.log, address: '', faults: {}, cluster, fired: new Set() };
   const server = https.createServer({ key: leaf.privateKeyPem, cert: leaf.certificatePem }, (req, res) => handle(state, req, res));
   const sockets = new Set<{ destroy(): void }>();
@@ -142,22 +158,50 @@ function handle(state: State, req: http.IncomingMessage, res: http.ServerRespons
 function route(c: FakeCluster, method: string, path: string, body: string, authenticated: boolean, res: http.ServerResponse): void {
   const needAuth = () => send(res, 403, { error: { message: 'access denied' } });
   if (method === 'GET' && (path === '/webapi/find' || path === '/webapi/ping')) return send(res, 200, pingBody(c));
-  if (method === 'GET' && path === '/webapi/presetroles') return send(res, 200, ['access', 'editor', 'auditor'].map((name) => ({ id: `role:${name}`, kind: 'role', name })));
+  if (method === 'GET' && path === '/webapi/presetroles')
+    return send(
+      res,
+      200,
+      ['access', 'editor', 'auditor'].map((name) => ({ id: `role:${name}`, kind: 'role', name })),
+    );
   if (method === 'POST' && path === '/webapi/sessions/web') {
     const { user, pass, second_factor_token } = JSON.parse(body || '{}');
     const u = c.users?.[user];
-    if (!u || u.password !== pass || (u.otp !== undefined && u.otp !== second_factor_token)) return send(res, 403, { error: { message: 'invalid credentials' } });
+    if (!u || u.password !== pass || (u.otp !== undefined && u.otp !== second_factor_token))
+      return send(res, 403, { error: { message: 'invalid credentials' } });
     res.setHeader('set-cookie', `__Host-session=${COOKIE}; Path=/; Secure; HttpOnly; SameSite=Lax`);
     return send(res, 200, { type: 'bearer', token: BEARER, expires_in: 600 });
   }
   if (!authenticated) return needAuth();
   if (method === 'DELETE' && path === '/webapi/sessions/web') return send(res, 200, {});
-  if (method === 'GET' && path === '/webapi/roles') return send(res, 200, { items: (c.roles ?? []).map((name) => ({ id: `role:${name}`, kind: 'role', name, content: `kind: role\nmetadata:\n  name: ${name}\n` })), startKey: '' });
+  if (method === 'GET' && path === '/webapi/roles')
+    return send(res, 200, {
+      items: (c.roles ?? []).map((name) => ({ id: `role:${name}`, kind: 'role', name, content: `kind: role\nmetadata:\n  name: ${name}\n` })),
+      startKey: '',
+    });
   if (method === 'GET' && path === '/webapi/tokens') {
-    return send(res, 200, { items: (c.tokens ?? []).map((t) => ({ id: t.id, safeName: '****', roles: t.roles, expiry: t.expiry ?? '0001-01-01T00:00:00Z', method: 'token', isStatic: false })) });
+    return send(res, 200, {
+      items: (c.tokens ?? []).map((t) => ({
+        id: t.id,
+        safeName: '****',
+        roles: t.roles,
+        expiry: t.expiry ?? '0001-01-01T00:00:00Z',
+        method: 'token',
+        isStatic: false,
+      })),
+    });
   }
   if (method === 'GET' && path === '/webapi/trustedcluster') {
-    return send(res, 200, (c.trustedClusters ?? []).map((t) => ({ id: `trusted_cluster:${t.name}`, kind: 'trusted_cluster', name: t.name, content: `kind: trusted_cluster\nspec:\n  token: ${t.token}\n` })));
+    return send(
+      res,
+      200,
+      (c.trustedClusters ?? []).map((t) => ({
+        id: `trusted_cluster:${t.name}`,
+        kind: 'trusted_cluster',
+        name: t.name,
+        content: `kind: trusted_cluster\nspec:\n  token: ${t.token}\n`,
+      })),
+    );
   }
   if (method === 'GET' && path === '/webapi/sites') return send(res, 200, [{ name: c.clusterName, status: 'online' }, ...(c.sites ?? [])]);
   if (method === 'POST' && path.startsWith('/webapi/yaml/parse/')) {
@@ -174,10 +218,24 @@ export function pingBody(c: FakeCluster): Record<string, unknown> {
   const listen = c.webListenAddr ?? (c.tlsRouting ? '0.0.0.0:443' : '0.0.0.0:3080');
   const ssh: Record<string, unknown> = c.tlsRouting
     ? { listen_addr: listen, tunnel_listen_addr: listen, web_listen_addr: listen, public_addr: c.publicAddr ?? `${c.clusterName}:443` }
-    : { listen_addr: '0.0.0.0:3023', tunnel_listen_addr: '0.0.0.0:3024', web_listen_addr: listen, public_addr: c.publicAddr ?? `${c.clusterName}:3080`, ssh_tunnel_public_addr: c.tunnelPublicAddr ?? `${c.clusterName}:3024` };
+    : {
+        listen_addr: '0.0.0.0:3023',
+        tunnel_listen_addr: '0.0.0.0:3024',
+        web_listen_addr: listen,
+        public_addr: c.publicAddr ?? `${c.clusterName}:3080`,
+        ssh_tunnel_public_addr: c.tunnelPublicAddr ?? `${c.clusterName}:3024`,
+      };
   if (c.old) {
     return {
-      auth: { type: 'local', second_factor: 'otp', local: { name: '' }, private_key_policy: 'none', piv_slot: '', device_trust_disabled: true, has_motd: false },
+      auth: {
+        type: 'local',
+        second_factor: 'otp',
+        local: { name: '' },
+        private_key_policy: 'none',
+        piv_slot: '',
+        device_trust_disabled: true,
+        has_motd: false,
+      },
       proxy: { kube: {}, ssh, db: {}, tls_routing_enabled: c.tlsRouting, assist_enabled: false },
       server_version: c.version,
       min_client_version: '14.0.0',
@@ -186,11 +244,29 @@ export function pingBody(c: FakeCluster): Record<string, unknown> {
     };
   }
   return {
-    auth: { type: 'local', second_factor: 'on', preferred_local_mfa: 'webauthn', local: { name: '' }, private_key_policy: 'none', piv_slot: '', piv_pin_cache_duration: 0, device_trust: {}, has_motd: false, default_session_ttl: '12h0m0s', signature_algorithm_suite: 'balanced-v1' },
+    auth: {
+      type: 'local',
+      second_factor: 'on',
+      preferred_local_mfa: 'webauthn',
+      local: { name: '' },
+      private_key_policy: 'none',
+      piv_slot: '',
+      piv_pin_cache_duration: 0,
+      device_trust: {},
+      has_motd: false,
+      default_session_ttl: '12h0m0s',
+      signature_algorithm_suite: 'balanced-v1',
+    },
     proxy: { kube: { enabled: true, listen_addr: listen }, ssh: { ...ssh, dial_timeout: 30000000000 }, db: {}, tls_routing_enabled: c.tlsRouting },
     server_version: c.version,
     min_client_version: `${Number(c.version.split('.')[0]) - 1}.0.0-aa`,
-    auto_update: { tools_version: c.version, tools_auto_update: false, agent_version: c.version, agent_auto_update: false, agent_update_jitter_seconds: 60 },
+    auto_update: {
+      tools_version: c.version,
+      tools_auto_update: false,
+      agent_version: c.version,
+      agent_auto_update: false,
+      agent_update_jitter_seconds: 60,
+    },
     cluster_name: c.clusterName,
     automatic_upgrades: false,
     edition: c.edition ?? 'ent',

@@ -41,12 +41,23 @@ describe('terraform that cannot be run', () => {
     expect(human.stdout).toBe('');
     const json = await withTerraform(boom, ['terraform-check', good, '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout)).toMatchObject({ schemaVersion: 1, ok: false, findings: [], error: 'terraform validate failed for stack good (exit 3): boom' });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      schemaVersion: 1,
+      ok: false,
+      findings: [],
+      error: 'terraform validate failed for stack good (exit 3): boom',
+    });
   });
 
   test('output that is not JSON, from validate and from show', async () => {
-    const prose = await withTerraform(fakeTerraform('tf-prose', VERSION_OK, 'echo "Success! The configuration is valid."; exit 0'), ['terraform-check', good]);
-    expect(prose).toMatchObject({ code: 2, stderr: 'cdktf-teleport: terraform validate failed for stack good (exit 0): Success! The configuration is valid.\n' });
+    const prose = await withTerraform(fakeTerraform('tf-prose', VERSION_OK, 'echo "Success! The configuration is valid."; exit 0'), [
+      'terraform-check',
+      good,
+    ]);
+    expect(prose).toMatchObject({
+      code: 2,
+      stderr: 'cdktf-teleport: terraform validate failed for stack good (exit 0): Success! The configuration is valid.\n',
+    });
     const show = fakeTerraform(
       'tf-show',
       VERSION_OK,
@@ -59,7 +70,9 @@ describe('terraform that cannot be run', () => {
   test('a terraform that cannot report its version, or is older than 1.5', async () => {
     const broken = await withTerraform(fakeTerraform('tf-noversion', 'echo boom; exit 3', 'exit 3'), ['terraform-check', good]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^cdktf-teleport: could not run `.*tf-noversion version -json` \(Command failed: .*\); terraform-check needs a working Terraform >= 1\.5\.0\.\n$/);
+    expect(broken.stderr).toMatch(
+      /^cdktf-teleport: could not run `.*tf-noversion version -json` \(Command failed: .*\); terraform-check needs a working Terraform >= 1\.5\.0\.\n$/,
+    );
     const old = await withTerraform(fakeTerraform('tf-old', `echo '{"terraform_version":"1.4.7"}'; exit 0`, 'exit 0'), ['terraform-check', good]);
     expect(old).toMatchObject({ code: 2, stderr: expect.stringContaining('is Terraform 1.4.7; terraform-check needs Terraform >= 1.5.0') });
     const ancient = await withTerraform(fakeTerraform('tf-ancient', 'echo "Terraform v0.12.31"; exit 0', 'exit 0'), ['terraform-check', good]);
@@ -79,7 +92,9 @@ const available = terraformAvailable();
     expect(await main(['terraform-check', good, '--schema', schema, '--json'], c)).toBe(2);
     const report = JSON.parse(c.stdout);
     expect(report).toMatchObject({ ok: false, findings: [] });
-    expect(report.error).toMatch(/^the offline provider failed in terraform validate \(stack good\): Failed to load plugin schemas: .*nesting mode "group" has no protocol 6 equivalent/);
+    expect(report.error).toMatch(
+      /^the offline provider failed in terraform validate \(stack good\): Failed to load plugin schemas: .*nesting mode "group" has no protocol 6 equivalent/,
+    );
     expect(report.error).not.toContain('\n');
   });
 
@@ -88,7 +103,11 @@ const available = terraformAvailable();
     const roles = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`r${i}`, { ...VISITOR, metadata: { name: `r${i}` } }]));
     const stack = stackDir(dir, 'interrupted', { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: roles } });
     const bin = path.join(__dirname, '..', '..', 'bin', 'cdktf-teleport.js');
-    const child = spawn(process.execPath, [bin, 'terraform-check', stack], { env: { ...process.env, TMPDIR: tmp }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'terraform-check', stack], {
+      env: { ...process.env, TMPDIR: tmp },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -99,7 +118,9 @@ const available = terraformAvailable();
       expect(providerProcesses(undefined, mark).length).toBeGreaterThan(0); // Terraform is running our provider
       process.kill(-child.pid!, 'SIGINT');
       expect(await exited).toBe(2);
-      expect(stderr).toMatch(/^cdktf-teleport: terraform-check was interrupted \(SIGINT\); Terraform was stopped and the temporary workspace removed\.\n$/);
+      expect(stderr).toMatch(
+        /^cdktf-teleport: terraform-check was interrupted \(SIGINT\); Terraform was stopped and the temporary workspace removed\.\n$/,
+      );
       expect(await providersAfter(3000, mark)).toEqual([]);
       expect(fs.readdirSync(tmp)).toEqual([]);
     } finally {

@@ -13,10 +13,18 @@ describe('JSON configuration', () => {
     ['terraform_remote_state', { data: { terraform_remote_state: { s: {} } } }, ['data source terraform_remote_state']],
     ['terraform_data', { resource: { terraform_data: { x: {} } } }, ['terraform_data']],
     ['the array form', { resource: [{ teleport_role: {} }, { null_resource: { x: {} } }] }, ['null_resource']],
-    ['a check block with nested data', { check: { c: { data: { terraform_remote_state: { s: {} } }, assert: [{}] } } }, ['data source terraform_remote_state in check c']],
+    [
+      'a check block with nested data',
+      { check: { c: { data: { terraform_remote_state: { s: {} } }, assert: [{}] } } },
+      ['data source terraform_remote_state in check c'],
+    ],
     ['a check block in the array form', { check: [{ c: [{ data: [{ http: { s: {} } }] }] }] }, ['data source http in check c']],
     ['an ephemeral block', { ephemeral: { random_password: { p: {} } } }, ['ephemeral block']],
-    ['a provisioner in a Teleport resource', { resource: { teleport_role: { v: { provisioner: [{ 'local-exec': { command: 'curl x' } }] } } } }, ['provisioner in teleport_role.v']],
+    [
+      'a provisioner in a Teleport resource',
+      { resource: { teleport_role: { v: { provisioner: [{ 'local-exec': { command: 'curl x' } }] } } } },
+      ['provisioner in teleport_role.v'],
+    ],
     ['another provider by meta-argument', { resource: { teleport_role: { v: { provider: 'aws.x' } } } }, ['provider aws.x in teleport_role.v']],
     ['another provider block', { provider: { aws: [{}] } }, ['provider aws']],
     ['another required provider', { terraform: { required_providers: { google: {} } } }, ['provider google']],
@@ -112,7 +120,10 @@ output "o" {
   test.each([
     ['data "terraform_remote_state" "s" {\n  backend = "s3"\n}\n', 'data source terraform_remote_state (f.tf:1)'],
     ['resource "terraform_data" "d" {}\n', 'terraform_data (f.tf:1)'],
-    ['\n\ncheck "c" {\n  data "http" "h" { url = "https://example.com" }\n  assert {\n condition = true\n error_message = "x"\n }\n}\n', 'a check block (f.tf:3)'],
+    [
+      '\n\ncheck "c" {\n  data "http" "h" { url = "https://example.com" }\n  assert {\n condition = true\n error_message = "x"\n }\n}\n',
+      'a check block (f.tf:3)',
+    ],
     ['resource "teleport_role" "r" {\n  provisioner "local-exec" { command = "curl x" }\n}\n', 'a provisioner block in teleport_role.r (f.tf:2)'],
     ['resource "teleport_role" "r" {\n  provider = aws.east\n}\n', 'provider aws.east in teleport_role.r (f.tf:2)'],
     ['provider "aws" {}\n', 'provider aws (f.tf:1)'],
@@ -144,7 +155,9 @@ output "o" {
 
   test('nesting far beyond any real file is refused, not a stack overflow', () => {
     expect(hclUses('f.tf', `${'a {\n'.repeat(100_000)}${'}\n'.repeat(100_000)}`)).toEqual([expect.stringMatching(/blocks nested too deeply/)]);
-    expect(hclUses('f.tf', `locals {\n  a = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`)).toEqual([expect.stringMatching(/an expression nested too deeply/)]);
+    expect(hclUses('f.tf', `locals {\n  a = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n}\n`)).toEqual([
+      expect.stringMatching(/an expression nested too deeply/),
+    ]);
   });
 });
 

@@ -11,7 +11,8 @@ export function terraformAvailable(): boolean {
     return true;
   } catch (e) {
     if (!(e instanceof CannotRunError)) throw e;
-    if (process.env.CDKTF_TELEPORT_REQUIRE_TERRAFORM === '1') throw new Error(`terraform is required here (CDKTF_TELEPORT_REQUIRE_TERRAFORM=1): ${e.message}`);
+    if (process.env.CDKTF_TELEPORT_REQUIRE_TERRAFORM === '1')
+      throw new Error(`terraform is required here (CDKTF_TELEPORT_REQUIRE_TERRAFORM=1): ${e.message}`, { cause: e });
     process.stderr.write(`\n********** SKIPPED: Terraform tests: ${e.message} **********\n\n`);
     return false;
   }
@@ -66,7 +67,9 @@ export async function providersAfter(ms: number, ...alsoMarked: string[]): Promi
 }
 
 export const PROVIDER = { teleport: [{ addr: 'leaf.example.com:443' }] };
-export const TERRAFORM = { required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: '~> 18.0' } } };
+export const TERRAFORM = {
+  required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: '~> 18.0' } },
+};
 export const VISITOR = { version: 'v7', metadata: { name: 'visitor' }, spec: { allow: { logins: ['visitor'] } } };
 
 /** An Io for the CLI's main() that keeps what it prints. */

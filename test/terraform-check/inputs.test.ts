@@ -28,7 +28,9 @@ describe('placeholders for required variables', () => {
         l: { type: 'list(string)' },
         st: { type: 'set(number)' },
         m: { type: 'map(object({a=string}))' },
-        o: { type: 'object({name=string, port=optional(number, 443), tags=optional(map(string), {"a" = "b, c)"}), nested=object({on=bool, ids=list(number)})})' },
+        o: {
+          type: 'object({name=string, port=optional(number, 443), tags=optional(map(string), {"a" = "b, c)"}), nested=object({on=bool, ids=list(number)})})',
+        },
         t: { type: 'tuple([string, number, object({x = string})])' },
         wrapped: { type: '${list(string)}' },
         withDefault: { type: 'string', default: 'kept' },
@@ -51,7 +53,9 @@ describe('placeholders for required variables', () => {
   test('variables and object attributes named like JavaScript builtins get their placeholders', () => {
     const variable = JSON.parse('{"__proto__": {"type": "string"}, "constructor": {"type": "object({constructor = string, __proto__ = number})"}}');
     const p = placeholderVariables({ variable });
-    expect(JSON.stringify(p.values)).toBe('{"__proto__":"placeholder-__proto__","constructor":{"constructor":"placeholder-constructor","__proto__":0}}');
+    expect(JSON.stringify(p.values)).toBe(
+      '{"__proto__":"placeholder-__proto__","constructor":{"constructor":"placeholder-constructor","__proto__":0}}',
+    );
     // Several files, the array form, and declarations of any shape.
     expect(placeholderVariables([{ variable: [{ a: {} }, null] }, { variable: { b: null, c: 'x' } }, null]).values).toEqual({ a: 'placeholder-a' });
   });
@@ -72,12 +76,21 @@ describe('the workspace copy', () => {
   test('drops terraform.backend and terraform.cloud, state and auto-loaded var files; writes the placeholders', () => {
     const stackDir = path.join(dir, 'stack');
     fs.mkdirSync(stackDir);
-    const config = { terraform: { ...TERRAFORM, backend: { local: { path: 'x.tfstate' } }, cloud: { organization: 'o', workspaces: { name: 'w' } } } };
-    for (const f of ['cdk.tf.json', 'extra.tf.json', 'notes.md', 'terraform.tfstate', 'terraform.tfvars', 'secrets.auto.tfvars.json']) fs.writeFileSync(path.join(stackDir, f), '{}');
+    const config = {
+      terraform: { ...TERRAFORM, backend: { local: { path: 'x.tfstate' } }, cloud: { organization: 'o', workspaces: { name: 'w' } } },
+    };
+    for (const f of ['cdk.tf.json', 'extra.tf.json', 'notes.md', 'terraform.tfstate', 'terraform.tfvars', 'secrets.auto.tfvars.json'])
+      fs.writeFileSync(path.join(stackDir, f), '{}');
     const into = path.join(dir, 'ws-dir');
-    const configs = [{ file: path.join(stackDir, 'cdk.tf.json'), config }, { file: path.join(stackDir, 'extra.tf.json'), config: {} }];
+    const configs = [
+      { file: path.join(stackDir, 'cdk.tf.json'), config },
+      { file: path.join(stackDir, 'extra.tf.json'), config: {} },
+    ];
     const files = copyStack({ dir: stackDir, configs, hcl: [], wholeDirectory: true }, into, { v: 'placeholder-v' });
-    expect([...files]).toEqual([['cdk.tf.json', path.join(stackDir, 'cdk.tf.json')], ['extra.tf.json', path.join(stackDir, 'extra.tf.json')]]);
+    expect([...files]).toEqual([
+      ['cdk.tf.json', path.join(stackDir, 'cdk.tf.json')],
+      ['extra.tf.json', path.join(stackDir, 'extra.tf.json')],
+    ]);
     expect(fs.readdirSync(into).sort()).toEqual(['cdk.tf.json', 'extra.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
     expect(JSON.parse(fs.readFileSync(path.join(into, 'cdk.tf.json'), 'utf8'))).toEqual({ terraform: TERRAFORM });
     expect(JSON.parse(fs.readFileSync(path.join(into, PLACEHOLDER_FILE), 'utf8'))).toEqual({ v: 'placeholder-v' });
@@ -102,7 +115,11 @@ describe('the workspace copy', () => {
     fs.mkdirSync(stackDir);
     for (const f of ['main.tf.json', 'other.tf.json', 'other.tf', 'notes.md']) fs.writeFileSync(path.join(stackDir, f), '{}');
     const into = path.join(dir, 'ws-file');
-    const files = copyStack({ dir: stackDir, configs: [{ file: path.join(stackDir, 'main.tf.json'), config: {} }], hcl: [], wholeDirectory: false }, into, {});
+    const files = copyStack(
+      { dir: stackDir, configs: [{ file: path.join(stackDir, 'main.tf.json'), config: {} }], hcl: [], wholeDirectory: false },
+      into,
+      {},
+    );
     // The configuration keeps its name, so Terraform's diagnostics name the user's file.
     expect(fs.readdirSync(into).sort()).toEqual(['main.tf.json', PLACEHOLDER_FILE, 'notes.md'].sort());
     expect(files.get('main.tf.json')).toBe(path.join(stackDir, 'main.tf.json'));
@@ -113,8 +130,14 @@ describe('what cannot be checked offline', () => {
   test('other providers, module calls and another Teleport source each say so', () => {
     expect(notCheckable({ terraform: TERRAFORM, resource: { teleport_role: {} } })).toBeUndefined();
     expect(notCheckable({ terraform: TERRAFORM, resource: { random_password: {} } })?.uses).toEqual(['random_password']);
-    expect(notCheckable({ terraform: TERRAFORM, module: { vpc: { source: './vpc' } } })).toMatchObject({ uses: ['module vpc'], message: expect.stringContaining('terraform init') });
-    const registry = notCheckable({ terraform: { required_providers: { teleport: { source: 'gravitational/teleport' } } }, resource: { teleport_role: {} } });
+    expect(notCheckable({ terraform: TERRAFORM, module: { vpc: { source: './vpc' } } })).toMatchObject({
+      uses: ['module vpc'],
+      message: expect.stringContaining('terraform init'),
+    });
+    const registry = notCheckable({
+      terraform: { required_providers: { teleport: { source: 'gravitational/teleport' } } },
+      resource: { teleport_role: {} },
+    });
     expect(registry?.message).toContain('"registry.terraform.io/gravitational/teleport"');
     expect(notCheckable({ resource: { teleport_role: {} } })?.message).toContain('"registry.terraform.io/hashicorp/teleport"');
   });
@@ -162,7 +185,7 @@ describe('diagnostics as findings', () => {
     expect(fixFor({ summary: 'Missing required argument' })).toMatch(/Terraform itself rejects/);
   });
 
-  test('a placeholder that fails its variable\'s validation is a warning naming the variable', () => {
+  test("a placeholder that fails its variable's validation is a warning naming the variable", () => {
     const f = diagnosticFinding('leaf', 'plan', {
       severity: 'error',
       summary: 'Invalid value for variable',
@@ -170,23 +193,49 @@ describe('diagnostics as findings', () => {
       range: { filename: PLACEHOLDER_FILE, start: { line: 2, column: 3 } },
       snippet: { values: [{ traversal: 'var.addr', statement: 'is "placeholder-addr"' }] },
     });
-    expect(f).toMatchObject({ severity: 'warning', check: 'terraform.placeholder-validation', message: expect.stringContaining('placeholder value for var.addr failed its validation') });
+    expect(f).toMatchObject({
+      severity: 'warning',
+      check: 'terraform.placeholder-validation',
+      message: expect.stringContaining('placeholder value for var.addr failed its validation'),
+    });
     // A value the user gave that fails is the user's error.
-    expect(diagnosticFinding('leaf', 'plan', { severity: 'error', summary: 'Invalid value for variable', range: { filename: '/home/u/prod.tfvars', start: { line: 1, column: 1 } } })?.severity).toBe('error');
+    expect(
+      diagnosticFinding('leaf', 'plan', {
+        severity: 'error',
+        summary: 'Invalid value for variable',
+        range: { filename: '/home/u/prod.tfvars', start: { line: 1, column: 1 } },
+      })?.severity,
+    ).toBe('error');
   });
 
-  test('a finding names the user\'s file (not the workspace copy) and the address from the diagnostic or its block', () => {
+  test("a finding names the user's file (not the workspace copy) and the address from the diagnostic or its block", () => {
     const files = new Map([['main.tf.json', 'stacks/leaf/main.tf.json']]);
     const at = { filename: 'main.tf.json', start: { line: 40, column: 3 } };
-    expect(diagnosticFinding('leaf', 'validate', { severity: 'error', summary: 'Missing required argument', range: at }, files)).toMatchObject({ resource: 'stacks/leaf/main.tf.json:40' });
-    expect(diagnosticFinding('leaf', 'plan', { severity: 'error', summary: 'x', range: at, snippet: { context: 'resource.teleport_role.visitor' } }, files)).toMatchObject({ resource: 'teleport_role.visitor', message: 'x (stacks/leaf/main.tf.json:40)' });
-    expect(diagnosticAddress({ severity: 'error', summary: 'x', snippet: { context: 'data "teleport_role" "existing"' } })).toBe('data.teleport_role.existing');
-    expect(diagnosticAddress({ severity: 'error', summary: 'x', address: 'teleport_role.a[0]', snippet: { context: 'resource.teleport_role.b' } })).toBe('teleport_role.a[0]');
+    expect(diagnosticFinding('leaf', 'validate', { severity: 'error', summary: 'Missing required argument', range: at }, files)).toMatchObject({
+      resource: 'stacks/leaf/main.tf.json:40',
+    });
+    expect(
+      diagnosticFinding(
+        'leaf',
+        'plan',
+        { severity: 'error', summary: 'x', range: at, snippet: { context: 'resource.teleport_role.visitor' } },
+        files,
+      ),
+    ).toMatchObject({ resource: 'teleport_role.visitor', message: 'x (stacks/leaf/main.tf.json:40)' });
+    expect(diagnosticAddress({ severity: 'error', summary: 'x', snippet: { context: 'data "teleport_role" "existing"' } })).toBe(
+      'data.teleport_role.existing',
+    );
+    expect(
+      diagnosticAddress({ severity: 'error', summary: 'x', address: 'teleport_role.a[0]', snippet: { context: 'resource.teleport_role.b' } }),
+    ).toBe('teleport_role.a[0]');
     expect(diagnosticAddress({ severity: 'error', summary: 'x', snippet: { context: 'variable "x"' } })).toBeUndefined();
   });
 
   test('a warning reported by validate and again by plan is listed once', () => {
     const w = (check: string): Finding => ({ severity: 'warning', check, resource: 'teleport_role.x', message: 'Deprecated attribute' });
-    expect(dedupe([w('terraform.validate'), w('terraform.plan'), { ...w('terraform.plan'), message: 'other' }])).toEqual([w('terraform.validate'), { ...w('terraform.plan'), message: 'other' }]);
+    expect(dedupe([w('terraform.validate'), w('terraform.plan'), { ...w('terraform.plan'), message: 'other' }])).toEqual([
+      w('terraform.validate'),
+      { ...w('terraform.plan'), message: 'other' },
+    ]);
   });
 });

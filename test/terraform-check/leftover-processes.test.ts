@@ -7,11 +7,14 @@ const linux = process.platform === 'linux';
 
 function fakeProvider(run: string): ChildProcess {
   // A long-lived process whose command line names provider-server/main.js, as the real one's does.
-  return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '/elsewhere/dist/lib/provider-server/main.js'], { env: { ...process.env, [RUN_MARKER]: run }, stdio: 'ignore' });
+  return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '/elsewhere/dist/lib/provider-server/main.js'], {
+    env: { ...process.env, [RUN_MARKER]: run },
+    stdio: 'ignore',
+  });
 }
 
 (linux ? describe : describe.skip)('providerProcesses', () => {
-  test('lists this run\'s providers and not another run\'s', async () => {
+  test("lists this run's providers and not another run's", async () => {
     const ours = fakeProvider(process.env[RUN_MARKER]!);
     const theirs = fakeProvider('another-run');
     try {

@@ -29,7 +29,16 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'x', outputs: { token: { value: 'from-remote-state', type: 'string' } }, resources: [] }));
+    res.end(
+      JSON.stringify({
+        version: 4,
+        terraform_version: '1.11.4',
+        serial: 1,
+        lineage: 'x',
+        outputs: { token: { value: 'from-remote-state', type: 'string' } },
+        resources: [],
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   stateUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/state`;
@@ -44,26 +53,49 @@ const remoteState = () => ({ terraform_remote_state: { shared: { backend: 'http'
 const teleportOnly = { terraform: TERRAFORM, provider: PROVIDER, resource: { teleport_role: { visitor: VISITOR } } };
 
 maybe('no network, no credentials', () => {
-  test('control: planned without terraform-check\'s guard, a check block\'s remote state is fetched (the listener works)', async () => {
-    const config = { ...teleportOnly, check: { reachable: { data: remoteState(), assert: [{ condition: '${data.terraform_remote_state.shared.outputs != null}', error_message: 'x' }] } } };
+  test("control: planned without terraform-check's guard, a check block's remote state is fetched (the listener works)", async () => {
+    const config = {
+      ...teleportOnly,
+      check: {
+        reachable: { data: remoteState(), assert: [{ condition: '${data.terraform_remote_state.shared.outputs != null}', error_message: 'x' }] },
+      },
+    };
     const base = path.join(dir, 'control');
     const cliConfig = writeHarness(base);
     const ws = path.join(base, 'ws');
     const src = stackDir(dir, 'control-src', config);
-    copyStack({ dir: src, configs: [{ file: path.join(src, 'cdk.tf.json'), config }], hcl: [], wholeDirectory: true }, ws, placeholderVariables(config).values);
+    copyStack(
+      { dir: src, configs: [{ file: path.join(src, 'cdk.tf.json'), config }], hcl: [], wholeDirectory: true },
+      ws,
+      placeholderVariables(config).values,
+    );
     await runTerraform('terraform', ['plan', '-input=false', '-lock=false', '-no-color'], ws, cliConfig);
     expect(requests).toContain('GET /state');
   });
 
   test('terraform_remote_state at the top level, in a check block and in a .tf file: not checkable, zero requests', async () => {
     const top = stackDir(dir, 'top', { ...teleportOnly, data: remoteState() });
-    const inCheck = stackDir(dir, 'in-check', { ...teleportOnly, check: { reachable: { data: remoteState(), assert: [{ condition: '${data.terraform_remote_state.shared.outputs != null}', error_message: 'x' }] } } });
+    const inCheck = stackDir(dir, 'in-check', {
+      ...teleportOnly,
+      check: {
+        reachable: { data: remoteState(), assert: [{ condition: '${data.terraform_remote_state.shared.outputs != null}', error_message: 'x' }] },
+      },
+    });
     const inHcl = stackDir(dir, 'in-hcl', teleportOnly);
-    fs.writeFileSync(path.join(inHcl, 'remote.tf'), `data "terraform_remote_state" "shared" {\n  backend = "http"\n  config = {\n    address = "${stateUrl}"\n  }\n}\n`);
+    fs.writeFileSync(
+      path.join(inHcl, 'remote.tf'),
+      `data "terraform_remote_state" "shared" {\n  backend = "http"\n  config = {\n    address = "${stateUrl}"\n  }\n}\n`,
+    );
     const results = await terraformCheck([top, inCheck, inHcl]);
-    expect(results.map((r) => [r.stack, r.terraform])).toEqual([['top', 'not-run'], ['in-check', 'not-run'], ['in-hcl', 'not-run']]);
+    expect(results.map((r) => [r.stack, r.terraform])).toEqual([
+      ['top', 'not-run'],
+      ['in-check', 'not-run'],
+      ['in-hcl', 'not-run'],
+    ]);
     const warning = (i: number) => results[i].findings.find((f) => f.check === 'terraform.not-checkable')?.message;
-    expect(warning(0)).toMatch(/it uses data source terraform_remote_state, and only the Teleport provider's resources and data sources are planned offline/);
+    expect(warning(0)).toMatch(
+      /it uses data source terraform_remote_state, and only the Teleport provider's resources and data sources are planned offline/,
+    );
     expect(warning(1)).toMatch(/it uses data source terraform_remote_state in check reachable/);
     expect(warning(2)).toMatch(/it uses data source terraform_remote_state \(remote\.tf:1\)/);
     expect(requests).toEqual([]);
@@ -72,7 +104,9 @@ maybe('no network, no credentials', () => {
   test('a --var-file that is a FIFO is refused at once (Terraform would wait on it)', async () => {
     const fifo = path.join(dir, 'vars.fifo.tfvars.json');
     execFileSync('mkfifo', [fifo]);
-    await expect(terraformCheck([stackDir(dir, 'fifo-vars', teleportOnly)], { varFiles: [fifo] })).rejects.toThrow(`the var file ${fifo} is not a regular file.`);
+    await expect(terraformCheck([stackDir(dir, 'fifo-vars', teleportOnly)], { varFiles: [fifo] })).rejects.toThrow(
+      `the var file ${fifo} is not a regular file.`,
+    );
   });
 
   test('a .tf file of only safe blocks is planned', async () => {
@@ -104,14 +138,20 @@ maybe('no network, no credentials', () => {
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  test('hand-written main.tf.json: Terraform\'s diagnostics name the real file and the resource address', async () => {
+  test("hand-written main.tf.json: Terraform's diagnostics name the real file and the resource address", async () => {
     const d = path.join(dir, 'handwritten');
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'main.tf.json'), JSON.stringify({ terraform: TERRAFORM, provider: PROVIDER }, null, 2));
-    fs.writeFileSync(path.join(d, 'roles.tf.json'), JSON.stringify({ resource: { teleport_role: { broken: { metadata: { name: 'x' } } } } }, null, 2));
+    fs.writeFileSync(
+      path.join(d, 'roles.tf.json'),
+      JSON.stringify({ resource: { teleport_role: { broken: { metadata: { name: 'x' } } } } }, null, 2),
+    );
     const [r] = await terraformCheck([d]);
     const missing = r.findings.find((f) => f.check === 'terraform.validate' && /Missing required argument/.test(f.message));
-    expect(missing).toMatchObject({ resource: 'teleport_role.broken', message: expect.stringMatching(new RegExp(`\\(${path.join(d, 'roles.tf.json').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+\\)$`)) });
+    expect(missing).toMatchObject({
+      resource: 'teleport_role.broken',
+      message: expect.stringMatching(new RegExp(`\\(${path.join(d, 'roles.tf.json').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+\\)$`)),
+    });
     expect(r.findings.some((f) => /cdk\.tf\.json/.test(f.resource + f.message))).toBe(false);
   });
 
@@ -127,7 +167,12 @@ maybe('no network, no credentials', () => {
           root: {
             version: 'v2',
             metadata: { name: 'root.example.com' },
-            spec: { token: '${var.root_join_token}', web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443', role_map: [{ remote: 'access', local: ['visitor'] }] },
+            spec: {
+              token: '${var.root_join_token}',
+              web_proxy_addr: 'root.example.com:443',
+              tunnel_addr: 'root.example.com:443',
+              role_map: [{ remote: 'access', local: ['visitor'] }],
+            },
             depends_on: ['teleport_role.visitor'],
           },
         },
@@ -151,7 +196,13 @@ maybe('no network, no credentials', () => {
 
     const v = captureIo();
     expect(await main(['validate', '--offline', file, '--json'], v)).toBe(0);
-    expect(JSON.parse(v.stdout).findings).toContainEqual(expect.objectContaining({ severity: 'info', check: 'validate.join-token', message: expect.stringMatching(/^not checked: the plan holds this token redacted/) }));
+    expect(JSON.parse(v.stdout).findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'info',
+        check: 'validate.join-token',
+        message: expect.stringMatching(/^not checked: the plan holds this token redacted/),
+      }),
+    );
 
     expect(await main(['terraform-check', d, '--plan-json', plans, '--var-file', varFile, '--plan-json-keep-sensitive'], captureIo())).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toContain(secret);

@@ -62,7 +62,11 @@ maybe('the offline provider under Terraform', () => {
     const role = (over: Record<string, unknown> = {}, kinds = ['pod']) => ({
       terraform: TERRAFORM,
       provider: PROVIDER,
-      resource: { teleport_role: { visitor: { ...VISITOR, spec: { allow: { kubernetes_resources: kinds.map((kind) => ({ kind, name: '*', namespace: '*' })) } }, ...over } } },
+      resource: {
+        teleport_role: {
+          visitor: { ...VISITOR, spec: { allow: { kubernetes_resources: kinds.map((kind) => ({ kind, name: '*', namespace: '*' })) } }, ...over },
+        },
+      },
     });
     const ws = workspace('after-apply', role());
     const plan = async (config: Record<string, unknown>, ...args: string[]) => {
@@ -103,16 +107,27 @@ maybe('the offline provider under Terraform', () => {
   });
 
   test('an import block adopts an existing role', async () => {
-    const ws = workspace('import', { terraform: TERRAFORM, provider: PROVIDER, import: [{ to: 'teleport_role.visitor', id: 'visitor' }], resource: { teleport_role: { visitor: VISITOR } } });
+    const ws = workspace('import', {
+      terraform: TERRAFORM,
+      provider: PROVIDER,
+      import: [{ to: 'teleport_role.visitor', id: 'visitor' }],
+      resource: { teleport_role: { visitor: VISITOR } },
+    });
     const plan = await tf(ws, ['plan', '-input=false', '-no-color', '-out=plan.bin']);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toMatch(/Plan: 1 to import, 0 to add, 1 to change, 0 to destroy/);
     const show = JSON.parse((await tf(ws, ['show', '-json', 'plan.bin'])).stdout);
-    expect(show.resource_changes[0]).toMatchObject({ address: 'teleport_role.visitor', change: { actions: ['update'], importing: { id: 'visitor' } } });
+    expect(show.resource_changes[0]).toMatchObject({
+      address: 'teleport_role.visitor',
+      change: { actions: ['update'], importing: { id: 'visitor' } },
+    });
   });
 
   test('the process ignores SIGINT and exits right after Shutdown', async () => {
-    const child = spawn(process.execPath, [providerEntry()], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '5,6' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [providerEntry()], {
+      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '5,6' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const handshake = await firstLine(child);
       const [core, proto, network, address, protocol] = handshake.split('|');
@@ -147,14 +162,21 @@ maybe('the offline provider under Terraform', () => {
     fs.writeFileSync(schemaFile, JSON.stringify(doc));
     const descriptor = path.join(dir, 'protocol.json');
     fs.writeFileSync(descriptor, JSON.stringify(protocolDescriptor()));
-    const child = spawn(process.execPath, [providerEntry(), '--schema', schemaFile, '--descriptor', descriptor], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [providerEntry(), '--schema', schemaFile, '--descriptor', descriptor], {
+      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const address = (await firstLine(child)).split('|')[3];
       const Provider = grpc.makeGenericClientConstructor(loadServices().provider, 'Provider');
       const client = new Provider(address, grpc.credentials.createInsecure()) as any;
-      const call = (method: string) => new Promise<any>((resolve, reject) => client[method]({}, (e: Error | null, r: any) => (e ? reject(e) : resolve(r))));
+      const call = (method: string) =>
+        new Promise<any>((resolve, reject) => client[method]({}, (e: Error | null, r: any) => (e ? reject(e) : resolve(r))));
       const schema = await call('GetProviderSchema');
-      expect({ role: schema.resource_schemas.teleport_role.version, token: schema.resource_schemas.teleport_provision_token.version }).toEqual({ role: 3, token: 0 });
+      expect({ role: schema.resource_schemas.teleport_role.version, token: schema.resource_schemas.teleport_provision_token.version }).toEqual({
+        role: 3,
+        token: 0,
+      });
       expect(await call('GetFunctions')).toMatchObject({ functions: {}, diagnostics: [] });
       client.close();
     } finally {
@@ -166,7 +188,10 @@ maybe('the offline provider under Terraform', () => {
     // A parent that starts the provider, prints its pid, and waits (as Terraform would).
     const parentScript = `const c = require('child_process').spawn(process.execPath, [${JSON.stringify(providerEntry())}], { stdio: ['ignore', 'pipe', 'inherit'] });
       c.stdout.once('data', () => console.log(c.pid)); setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ['-e', parentScript], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['-e', parentScript], {
+      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC, PLUGIN_PROTOCOL_VERSIONS: '6' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const provider = Number(await firstLine(parent));
     expect(providerProcesses()).toContain(provider);
     parent.kill('SIGKILL');

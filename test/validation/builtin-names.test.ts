@@ -17,7 +17,10 @@ afterAll(() => pair.close());
 afterEach(() => clearSecrets());
 
 function configWithAlias(alias: string, addr: string): string {
-  return pair.writeConfig(`alias-${alias.replace(/\W/g, '_')}-${pair.seen.length}`, { provider: { teleport: [{ alias, addr }] }, resource: { teleport_role: { r: { provider: `teleport.${alias}`, version: 'v7', metadata: { name: 'r' }, spec: {} } } } });
+  return pair.writeConfig(`alias-${alias.replace(/\W/g, '_')}-${pair.seen.length}`, {
+    provider: { teleport: [{ alias, addr }] },
+    resource: { teleport_role: { r: { provider: `teleport.${alias}`, version: 'v7', metadata: { name: 'r' }, spec: {} } } },
+  });
 }
 
 const NOT_OURS = /internal error|TypeError|function |\[native code\]|\n\s+at /;
@@ -28,7 +31,12 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the N
     const r = await runCli(['validate', file, '--ca-file', caFile, '--ca-file', `${name}=${caFile}`, '--proxy', `${name}=127.0.0.1:9`, '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toMatch(NOT_OURS);
-    expect(r.report.findings.filter((f: any) => f.check === 'validate.unknown-name').map((f: any) => f.resource).sort()).toEqual([`--ca-file ${name}`, `--proxy ${name}`]);
+    expect(
+      r.report.findings
+        .filter((f: any) => f.check === 'validate.unknown-name')
+        .map((f: any) => f.resource)
+        .sort(),
+    ).toEqual([`--ca-file ${name}`, `--proxy ${name}`]);
   });
 
   test('a provider alias NAME is checked like any other (without and with --proxy)', async () => {
@@ -36,7 +44,15 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('the N
     const direct = await runCli(['validate', configWithAlias(name, leaf.address), '--ca-file', caFile, '--json']);
     expect(direct.code).toBe(0);
     expect(direct.report.findings).toEqual([]);
-    const overridden = await runCli(['validate', configWithAlias(name, 'leafcluster.example.com:443'), '--proxy', `${name}=${leaf.address}`, '--ca-file', `${name}=${caFile}`, '--json']);
+    const overridden = await runCli([
+      'validate',
+      configWithAlias(name, 'leafcluster.example.com:443'),
+      '--proxy',
+      `${name}=${leaf.address}`,
+      '--ca-file',
+      `${name}=${caFile}`,
+      '--json',
+    ]);
     expect(overridden.code).toBe(0);
     expect(overridden.report.findings).toEqual([]);
     expect(pair.seen.slice(before).filter((q) => q.path === '/webapi/find')).toHaveLength(2);

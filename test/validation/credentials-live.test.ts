@@ -28,14 +28,34 @@ afterEach(() => clearSecrets());
  */
 function aliasStack(tcName: string): string {
   return pair.writeConfig(`tc-${tcName}-${pair.seen.length}`, {
-    provider: { teleport: [{ alias: 'root', addr: root.address }, { alias: 'leaf', addr: leaf.address }] },
-    resource: { teleport_trusted_cluster: { t: { provider: 'teleport.leaf', version: 'v2', metadata: { name: tcName }, spec: { token: 'a-literal-join-token-5f1', web_proxy_addr: root.address, tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
+    provider: {
+      teleport: [
+        { alias: 'root', addr: root.address },
+        { alias: 'leaf', addr: leaf.address },
+      ],
+    },
+    resource: {
+      teleport_trusted_cluster: {
+        t: {
+          provider: 'teleport.leaf',
+          version: 'v2',
+          metadata: { name: tcName },
+          spec: {
+            token: 'a-literal-join-token-5f1',
+            web_proxy_addr: root.address,
+            tunnel_addr: 'rootcluster.example.com:443',
+            role_map: [{ remote: 'access', local: ['access'] }],
+          },
+        },
+      },
+    },
   });
 }
 
 const to = () => ['--ca-file', pair.caFile, '--json'];
 const leafEnv = { TELEPORT_LEAF_USER: 'ci', TELEPORT_LEAF_PASSWORD: LEAF_PW };
-const logins = (server: FakeServer, since: number) => pair.seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web');
+const logins = (server: FakeServer, since: number) =>
+  pair.seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web');
 const ofCheck = (report: any, check: string) => report.findings.filter((f: any) => f.check === check);
 
 describe('a trusted cluster named "leaf" and a provider alias "leaf"', () => {
@@ -46,7 +66,14 @@ describe('a trusted cluster named "leaf" and a provider alias "leaf"', () => {
     expect(logins(leaf, since)).toHaveLength(1);
     expect(logins(root, since)).toEqual([]);
     expect(pair.seen.slice(since).filter((q) => q.server === root.address && q.body.includes(LEAF_PW))).toEqual([]);
-    expect(ofCheck(r.report, 'validate.credentials-withheld')).toEqual([expect.objectContaining({ severity: 'info', resource: root.address, message: expect.stringContaining('trusted cluster "leaf"'), fix: 'set that cluster\'s credentials under its own name (TELEPORT_ROOTCLUSTER_EXAMPLE_COM_*).' })]);
+    expect(ofCheck(r.report, 'validate.credentials-withheld')).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        resource: root.address,
+        message: expect.stringContaining('trusted cluster "leaf"'),
+        fix: "set that cluster's credentials under its own name (TELEPORT_ROOTCLUSTER_EXAMPLE_COM_*).",
+      }),
+    ]);
     expect(r.stdout + r.stderr).not.toContain(LEAF_PW);
   });
 
@@ -56,12 +83,18 @@ describe('a trusted cluster named "leaf" and a provider alias "leaf"', () => {
     const r = await runCli(['validate', aliasStack('leaf'), ...to()], leafEnv);
     expect(logins(leaf, since)).toEqual([]);
     expect(logins(root, since)).toEqual([]);
-    expect(ofCheck(r.report, 'validate.credentials-ambiguous')).toEqual([expect.objectContaining({ severity: 'warning', resource: 'TELEPORT_LEAF_*', message: expect.stringContaining('names 2 clusters') })]);
+    expect(ofCheck(r.report, 'validate.credentials-ambiguous')).toEqual([
+      expect.objectContaining({ severity: 'warning', resource: 'TELEPORT_LEAF_*', message: expect.stringContaining('names 2 clusters') }),
+    ]);
   });
 
-  test('the trusted cluster carries the root\'s name: each cluster gets its own credentials', async () => {
+  test("the trusted cluster carries the root's name: each cluster gets its own credentials", async () => {
     const since = pair.seen.length;
-    const r = await runCli(['validate', aliasStack('rootcluster.example.com'), ...to()], { ...leafEnv, TELEPORT_ROOT_USER: 'ci', TELEPORT_ROOT_PASSWORD: 'root-pw-c17' });
+    const r = await runCli(['validate', aliasStack('rootcluster.example.com'), ...to()], {
+      ...leafEnv,
+      TELEPORT_ROOT_USER: 'ci',
+      TELEPORT_ROOT_PASSWORD: 'root-pw-c17',
+    });
     expect(r.code).toBe(1); // the literal token does not exist on the root
     expect(ofCheck(r.report, 'validate.join-token-live')).toHaveLength(1);
     expect(logins(leaf, since).map((q) => JSON.parse(q.body).pass)).toEqual([LEAF_PW]);
@@ -79,7 +112,12 @@ describe('--insecure: credentials are not sent to servers that were not verified
     expect(pair.seen.slice(since).filter((q) => q.method === 'POST')).toEqual([]);
     expect(pair.seen.slice(since).filter((q) => q.body.includes('pw-'))).toEqual([]);
     expect(r.code).toBe(0);
-    expect(ofCheck(r.report, 'validate.not-checked').filter((f: any) => f.message.includes('--insecure')).map((f: any) => f.resource).sort()).toEqual([leaf.address, root.address].sort());
+    expect(
+      ofCheck(r.report, 'validate.not-checked')
+        .filter((f: any) => f.message.includes('--insecure'))
+        .map((f: any) => f.resource)
+        .sort(),
+    ).toEqual([leaf.address, root.address].sort());
     expect(ofCheck(r.report, 'validate.insecure')).toHaveLength(2);
   });
 

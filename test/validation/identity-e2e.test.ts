@@ -7,7 +7,18 @@ import * as path from 'path';
 import { buildExamples } from '../../examples/main';
 import { clearSecrets } from '../../lib/report/redact';
 import { runCli } from '../support/cli';
-import { IdentityClusters, LEAF_NAME, ONE_STACK_TC, ONE_STACK_TOKEN, ROOT_NAME, change, nonReads, oneStackPlan, planned, startIdentityClusters } from '../support/fake-auth-clusters';
+import {
+  IdentityClusters,
+  LEAF_NAME,
+  ONE_STACK_TC,
+  ONE_STACK_TOKEN,
+  ROOT_NAME,
+  change,
+  nonReads,
+  oneStackPlan,
+  planned,
+  startIdentityClusters,
+} from '../support/fake-auth-clusters';
 
 const TOKEN_ADDRESS = ONE_STACK_TOKEN;
 const TC_ADDRESS = ONE_STACK_TC;
@@ -30,7 +41,17 @@ afterAll(async () => {
 beforeEach(() => env.reset());
 afterEach(() => clearSecrets());
 
-const validate = (target: string) => runCli(['validate', target, '--identity', `leaf=${env.leaf.identityFile}`, '--identity', `root=${env.root.identityFile}`, ...env.proxyArgs, '--json']);
+const validate = (target: string) =>
+  runCli([
+    'validate',
+    target,
+    '--identity',
+    `leaf=${env.leaf.identityFile}`,
+    '--identity',
+    `root=${env.root.identityFile}`,
+    ...env.proxyArgs,
+    '--json',
+  ]);
 const errors = (report: any) => report.findings.filter((f: any) => f.severity === 'error');
 
 const planVariant = (name: string, edit: (plan: any) => void) => oneStackPlan(env.dir, name, edit);
@@ -41,16 +62,35 @@ test('the good pair: exit 0, nothing above info; each Auth Service was pinged wi
   const r = await validate(oneStack);
   expect(r.code).toBe(0);
   expect(r.report.findings.filter((f: any) => f.severity !== 'info')).toEqual([]);
-  expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.trusted-cluster-state', resource: TC_ADDRESS, stack: 'one-stack', message: expect.stringContaining('does not exist on the leaf yet') }));
-  expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.not-checked', resource: TC_ADDRESS, message: expect.stringMatching(/remote cluster "leafcluster.example.com" was not checked: no permission/) }));
-  const calls = env.calls.slice(since).map((c) => `${c.server === env.root.auth.address ? 'root' : 'leaf'} ${c.method} ${c.user}`).sort();
+  expect(r.report.findings).toContainEqual(
+    expect.objectContaining({
+      check: 'validate.trusted-cluster-state',
+      resource: TC_ADDRESS,
+      stack: 'one-stack',
+      message: expect.stringContaining('does not exist on the leaf yet'),
+    }),
+  );
+  expect(r.report.findings).toContainEqual(
+    expect.objectContaining({
+      check: 'validate.not-checked',
+      resource: TC_ADDRESS,
+      message: expect.stringMatching(/remote cluster "leafcluster.example.com" was not checked: no permission/),
+    }),
+  );
+  const calls = env.calls
+    .slice(since)
+    .map((c) => `${c.server === env.root.auth.address ? 'root' : 'leaf'} ${c.method} ${c.user}`)
+    .sort();
   expect(calls).toEqual([
     'leaf /proto.AuthService/GetTrustedCluster bot-terraform',
     'leaf /proto.AuthService/Ping bot-terraform',
     'root /proto.AuthService/Ping bot-terraform',
     'root /teleport.presence.v1.PresenceService/GetRemoteCluster bot-terraform',
   ]);
-  expect(env.leaf.front.routed.at(-1)).toEqual({ alpn: [`teleport-auth@${Buffer.from(LEAF_NAME).toString('hex')}.teleport.cluster.local`, 'h2'], to: 'auth' });
+  expect(env.leaf.front.routed.at(-1)).toEqual({
+    alpn: [`teleport-auth@${Buffer.from(LEAF_NAME).toString('hex')}.teleport.cluster.local`, 'h2'],
+    to: 'auth',
+  });
 });
 
 test('a mapped role the leaf lacks: an error naming the role, with the fix; the offline warning is settled', async () => {
@@ -61,15 +101,17 @@ test('a mapped role the leaf lacks: an error naming the role, with the fix; the 
   fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(config));
   const r = await validate(dir);
   expect(r.code).toBe(1);
-  expect(errors(r.report)).toEqual([{
-    severity: 'error',
-    check: 'validate.role-exists',
-    stack: 'missing-role',
-    resource: TC_ADDRESS,
-    path: 'spec.role_map[1].local',
-    message: 'role "ops" does not exist on the leaf: Teleport rejects the trusted cluster.',
-    fix: 'create the role on the leaf first (a Role on the leaf provider), or map to an existing role.',
-  }]);
+  expect(errors(r.report)).toEqual([
+    {
+      severity: 'error',
+      check: 'validate.role-exists',
+      stack: 'missing-role',
+      resource: TC_ADDRESS,
+      path: 'spec.role_map[1].local',
+      message: 'role "ops" does not exist on the leaf: Teleport rejects the trusted cluster.',
+      fix: 'create the role on the leaf first (a Role on the leaf provider), or map to an existing role.',
+    },
+  ]);
   expect(r.report.findings.filter((f: any) => f.check === 'validate.role-map-role')).toEqual([]);
 });
 
@@ -90,19 +132,26 @@ test('an expired join token (a plan that reuses the token an earlier apply creat
   env.root.auth.fixtures = { ...env.root.auth.fixtures, tokens: [{ name: JOIN_TOKEN, roles: ['Trusted_cluster'], expires: past }] };
   const r = await validate(file);
   expect(r.code).toBe(1);
-  expect(errors(r.report).filter((f: any) => f.check === 'validate.join-token-live')).toEqual([{
-    severity: 'error',
-    check: 'validate.join-token-live',
-    stack: 'expired-token',
-    resource: TC_ADDRESS,
-    path: 'spec.token',
-    message: `the join token expired at ${past.toISOString()}.`,
-    fix: 'create a fresh Trusted_cluster token on the root.',
-  }]);
+  expect(errors(r.report).filter((f: any) => f.check === 'validate.join-token-live')).toEqual([
+    {
+      severity: 'error',
+      check: 'validate.join-token-live',
+      stack: 'expired-token',
+      resource: TC_ADDRESS,
+      path: 'spec.token',
+      message: `the join token expired at ${past.toISOString()}.`,
+      fix: 'create a fresh Trusted_cluster token on the root.',
+    },
+  ]);
   // Gone from the root (what a real backend does once it expires): missing, same fix direction.
   env.root.auth.fixtures = { ...env.root.auth.fixtures, tokens: [] };
   const gone = await validate(file);
-  expect(errors(gone.report).filter((f: any) => f.check === 'validate.join-token-live')).toEqual([expect.objectContaining({ message: 'the join token does not exist on the root (never created, or expired and deleted).', fix: expect.stringContaining('create a Trusted_cluster token on the root') })]);
+  expect(errors(gone.report).filter((f: any) => f.check === 'validate.join-token-live')).toEqual([
+    expect.objectContaining({
+      message: 'the join token does not exist on the root (never created, or expired and deleted).',
+      fix: expect.stringContaining('create a Trusted_cluster token on the root'),
+    }),
+  ]);
   for (const out of [r.stdout, r.stderr, gone.stdout, gone.stderr]) expect(out).not.toContain(JOIN_TOKEN);
 });
 
@@ -113,22 +162,38 @@ test('a plan that replaces the trusted cluster the leaf has: an error with the f
     tc.before = { ...tc.after, metadata: { ...tc.after.metadata }, spec: { ...tc.after.spec, enabled: false } };
     tc.replace_paths = [['spec', 'enabled']];
   });
-  env.leaf.auth.fixtures = { ...env.leaf.auth.fixtures, trustedClusters: [{ name: ROOT_NAME, proxyAddress: `${ROOT_NAME}:443`, tunnelAddress: `${ROOT_NAME}:443`, token: 'old-join-token-kept-by-the-leaf' }] };
+  env.leaf.auth.fixtures = {
+    ...env.leaf.auth.fixtures,
+    trustedClusters: [
+      { name: ROOT_NAME, proxyAddress: `${ROOT_NAME}:443`, tunnelAddress: `${ROOT_NAME}:443`, token: 'old-join-token-kept-by-the-leaf' },
+    ],
+  };
   const r = await validate(file);
   expect(r.code).toBe(1);
-  expect(errors(r.report)).toEqual([expect.objectContaining({
-    check: 'validate.trusted-cluster-state',
-    stack: 'replaced',
-    resource: TC_ADDRESS,
-    message: expect.stringContaining('the plan replaces the trusted cluster, which exists on the leaf'),
-    fix: expect.stringContaining('find what forces the replacement'),
-  })]);
+  expect(errors(r.report)).toEqual([
+    expect.objectContaining({
+      check: 'validate.trusted-cluster-state',
+      stack: 'replaced',
+      resource: TC_ADDRESS,
+      message: expect.stringContaining('the plan replaces the trusted cluster, which exists on the leaf'),
+      fix: expect.stringContaining('find what forces the replacement'),
+    }),
+  ]);
   expect(r.stdout).not.toContain('old-join-token-kept-by-the-leaf');
 });
 
 test('no key material, certificate serial or token in any output, human or --json', async () => {
-  const human = await runCli(['validate', oneStack, '--identity', `leaf=${env.leaf.identityFile}`, '--identity', `root=${env.root.identityFile}`, ...env.proxyArgs]);
+  const human = await runCli([
+    'validate',
+    oneStack,
+    '--identity',
+    `leaf=${env.leaf.identityFile}`,
+    '--identity',
+    `root=${env.root.identityFile}`,
+    ...env.proxyArgs,
+  ]);
   const json = await validate(oneStack);
-  for (const out of [human.stdout, human.stderr, json.stdout, json.stderr]) for (const secret of [...env.root.secrets, ...env.leaf.secrets]) expect(out).not.toContain(secret);
+  for (const out of [human.stdout, human.stderr, json.stdout, json.stderr])
+    for (const secret of [...env.root.secrets, ...env.leaf.secrets]) expect(out).not.toContain(secret);
   expect(human.stdout).toContain('OK: 1 stack(s) validated');
 });

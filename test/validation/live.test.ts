@@ -79,9 +79,20 @@ function seedWith(name: string, spec: Record<string, unknown>, constraint?: stri
 
 /** A one-provider configuration with some roles and tokens. */
 const leafConfig = (name: string, resource: Record<string, unknown>, constraint = '~> 18.0') =>
-  writeConfig(name, { terraform: { required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: constraint } } }, provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] }, resource });
+  writeConfig(name, {
+    terraform: { required_providers: { teleport: { source: 'terraform.releases.teleport.dev/gravitational/teleport', version: constraint } } },
+    provider: { teleport: [{ addr: 'leafcluster.example.com:443' }] },
+    resource,
+  });
 const role = (version: string) => ({ teleport_role: { r: { version, metadata: { name: 'r' }, spec: {} } } });
-const spacelift = { teleport_provision_token: { s: { version: 'v2', spec: { roles: ['Bot'], bot_name: 'b', join_method: 'spacelift', spacelift: { hostname: 'x.app.spacelift.io', allow: [{ space_id: 'root' }] } } } } };
+const spacelift = {
+  teleport_provision_token: {
+    s: {
+      version: 'v2',
+      spec: { roles: ['Bot'], bot_name: 'b', join_method: 'spacelift', spacelift: { hostname: 'x.app.spacelift.io', allow: [{ space_id: 'root' }] } },
+    },
+  },
+};
 const leafOnly = () => ['--proxy', `teleport=${leaf.address}`, '--ca-file', caFile, '--json'];
 
 describe('without credentials', () => {
@@ -95,18 +106,28 @@ describe('without credentials', () => {
     expect(r.stderr).toContain(`${root.address}: rootcluster.example.com, Teleport 18.1.4 (ent)`);
   });
 
-  test('metadata.name is not the root\'s cluster name', async () => {
+  test("metadata.name is not the root's cluster name", async () => {
     root.cluster = { ...ROOT, clusterName: 'root-renamed.example.com', publicAddr: 'rootcluster.example.com:443' };
     const r = await validate([stack('seed-l1-leaf'), ...overrides(), '--json']);
     expect(r.code).toBe(1);
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.cluster-name', resource: 'teleport_trusted_cluster.rootcluster', stack: 'seed-l1-leaf', path: 'metadata.name', fix: 'set metadata.name to "root-renamed.example.com".' }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'validate.cluster-name',
+        resource: 'teleport_trusted_cluster.rootcluster',
+        stack: 'seed-l1-leaf',
+        path: 'metadata.name',
+        fix: 'set metadata.name to "root-renamed.example.com".',
+      }),
+    );
   });
 
   describe('tunnel_addr against what the root advertises', () => {
     test('TLS routing off: the web address fails, the tunnel port passes', async () => {
       root.cluster = { ...ROOT, tlsRouting: false };
       const web = await validate([stack('seed-l1-leaf'), ...overrides(), '--json']);
-      expect(ofCheck(web.report, 'validate.tunnel-addr')).toEqual([expect.objectContaining({ severity: 'error', path: 'spec.tunnel_addr', fix: 'set tunnel_addr to "rootcluster.example.com:3024".' })]);
+      expect(ofCheck(web.report, 'validate.tunnel-addr')).toEqual([
+        expect.objectContaining({ severity: 'error', path: 'spec.tunnel_addr', fix: 'set tunnel_addr to "rootcluster.example.com:3024".' }),
+      ]);
       const tunnel = await validate([seedWith('tunnel-3024', { tunnel_addr: 'rootcluster.example.com:3024' }), ...overrides(), '--json']);
       expect(ofCheck(tunnel.report, 'validate.tunnel-addr')).toEqual([]);
       expect(tunnel.code).toBe(0);
@@ -114,7 +135,13 @@ describe('without credentials', () => {
 
     test('TLS routing on: the tunnel port fails (the tunnel shares the web address); hosts compare case-insensitively', async () => {
       const r = await validate([seedWith('tunnel-3024-on', { tunnel_addr: 'rootcluster.example.com:3024' }), ...overrides(), '--json']);
-      expect(ofCheck(r.report, 'validate.tunnel-addr')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('TLS routing on'), fix: 'set tunnel_addr to "rootcluster.example.com:443".' })]);
+      expect(ofCheck(r.report, 'validate.tunnel-addr')).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringContaining('TLS routing on'),
+          fix: 'set tunnel_addr to "rootcluster.example.com:443".',
+        }),
+      ]);
       const upper = await validate([seedWith('tunnel-upper', { tunnel_addr: 'RootCluster.Example.com:443' }), ...overrides(), '--json']);
       expect(ofCheck(upper.report, 'validate.tunnel-addr')).toEqual([]);
     });
@@ -124,11 +151,13 @@ describe('without credentials', () => {
       expect(ofCheck((await validate([unset, ...overrides(), '--json'])).report, 'validate.tunnel-addr')).toEqual([]);
       root.cluster = { ...ROOT, tlsRouting: false };
       const r = await validate([unset, ...overrides(), '--json']);
-      expect(ofCheck(r.report, 'validate.tunnel-addr')).toEqual([expect.objectContaining({
-        severity: 'error',
-        message: expect.stringContaining('is not set, so Teleport uses web_proxy_addr "rootcluster.example.com:443" as the tunnel address'),
-        fix: 'set tunnel_addr to "rootcluster.example.com:3024".',
-      })]);
+      expect(ofCheck(r.report, 'validate.tunnel-addr')).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          message: expect.stringContaining('is not set, so Teleport uses web_proxy_addr "rootcluster.example.com:443" as the tunnel address'),
+          fix: 'set tunnel_addr to "rootcluster.example.com:3024".',
+        }),
+      ]);
     });
 
     test('the tunnel address takes a TCP connect: a closed port is a warning (not exit 2), an open one is fine', async () => {
@@ -140,7 +169,13 @@ describe('without credentials', () => {
         root.cluster = { ...ROOT, publicAddr: closed };
         const bad = await validate([seedWith('tunnel-closed', { tunnel_addr: closed }), ...overrides(), '--json']);
         expect(bad.code).toBe(0);
-        expect(ofCheck(bad.report, 'validate.tunnel-reachable')).toEqual([expect.objectContaining({ severity: 'warning', path: 'spec.tunnel_addr', message: expect.stringMatching(/is not reachable from this machine \(ECONNREFUSED\); the leaf must reach it/) })]);
+        expect(ofCheck(bad.report, 'validate.tunnel-reachable')).toEqual([
+          expect.objectContaining({
+            severity: 'warning',
+            path: 'spec.tunnel_addr',
+            message: expect.stringMatching(/is not reachable from this machine \(ECONNREFUSED\); the leaf must reach it/),
+          }),
+        ]);
         root.cluster = { ...ROOT, publicAddr: open };
         const good = await validate([seedWith('tunnel-open', { tunnel_addr: open }), ...overrides(), '--json']);
         expect(ofCheck(good.report, 'validate.tunnel-reachable')).toEqual([]);
@@ -155,8 +190,16 @@ describe('without credentials', () => {
     test('a leaf two majors behind (pre-16 ping shape): error, and the provider constraint warns', async () => {
       leaf.cluster = { ...LEAF, version: '16.4.2', old: true };
       const r = await validate([stack('seed-l1-leaf'), ...overrides(), '--json']);
-      expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.version-skew', severity: 'error', message: expect.stringContaining('Teleport 16.4.2 and the root 18.1.4') }));
-      expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.provider-version', severity: 'warning', resource: 'provider.teleport' }));
+      expect(r.report.findings).toContainEqual(
+        expect.objectContaining({
+          check: 'validate.version-skew',
+          severity: 'error',
+          message: expect.stringContaining('Teleport 16.4.2 and the root 18.1.4'),
+        }),
+      );
+      expect(r.report.findings).toContainEqual(
+        expect.objectContaining({ check: 'validate.provider-version', severity: 'warning', resource: 'provider.teleport' }),
+      );
     });
 
     test('a leaf newer than the root: error, upgrade the root first', async () => {
@@ -177,7 +220,13 @@ describe('without credentials', () => {
     const fits = await validate([leafConfig('constraint-fits', role('v7'), '>= 17.0, < 20.0'), ...leafOnly()]);
     expect(ofCheck(fits.report, 'validate.provider-version')).toEqual([]);
     const off = await validate([leafConfig('constraint-off', role('v7'), '~> 17.0'), ...leafOnly()]);
-    expect(ofCheck(off.report, 'validate.provider-version')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('admits no provider 18.x'), fix: 'pin the provider to "~> 18.0" for this cluster.' })]);
+    expect(ofCheck(off.report, 'validate.provider-version')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('admits no provider 18.x'),
+        fix: 'pin the provider to "~> 18.0" for this cluster.',
+      }),
+    ]);
   });
 
   test('root and leaf with the same name', async () => {
@@ -189,7 +238,12 @@ describe('without credentials', () => {
     leaf.cluster = { ...LEAF, version: '17.5.0' };
     expect(ofCheck((await validate([leafConfig('v7', role('v7'), '~> 17.0'), ...leafOnly()])).report, 'validate.role-version')).toEqual([]);
     expect(ofCheck((await validate([leafConfig('v8', role('v8'), '~> 17.0'), ...leafOnly()])).report, 'validate.role-version')).toEqual([
-      expect.objectContaining({ severity: 'error', resource: 'teleport_role.r', path: 'version', message: expect.stringContaining('role version v8 needs Teleport 18 or newer') }),
+      expect.objectContaining({
+        severity: 'error',
+        resource: 'teleport_role.r',
+        path: 'version',
+        message: expect.stringContaining('role version v8 needs Teleport 18 or newer'),
+      }),
     ]);
     leaf.cluster = { ...LEAF };
     expect(ofCheck((await validate([leafConfig('v9', role('v9')), ...leafOnly()])).report, 'validate.role-version')).toEqual([
@@ -202,11 +256,15 @@ describe('without credentials', () => {
     leaf.cluster = { ...LEAF, edition: 'ent' };
     expect(ofCheck((await validate([file, ...leafOnly()])).report, 'validate.edition')).toEqual([]);
     leaf.cluster = { ...LEAF, edition: 'community' };
-    expect(ofCheck((await validate([file, ...leafOnly()])).report, 'validate.edition')).toEqual([expect.objectContaining({ severity: 'error', resource: 'teleport_provision_token.s', message: expect.stringContaining('community edition') })]);
+    expect(ofCheck((await validate([file, ...leafOnly()])).report, 'validate.edition')).toEqual([
+      expect.objectContaining({ severity: 'error', resource: 'teleport_provision_token.s', message: expect.stringContaining('community edition') }),
+    ]);
     leaf.cluster = { ...LEAF, version: '15.4.2', old: true };
     const old = await validate([leafConfig('spacelift-old', spacelift, '~> 15.0'), ...leafOnly()]);
     expect(ofCheck(old.report, 'validate.edition')).toEqual([]);
-    expect(ofCheck(old.report, 'validate.not-checked')).toContainEqual(expect.objectContaining({ resource: 'teleport_provision_token.s', message: expect.stringContaining('does not report its edition') }));
+    expect(ofCheck(old.report, 'validate.not-checked')).toContainEqual(
+      expect.objectContaining({ resource: 'teleport_provision_token.s', message: expect.stringContaining('does not report its edition') }),
+    );
   });
 
   test('offline: no request at all', async () => {
@@ -217,52 +275,121 @@ describe('without credentials', () => {
   });
 
   test('--insecure: loud on stderr, and a warning finding in the --json document', async () => {
-    const r = await validate([stack('seed-l1-leaf'), '--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--insecure', '--json']);
+    const r = await validate([
+      stack('seed-l1-leaf'),
+      '--proxy',
+      `teleport=${leaf.address}`,
+      '--proxy',
+      `rootcluster.example.com=${root.address}`,
+      '--insecure',
+      '--json',
+    ]);
     expect(r.stderr).toContain('WARNING: --insecure: TLS certificates are NOT verified');
     expect(r.code).toBe(0);
-    expect(ofCheck(r.report, 'validate.insecure').map((f: any) => [f.severity, f.resource]).sort()).toEqual([['warning', leaf.address], ['warning', root.address]].sort());
+    expect(
+      ofCheck(r.report, 'validate.insecure')
+        .map((f: any) => [f.severity, f.resource])
+        .sort(),
+    ).toEqual(
+      [
+        ['warning', leaf.address],
+        ['warning', root.address],
+      ].sort(),
+    );
   });
 });
 
 describe('names and addresses', () => {
   test('one --proxy per cluster covers every name sharing its address (one-stack needs no --proxy rootcluster.example.com=)', async () => {
-    const r = await validate([stack('one-stack'), '--proxy', `root=${root.address}`, '--proxy', `leaf=${leaf.address}`, '--ca-file', caFile, '--json']);
+    const r = await validate([
+      stack('one-stack'),
+      '--proxy',
+      `root=${root.address}`,
+      '--proxy',
+      `leaf=${leaf.address}`,
+      '--ca-file',
+      caFile,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     // Only that the providers' identity files (identity/root, identity/leaf) are not here.
-    expect(r.report.findings.map((f: any) => `${f.check} ${f.resource}`)).toEqual(['validate.not-checked provider.teleport.leaf', 'validate.not-checked provider.teleport.root']);
+    expect(r.report.findings.map((f: any) => `${f.check} ${f.resource}`)).toEqual([
+      'validate.not-checked provider.teleport.leaf',
+      'validate.not-checked provider.teleport.root',
+    ]);
     expect(r.stderr).toContain('validate: checking 2 cluster(s)');
   });
 
   test('a --proxy with a path and query smuggled in: exit 2 before anything is sent', async () => {
     const before = seen.length;
-    const r = await validate([stack('seed-l1-leaf'), '--proxy', `teleport=${leaf.address}`, '--proxy', `x=${root.address}/webapi/trustedclusters/validate?`, '--json']);
+    const r = await validate([
+      stack('seed-l1-leaf'),
+      '--proxy',
+      `teleport=${leaf.address}`,
+      '--proxy',
+      `x=${root.address}/webapi/trustedclusters/validate?`,
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.report.error).toMatch(/^--proxy x: ".*" is not a plain host:port/);
     expect(seen.length).toBe(before);
   });
 
   test('a literal in the config that is not host:port: that target is skipped with a finding, the rest is checked', async () => {
-    const r = await validate([seedWith('smuggled', { web_proxy_addr: `${root.address}/webapi/trustedclusters/validate?` }), '--proxy', `teleport=${leaf.address}`, '--ca-file', caFile, '--json']);
+    const r = await validate([
+      seedWith('smuggled', { web_proxy_addr: `${root.address}/webapi/trustedclusters/validate?` }),
+      '--proxy',
+      `teleport=${leaf.address}`,
+      '--ca-file',
+      caFile,
+      '--json',
+    ]);
     expect(r.code).toBe(1); // the offline port check
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ severity: 'info', check: 'validate.not-checked', message: expect.stringContaining('is not a plain host:port') }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({ severity: 'info', check: 'validate.not-checked', message: expect.stringContaining('is not a plain host:port') }),
+    );
     expect(seen.filter((q) => q.server === root.address && q.url.includes('trustedclusters'))).toEqual([]);
   });
 
   test('a provider on the Auth port (3025): skipped with an info finding, the run goes on', async () => {
-    const r = await validate([writeConfig('auth-port', { provider: { teleport: [{ addr: 'auth.example.com:3025' }] }, resource: role('v7') }), '--json']);
+    const r = await validate([
+      writeConfig('auth-port', { provider: { teleport: [{ addr: 'auth.example.com:3025' }] }, resource: role('v7') }),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ severity: 'info', check: 'validate.not-checked', resource: 'provider.teleport', message: expect.stringContaining('Auth Service port (3025)') }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({
+        severity: 'info',
+        check: 'validate.not-checked',
+        resource: 'provider.teleport',
+        message: expect.stringContaining('Auth Service port (3025)'),
+      }),
+    );
   });
 
   test('a variable address without --proxy, or an unknown leaf: info "not checked" findings', async () => {
-    const file = writeConfig('variables', { variable: { a: { type: 'string' } }, provider: { teleport: [{ addr: '${var.a}' }] }, resource: { teleport_trusted_cluster: { t: { version: 'v2', metadata: { name: 'rootcluster.example.com' }, spec: { token: '${var.a}', web_proxy_addr: '${var.a}', tunnel_addr: '${var.a}', role_map: [{ remote: 'a', local: ['access'] }] } } } } });
+    const file = writeConfig('variables', {
+      variable: { a: { type: 'string' } },
+      provider: { teleport: [{ addr: '${var.a}' }] },
+      resource: {
+        teleport_trusted_cluster: {
+          t: {
+            version: 'v2',
+            metadata: { name: 'rootcluster.example.com' },
+            spec: { token: '${var.a}', web_proxy_addr: '${var.a}', tunnel_addr: '${var.a}', role_map: [{ remote: 'a', local: ['access'] }] },
+          },
+        },
+      },
+    });
     const r = await validate([file, '--json']);
     expect(r.code).toBe(0);
-    expect(ofCheck(r.report, 'validate.not-checked').map((f: any) => f.message)).toEqual(expect.arrayContaining([
-      'the cluster was not checked: provider.teleport addr is not a literal.',
-      'the root was not checked: teleport_trusted_cluster.t spec.web_proxy_addr is not a literal.',
-      expect.stringContaining('the leaf (provider.teleport) was not checked'),
-    ]));
+    expect(ofCheck(r.report, 'validate.not-checked').map((f: any) => f.message)).toEqual(
+      expect.arrayContaining([
+        'the cluster was not checked: provider.teleport addr is not a literal.',
+        'the root was not checked: teleport_trusted_cluster.t spec.web_proxy_addr is not a literal.',
+        expect.stringContaining('the leaf (provider.teleport) was not checked'),
+      ]),
+    );
   });
 
   test('TF_TELEPORT_ADDR is the address of a provider block without addr', async () => {
@@ -274,18 +401,54 @@ describe('names and addresses', () => {
   });
 
   test('NAMEs in --proxy and --ca-file that match nothing: warnings (a typo is not silent)', async () => {
-    const r = await validate([stack('seed-l1-leaf'), ...overrides(), '--proxy', `rootclustr.example.com=${root.address}`, '--ca-file', `nosuch=${caFile}`, '--json']);
-    expect(ofCheck(r.report, 'validate.unknown-name').map((f: any) => f.resource).sort()).toEqual(['--ca-file nosuch', '--proxy rootclustr.example.com']);
+    const r = await validate([
+      stack('seed-l1-leaf'),
+      ...overrides(),
+      '--proxy',
+      `rootclustr.example.com=${root.address}`,
+      '--ca-file',
+      `nosuch=${caFile}`,
+      '--json',
+    ]);
+    expect(
+      ofCheck(r.report, 'validate.unknown-name')
+        .map((f: any) => f.resource)
+        .sort(),
+    ).toEqual(['--ca-file nosuch', '--proxy rootclustr.example.com']);
   });
 
   test('--ca-file by NAME matches any name that reaches the address (here the trusted cluster name for the root)', async () => {
-    const r = await validate([stack('seed-l1-leaf'), '--proxy', `teleport=${leaf.address}`, '--proxy', `rootcluster.example.com=${root.address}`, '--ca-file', `teleport=${caFile}`, '--ca-file', `rootcluster.example.com=${caFile}`, '--json']);
+    const r = await validate([
+      stack('seed-l1-leaf'),
+      '--proxy',
+      `teleport=${leaf.address}`,
+      '--proxy',
+      `rootcluster.example.com=${root.address}`,
+      '--ca-file',
+      `teleport=${caFile}`,
+      '--ca-file',
+      `rootcluster.example.com=${caFile}`,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
   });
 });
 
 describe('every example stack against a root and a leaf', () => {
-  const all = () => [examples, '--proxy', `one-stack/root=${root.address}`, '--proxy', `one-stack/leaf=${leaf.address}`, '--proxy', `leaf_eu=${leaf.address}`, '--proxy', `leaf_us=${leaf.address}`, '--ca-file', caFile, '--json'];
+  const all = () => [
+    examples,
+    '--proxy',
+    `one-stack/root=${root.address}`,
+    '--proxy',
+    `one-stack/leaf=${leaf.address}`,
+    '--proxy',
+    `leaf_eu=${leaf.address}`,
+    '--proxy',
+    `leaf_us=${leaf.address}`,
+    '--ca-file',
+    caFile,
+    '--json',
+  ];
   const errorsByStack = (report: any) => {
     const out: Record<string, string[]> = {};
     for (const f of report.findings.filter((x: any) => x.severity === 'error')) (out[f.stack] ??= []).push(`${f.check} ${f.resource}`);
@@ -296,7 +459,10 @@ describe('every example stack against a root and a leaf', () => {
     const r = await validate(all());
     expect(r.code).toBe(1);
     expect(errorsByStack(r.report)).toEqual({
-      'root-two-leaves': ['validate.tunnel-addr teleport_trusted_cluster.Root-eu_TrustedCluster_97997B72', 'validate.tunnel-addr teleport_trusted_cluster.Root-us_TrustedCluster_0271EE8D'],
+      'root-two-leaves': [
+        'validate.tunnel-addr teleport_trusted_cluster.Root-eu_TrustedCluster_97997B72',
+        'validate.tunnel-addr teleport_trusted_cluster.Root-us_TrustedCluster_0271EE8D',
+      ],
     });
     expect(r.report.findings.every((f: any) => typeof f.stack === 'string' && !f.resource.includes(': '))).toBe(true);
     expect(r.stderr).toContain('validate: checking 2 cluster(s)');
@@ -316,15 +482,32 @@ describe('every example stack against a root and a leaf', () => {
 
 describe('with web sessions (credentials from the environment)', () => {
   const env = {
-    TELEPORT_TELEPORT_USER: 'ci-leaf', TELEPORT_TELEPORT_PASSWORD: 'leaf-pw-41d', TELEPORT_TELEPORT_OTP: '111111',
-    TELEPORT_ROOTCLUSTER_EXAMPLE_COM_USER: 'ci-root', TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'root-pw-92e', TELEPORT_ROOTCLUSTER_EXAMPLE_COM_OTP: '222222',
+    TELEPORT_TELEPORT_USER: 'ci-leaf',
+    TELEPORT_TELEPORT_PASSWORD: 'leaf-pw-41d',
+    TELEPORT_TELEPORT_OTP: '111111',
+    TELEPORT_ROOTCLUSTER_EXAMPLE_COM_USER: 'ci-root',
+    TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'root-pw-92e',
+    TELEPORT_ROOTCLUSTER_EXAMPLE_COM_OTP: '222222',
   };
   const SECRETS = [ROOT_TOKEN, OTHER_TOKEN, TC_TOKEN, ...SESSION_SECRETS, 'leaf-pw-41d', 'root-pw-92e', '111111', '222222'];
-  const logins = (server: FakeServer, since: number) => seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web').length;
+  const logins = (server: FakeServer, since: number) =>
+    seen.slice(since).filter((q) => q.server === server.address && q.method === 'POST' && q.path === '/webapi/sessions/web').length;
   const seedPlan = path.join(PLANS, 'seed-l1-leaf.plan.json');
   beforeEach(() => {
-    leaf.cluster = { ...LEAF, users: { 'ci-leaf': { password: 'leaf-pw-41d', otp: '111111' } }, roles: ['visitor', 'access'], trustedClusters: [{ name: 'rootcluster.example.com', token: TC_TOKEN }] };
-    root.cluster = { ...ROOT, users: { 'ci-root': { password: 'root-pw-92e', otp: '222222' } }, tokens: [{ id: ROOT_TOKEN, roles: ['Trusted_cluster'] }, { id: OTHER_TOKEN, roles: ['Node'] }] };
+    leaf.cluster = {
+      ...LEAF,
+      users: { 'ci-leaf': { password: 'leaf-pw-41d', otp: '111111' } },
+      roles: ['visitor', 'access'],
+      trustedClusters: [{ name: 'rootcluster.example.com', token: TC_TOKEN }],
+    };
+    root.cluster = {
+      ...ROOT,
+      users: { 'ci-root': { password: 'root-pw-92e', otp: '222222' } },
+      tokens: [
+        { id: ROOT_TOKEN, roles: ['Trusted_cluster'] },
+        { id: OTHER_TOKEN, roles: ['Node'] },
+      ],
+    };
   });
 
   test('the seed leaf plan: token on the root, roles on the leaf, server parse: ok; one login per cluster; no remote_cluster finding; no secret in any output', async () => {
@@ -336,7 +519,8 @@ describe('with web sessions (credentials from the environment)', () => {
     expect(json.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.role-exists', severity: 'info' }));
     expect(ofCheck(json.report, 'validate.remote-cluster-exists')).toEqual([]);
     expect([logins(root, since), logins(leaf, since)]).toEqual([1, 1]);
-    for (const server of [root, leaf]) expect(seen.slice(since).filter((q) => q.server === server.address && q.path === '/webapi/find')).toHaveLength(1);
+    for (const server of [root, leaf])
+      expect(seen.slice(since).filter((q) => q.server === server.address && q.path === '/webapi/find')).toHaveLength(1);
     expect(seen.slice(since).filter((q) => q.server === root.address && q.path === '/webapi/tokens')).toHaveLength(1);
     const human = await validate([seedPlan, ...overrides()], env);
     for (const out of [json.stdout, json.stderr, human.stdout, human.stderr]) for (const secret of SECRETS) expect(out).not.toContain(secret);
@@ -349,33 +533,75 @@ describe('with web sessions (credentials from the environment)', () => {
       for (const secret of SECRETS) expect(r.stdout).not.toContain(secret);
       return ofCheck(r.report, 'validate.join-token-live');
     };
-    expect(await tokenFinding([{ id: OTHER_TOKEN, roles: ['Trusted_cluster'] }])).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('does not exist on the root') })]);
-    expect(await tokenFinding([{ id: ROOT_TOKEN, roles: ['Node'] }])).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('lack Trusted_cluster') })]);
-    expect(await tokenFinding([{ id: ROOT_TOKEN, roles: ['Trusted_cluster'], expiry: '2001-01-01T00:00:00Z' }])).toEqual([expect.objectContaining({ severity: 'error', message: 'the join token expired at 2001-01-01T00:00:00Z.' })]);
+    expect(await tokenFinding([{ id: OTHER_TOKEN, roles: ['Trusted_cluster'] }])).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('does not exist on the root') }),
+    ]);
+    expect(await tokenFinding([{ id: ROOT_TOKEN, roles: ['Node'] }])).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('lack Trusted_cluster') }),
+    ]);
+    expect(await tokenFinding([{ id: ROOT_TOKEN, roles: ['Trusted_cluster'], expiry: '2001-01-01T00:00:00Z' }])).toEqual([
+      expect.objectContaining({ severity: 'error', message: 'the join token expired at 2001-01-01T00:00:00Z.' }),
+    ]);
   });
 
   test('provider-alias credentials (TELEPORT_ROOT_*) reach the root too: the token check runs', async () => {
     const file = writeConfig('aliases', {
-      provider: { teleport: [{ alias: 'root', addr: 'rootcluster.example.com:443' }, { alias: 'leaf', addr: 'leafcluster.example.com:443' }] },
-      resource: { teleport_trusted_cluster: { t: { provider: 'teleport.leaf', version: 'v2', metadata: { name: 'rootcluster.example.com' }, spec: { token: OTHER_TOKEN, web_proxy_addr: 'rootcluster.example.com:443', tunnel_addr: 'rootcluster.example.com:443', role_map: [{ remote: 'access', local: ['access'] }] } } } },
+      provider: {
+        teleport: [
+          { alias: 'root', addr: 'rootcluster.example.com:443' },
+          { alias: 'leaf', addr: 'leafcluster.example.com:443' },
+        ],
+      },
+      resource: {
+        teleport_trusted_cluster: {
+          t: {
+            provider: 'teleport.leaf',
+            version: 'v2',
+            metadata: { name: 'rootcluster.example.com' },
+            spec: {
+              token: OTHER_TOKEN,
+              web_proxy_addr: 'rootcluster.example.com:443',
+              tunnel_addr: 'rootcluster.example.com:443',
+              role_map: [{ remote: 'access', local: ['access'] }],
+            },
+          },
+        },
+      },
     });
     const since = seen.length;
     const r = await validate([file, '--proxy', `root=${root.address}`, '--proxy', `leaf=${leaf.address}`, '--ca-file', caFile, '--json'], {
-      TELEPORT_ROOT_USER: 'ci-root', TELEPORT_ROOT_PASSWORD: 'root-pw-92e', TELEPORT_ROOT_OTP: '222222',
+      TELEPORT_ROOT_USER: 'ci-root',
+      TELEPORT_ROOT_PASSWORD: 'root-pw-92e',
+      TELEPORT_ROOT_OTP: '222222',
     });
     expect(logins(root, since)).toBe(1);
     expect(logins(leaf, since)).toBe(0);
-    expect(ofCheck(r.report, 'validate.join-token-live')).toEqual([expect.objectContaining({ message: expect.stringContaining('lack Trusted_cluster') })]);
+    expect(ofCheck(r.report, 'validate.join-token-live')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('lack Trusted_cluster') }),
+    ]);
     expect(r.stdout).not.toContain(OTHER_TOKEN);
   });
 
   test('two names with different credentials for one cluster: a warning, one login', async () => {
     const since = seen.length;
-    const r = await validate([stack('one-stack'), '--proxy', `root=${root.address}`, '--proxy', `leaf=${leaf.address}`, '--ca-file', caFile, '--json'], {
-      ...env, TELEPORT_ROOT_USER: 'ci-root', TELEPORT_ROOT_PASSWORD: 'root-pw-92e', TELEPORT_ROOT_OTP: '222222', TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'other-pw-1',
-    });
+    const r = await validate(
+      [stack('one-stack'), '--proxy', `root=${root.address}`, '--proxy', `leaf=${leaf.address}`, '--ca-file', caFile, '--json'],
+      {
+        ...env,
+        TELEPORT_ROOT_USER: 'ci-root',
+        TELEPORT_ROOT_PASSWORD: 'root-pw-92e',
+        TELEPORT_ROOT_OTP: '222222',
+        TELEPORT_ROOTCLUSTER_EXAMPLE_COM_PASSWORD: 'other-pw-1',
+      },
+    );
     expect(r.code).toBe(0);
-    expect(ofCheck(r.report, 'validate.credentials-conflict')).toEqual([expect.objectContaining({ severity: 'warning', resource: root.address, message: expect.stringContaining('TELEPORT_ROOTCLUSTER_EXAMPLE_COM_* is ignored') })]);
+    expect(ofCheck(r.report, 'validate.credentials-conflict')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        resource: root.address,
+        message: expect.stringContaining('TELEPORT_ROOTCLUSTER_EXAMPLE_COM_* is ignored'),
+      }),
+    ]);
     expect(logins(root, since)).toBe(1);
     expect(r.stdout).not.toContain('other-pw-1');
     // The root's token has a plan-relative expiry (an expression): it is left out of the server's parse, not sent as text.
@@ -391,10 +617,13 @@ describe('with web sessions (credentials from the environment)', () => {
     expect(logins(leaf, since)).toBe(0);
   });
 
-  describe('a remote cluster on the root under the leaf\'s name', () => {
+  describe("a remote cluster on the root under the leaf's name", () => {
     const opsConfig = (name: string) => {
       const config = JSON.parse(fs.readFileSync(path.join(stack('seed-l1-leaf'), 'cdk.tf.json'), 'utf8'));
-      config.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [{ remote: 'access', local: ['visitor'] }, { remote: 'editor', local: ['ops'] }];
+      config.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [
+        { remote: 'access', local: ['visitor'] },
+        { remote: 'editor', local: ['ops'] },
+      ];
       return writeConfig(name, config);
     };
     beforeEach(() => {
@@ -404,9 +633,22 @@ describe('with web sessions (credentials from the environment)', () => {
     test('the leaf was asked and has no trusted cluster for the root: a warning (and a mapped role missing on the leaf)', async () => {
       leaf.cluster = { ...leaf.cluster, trustedClusters: [] };
       const r = await validate([opsConfig('ops'), ...overrides(), '--json'], env);
-      expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.role-exists', severity: 'error', path: 'spec.role_map[1].local', message: 'role "ops" does not exist on the leaf: Teleport rejects the trusted cluster.' }));
+      expect(r.report.findings).toContainEqual(
+        expect.objectContaining({
+          check: 'validate.role-exists',
+          severity: 'error',
+          path: 'spec.role_map[1].local',
+          message: 'role "ops" does not exist on the leaf: Teleport rejects the trusted cluster.',
+        }),
+      );
       expect(ofCheck(r.report, 'validate.role-map-role')).toEqual([]); // settled live
-      expect(ofCheck(r.report, 'validate.remote-cluster-exists')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('the leaf has no trusted cluster for the root'), fix: expect.stringContaining('never while a leaf still uses it') })]);
+      expect(ofCheck(r.report, 'validate.remote-cluster-exists')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringContaining('the leaf has no trusted cluster for the root'),
+          fix: expect.stringContaining('never while a leaf still uses it'),
+        }),
+      ]);
     });
 
     test('the leaf trusts the root under that name (a working trust): no warning', async () => {
@@ -418,36 +660,50 @@ describe('with web sessions (credentials from the environment)', () => {
       const { TELEPORT_TELEPORT_USER: _u, TELEPORT_TELEPORT_PASSWORD: _p, TELEPORT_TELEPORT_OTP: _o, ...rootOnly } = env;
       const r = await validate([opsConfig('ops-no-leaf'), ...overrides(), '--json'], rootOnly);
       expect(ofCheck(r.report, 'validate.remote-cluster-exists')).toEqual([]);
-      expect(ofCheck(r.report, 'validate.not-checked')).toContainEqual(expect.objectContaining({ message: expect.stringContaining('without a web session on the leaf') }));
+      expect(ofCheck(r.report, 'validate.not-checked')).toContainEqual(
+        expect.objectContaining({ message: expect.stringContaining('without a web session on the leaf') }),
+      );
       expect(r.stdout).not.toContain('tctl rm');
     });
 
     test('a plan that creates the trusted cluster: a warning even without a leaf session', async () => {
       const { TELEPORT_TELEPORT_USER: _u, TELEPORT_TELEPORT_PASSWORD: _p, TELEPORT_TELEPORT_OTP: _o, ...rootOnly } = env;
       const r = await validate([seedPlan, ...overrides(), '--json'], rootOnly);
-      expect(ofCheck(r.report, 'validate.remote-cluster-exists')).toEqual([expect.objectContaining({ message: expect.stringContaining('the plan creates this trusted cluster') })]);
+      expect(ofCheck(r.report, 'validate.remote-cluster-exists')).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('the plan creates this trusted cluster') }),
+      ]);
     });
   });
 
-  test('the server\'s own parse rejects a role, and a token', async () => {
+  test("the server's own parse rejects a role, and a token", async () => {
     const v99 = leafConfig('v99', role('v99'));
-    expect(ofCheck((await validate([v99, ...leafOnly()], env)).report, 'validate.server-parse')).toEqual([expect.objectContaining({ resource: 'teleport_role.r', message: expect.stringContaining('role version "v99" is not supported') })]);
+    expect(ofCheck((await validate([v99, ...leafOnly()], env)).report, 'validate.server-parse')).toEqual([
+      expect.objectContaining({ resource: 'teleport_role.r', message: expect.stringContaining('role version "v99" is not supported') }),
+    ]);
     leaf.faults = { '/webapi/yaml/parse/token': { status: 400, body: { error: { message: 'spacelift: hostname must not have a scheme' } } } };
     const token = await validate([leafConfig('bad-token', spacelift), ...leafOnly()], env);
-    expect(ofCheck(token.report, 'validate.server-parse')).toEqual([expect.objectContaining({ severity: 'error', resource: 'teleport_provision_token.s', message: expect.stringContaining('rejects this token: spacelift: hostname must not have a scheme') })]);
+    expect(ofCheck(token.report, 'validate.server-parse')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        resource: 'teleport_provision_token.s',
+        message: expect.stringContaining('rejects this token: spacelift: hostname must not have a scheme'),
+      }),
+    ]);
   });
 
-  test('config mode: the root\'s tokens are read whenever a root session exists, so a token a server echoes is redacted', async () => {
+  test("config mode: the root's tokens are read whenever a root session exists, so a token a server echoes is redacted", async () => {
     leaf.faults = { '/webapi/yaml/parse/role': { status: 400, body: { error: { message: `bad role, by the way ${OTHER_TOKEN}` } } } };
     const since = seen.length;
     const json = await validate([stack('seed-l1-leaf'), ...overrides(), '--json'], env);
     const human = await validate([stack('seed-l1-leaf'), ...overrides()], env);
     expect(seen.slice(since).some((q) => q.server === root.address && q.path === '/webapi/tokens')).toBe(true);
-    expect(ofCheck(json.report, 'validate.server-parse')).toEqual([expect.objectContaining({ message: expect.stringContaining('bad role, by the way ***REDACTED***') })]);
+    expect(ofCheck(json.report, 'validate.server-parse')).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('bad role, by the way ***REDACTED***') }),
+    ]);
     for (const out of [json.stdout, json.stderr, human.stdout, human.stderr]) expect(out).not.toContain(OTHER_TOKEN);
   });
 
-  test('the trusted cluster YAML\'s spec.token (returned by the leaf) never reaches human, --json or failure output', async () => {
+  test("the trusted cluster YAML's spec.token (returned by the leaf) never reaches human, --json or failure output", async () => {
     leaf.faults = { '/webapi/yaml/parse/role': { status: 400, body: { error: { message: `role clashes with trusted cluster token ${TC_TOKEN}` } } } };
     const json = await validate([stack('seed-l1-leaf'), ...overrides(), '--json'], env);
     expect(ofCheck(json.report, 'validate.server-parse')).toHaveLength(1);
@@ -457,6 +713,16 @@ describe('with web sessions (credentials from the environment)', () => {
     const failedHuman = await validate([stack('seed-l1-leaf'), ...overrides()], env);
     expect([failedJson.code, failedHuman.code]).toEqual([2, 2]);
     expect(failedJson.report.error).toContain('/webapi/sites answered HTTP 400');
-    for (const out of [json.stdout, json.stderr, human.stdout, human.stderr, failedJson.stdout, failedJson.stderr, failedHuman.stdout, failedHuman.stderr]) expect(out).not.toContain(TC_TOKEN);
+    for (const out of [
+      json.stdout,
+      json.stderr,
+      human.stdout,
+      human.stderr,
+      failedJson.stdout,
+      failedJson.stderr,
+      failedHuman.stdout,
+      failedHuman.stderr,
+    ])
+      expect(out).not.toContain(TC_TOKEN);
   });
 });

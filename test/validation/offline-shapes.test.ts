@@ -34,7 +34,10 @@ describe('a configuration: the same findings as check, never an internal error',
   const cases: [string, (c: any) => unknown][] = [
     ['role_map: "abc"', (c) => ((c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = 'abc'), c)],
     ['role_map: [null]', (c) => ((c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [null]), c)],
-    ['role_map: [{local: "visitor"}]', (c) => ((c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [{ remote: 'a', local: 'visitor' }]), c)],
+    [
+      'role_map: [{local: "visitor"}]',
+      (c) => ((c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [{ remote: 'a', local: 'visitor' }]), c),
+    ],
     ['a null resource body', (c) => ((c.resource.teleport_trusted_cluster.rootcluster = null), c)],
     ['a null spec', (c) => ((c.resource.teleport_trusted_cluster.rootcluster.spec = null), c)],
     ['resource: "x"', (c) => ((c.resource = 'x'), c)],
@@ -56,7 +59,13 @@ describe('a configuration: the same findings as check, never an internal error',
     const c = copy(leaf);
     c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [null, { remote: 'access', local: ['nowhere'] }];
     const r = await runCli(['validate', '--offline', write(c), '--json']);
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ check: 'validate.role-map-role', path: 'spec.role_map[1].local', message: expect.stringContaining('role "nowhere"') }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'validate.role-map-role',
+        path: 'spec.role_map[1].local',
+        message: expect.stringContaining('role "nowhere"'),
+      }),
+    );
   });
 
   test('role_map local roles and names that are JavaScript builtins are plain names', async () => {
@@ -64,26 +73,44 @@ describe('a configuration: the same findings as check, never an internal error',
     c.resource.teleport_trusted_cluster.rootcluster.spec.role_map = [{ remote: 'access', local: ['constructor', '__proto__', 'toString'] }];
     const r = await runCli(['validate', '--offline', write(c), '--json']);
     expect(r.code).toBe(0);
-    expect(r.report.findings.filter((f: any) => f.check === 'validate.role-map-role').map((f: any) => f.message.match(/role "([^"]+)"/)[1])).toEqual(['constructor', '__proto__', 'toString']);
+    expect(r.report.findings.filter((f: any) => f.check === 'validate.role-map-role').map((f: any) => f.message.match(/role "([^"]+)"/)[1])).toEqual([
+      'constructor',
+      '__proto__',
+      'toString',
+    ]);
   });
 });
 
 describe('a plan: parts of the wrong shape are validate.plan-shape errors', () => {
   const plan = () => JSON.parse(fs.readFileSync(path.join(PLANS, 'seed-l1-leaf.plan.json'), 'utf8'));
   const cases: [string, (p: any) => void, RegExp][] = [
-    ['resources: [null]', (p) => (p.planned_values.root_module.resources = [null]), /planned_values\.root_module\.resources\[0\] is not an object: skipped/],
+    [
+      'resources: [null]',
+      (p) => (p.planned_values.root_module.resources = [null]),
+      /planned_values\.root_module\.resources\[0\] is not an object: skipped/,
+    ],
     ['resource_changes: [null]', (p) => (p.resource_changes = [null]), /resource_changes\[0\] is not an object: skipped/],
-    ['a null provider_config entry', (p) => (p.configuration.provider_config.teleport = null), /configuration\.provider_config\["teleport"\] is not an object/],
+    [
+      'a null provider_config entry',
+      (p) => (p.configuration.provider_config.teleport = null),
+      /configuration\.provider_config\["teleport"\] is not an object/,
+    ],
     ['provider_config: "x"', (p) => (p.configuration.provider_config = 'x'), /configuration\.provider_config is not an object/],
     ['change.actions: "create"', (p) => (p.resource_changes[0].change = 'create'), /resource_changes\[0\]\.change is not an object/],
-    ['role_map: "abc" in planned values', (p) => (p.planned_values.root_module.resources.find((r: any) => r.type === 'teleport_trusted_cluster').values.spec.role_map = 'abc'), /teleport_trusted_cluster\.rootcluster: spec\.role_map does not have the type the provider schema gives it/],
+    [
+      'role_map: "abc" in planned values',
+      (p) => (p.planned_values.root_module.resources.find((r: any) => r.type === 'teleport_trusted_cluster').values.spec.role_map = 'abc'),
+      /teleport_trusted_cluster\.rootcluster: spec\.role_map does not have the type the provider schema gives it/,
+    ],
   ];
   test.each(cases)('%s', async (_what, mutate, message) => {
     const p = plan();
     mutate(p);
     const r = await runCli(['validate', '--offline', write(p, 'leaf.plan.json'), '--json']);
     expect(r.code).toBe(1);
-    expect(r.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', check: 'validate.plan-shape', message: expect.stringMatching(message) }));
+    expect(r.report.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', check: 'validate.plan-shape', message: expect.stringMatching(message) }),
+    );
     expect(r.stdout + r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
@@ -102,12 +129,19 @@ describe('a plan written with its sensitive values redacted', () => {
     const r = await runCli(['validate', '--offline', write(p, 'leaf.plan.json'), '--json']);
     expect(r.code).toBe(0);
     expect(r.report.findings.filter((f: any) => f.check === 'validate.join-token')).toEqual([
-      expect.objectContaining({ severity: 'info', resource: 'teleport_trusted_cluster.rootcluster', path: 'spec.token', message: expect.stringMatching(/^not checked: the plan holds this token redacted/) }),
+      expect.objectContaining({
+        severity: 'info',
+        resource: 'teleport_trusted_cluster.rootcluster',
+        path: 'spec.token',
+        message: expect.stringMatching(/^not checked: the plan holds this token redacted/),
+      }),
     ]);
     // The same plan with the token removed instead: the plan creates the trusted cluster without one.
     delete tc.values.spec.token;
     for (const c of p.resource_changes) if (c.type === 'teleport_trusted_cluster') delete c.change.after.spec.token;
     const missing = await runCli(['validate', '--offline', write(p, 'leaf.plan.json'), '--json']);
-    expect(missing.report.findings).toContainEqual(expect.objectContaining({ severity: 'error', check: 'validate.join-token', message: expect.stringContaining('without a join token') }));
+    expect(missing.report.findings).toContainEqual(
+      expect.objectContaining({ severity: 'error', check: 'validate.join-token', message: expect.stringContaining('without a join token') }),
+    );
   });
 });

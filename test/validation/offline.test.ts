@@ -25,14 +25,24 @@ const VISITOR = { version: 'v7', metadata: { name: 'visitor' }, spec: { allow: {
 const tc = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   version: 'v2',
   metadata: { name: 'root.example.com' },
-  spec: { enabled: true, token: '${var.t}', web_proxy_addr: 'root.example.com:443', tunnel_addr: 'root.example.com:443', role_map: [{ remote: 'access', local: ['visitor'] }], ...spec },
+  spec: {
+    enabled: true,
+    token: '${var.t}',
+    web_proxy_addr: 'root.example.com:443',
+    tunnel_addr: 'root.example.com:443',
+    role_map: [{ remote: 'access', local: ['visitor'] }],
+    ...spec,
+  },
   ...extra,
 });
 
 function config(resource: Record<string, unknown>, provider: Record<string, unknown> = { addr: 'leaf.example.com:443' }): TfInput {
   const file = path.join(dir, `c${Math.random().toString(36).slice(2)}`, 'cdk.tf.json');
   fs.mkdirSync(path.dirname(file));
-  fs.writeFileSync(file, JSON.stringify({ terraform: TERRAFORM, provider: { teleport: [provider] }, variable: { t: { type: 'string', sensitive: true } }, resource }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ terraform: TERRAFORM, provider: { teleport: [provider] }, variable: { t: { type: 'string', sensitive: true } }, resource }),
+  );
   return loadInput(file);
 }
 
@@ -54,7 +64,9 @@ test('several stacks: the stack is its own field and resource stays a pure Terra
   const input = loadInput(path.join(dir, 'multi'));
   expect(input.stacks.map((s) => s.name)).toEqual(['one-stack', 'seed-l1-leaf']);
   const findings = runOfflineChecks(input, { now: NOW });
-  expect(findings).toContainEqual(expect.objectContaining({ check: 'validate.address-port', stack: 'seed-l1-leaf', resource: 'teleport_trusted_cluster.rootcluster' }));
+  expect(findings).toContainEqual(
+    expect.objectContaining({ check: 'validate.address-port', stack: 'seed-l1-leaf', resource: 'teleport_trusted_cluster.rootcluster' }),
+  );
   expect(findings.every((f) => f.stack !== undefined && !f.resource.includes(': '))).toBe(true);
 });
 
@@ -67,13 +79,28 @@ test('the schema check runs in validate: an unknown attribute is an error with i
 
 describe('role_map local roles', () => {
   test('defined here, preset, or an expansion: fine', () => {
-    const input = config({ teleport_role: { visitor: VISITOR }, teleport_trusted_cluster: { root: tc({ role_map: [{ remote: 'access', local: ['visitor', 'auditor'] }, { remote: '^(.*)$', local: ['$1'] }] }) } });
+    const input = config({
+      teleport_role: { visitor: VISITOR },
+      teleport_trusted_cluster: {
+        root: tc({
+          role_map: [
+            { remote: 'access', local: ['visitor', 'auditor'] },
+            { remote: '^(.*)$', local: ['$1'] },
+          ],
+        }),
+      },
+    });
     expect(only(input, 'validate.role-map-role')).toEqual([]);
   });
 
   test('neither: a warning that it must exist on the leaf, with the path', () => {
     expect(only(config({ teleport_trusted_cluster: { root: tc({}) } }), 'validate.role-map-role')).toEqual([
-      expect.objectContaining({ severity: 'warning', resource: 'teleport_trusted_cluster.root', path: 'spec.role_map[0].local', message: expect.stringContaining('role "visitor" is not defined in this configuration') }),
+      expect.objectContaining({
+        severity: 'warning',
+        resource: 'teleport_trusted_cluster.root',
+        path: 'spec.role_map[0].local',
+        message: expect.stringContaining('role "visitor" is not defined in this configuration'),
+      }),
     ]);
   });
 
@@ -85,13 +112,21 @@ describe('role_map local roles', () => {
 
 describe('join token', () => {
   test('by reference to a Trusted_cluster token: fine', () => {
-    const input = config({ teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Trusted_cluster'] } } }, teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) } });
+    const input = config({
+      teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Trusted_cluster'] } } },
+      teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) },
+    });
     expect(only(input, 'validate.join-token')).toEqual([]);
   });
 
   test('by reference to a token without Trusted_cluster: error', () => {
-    const input = config({ teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Node'] } } }, teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) } });
-    expect(only(input, 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'error', path: 'spec.token', message: expect.stringContaining('lack Trusted_cluster') })]);
+    const input = config({
+      teleport_provision_token: { j: { version: 'v2', spec: { roles: ['Node'] } } },
+      teleport_trusted_cluster: { root: tc({ token: '${teleport_provision_token.j.metadata.name}' }) },
+    });
+    expect(only(input, 'validate.join-token')).toEqual([
+      expect.objectContaining({ severity: 'error', path: 'spec.token', message: expect.stringContaining('lack Trusted_cluster') }),
+    ]);
   });
 
   test('a literal: warning, and the value never appears', () => {
@@ -103,8 +138,16 @@ describe('join token', () => {
 
   test('missing in a configuration: a warning (fine once the leaf joined; a new trusted cluster cannot join)', () => {
     const { token: _token, ...spec } = tc({}).spec;
-    for (const input of [config({ teleport_trusted_cluster: { root: tc({ token: '' }) } }), config({ teleport_trusted_cluster: { root: { ...tc({}), spec } } })]) {
-      expect(only(input, 'validate.join-token')).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.' })]);
+    for (const input of [
+      config({ teleport_trusted_cluster: { root: tc({ token: '' }) } }),
+      config({ teleport_trusted_cluster: { root: { ...tc({}), spec } } }),
+    ]) {
+      expect(only(input, 'validate.join-token')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.',
+        }),
+      ]);
     }
   });
 
@@ -117,12 +160,15 @@ describe('join token', () => {
         c.change.after.spec.token = token;
         if (unknown) c.change.after_unknown.spec.token = true;
       }
-      for (const r of plan.planned_values.root_module.resources.filter((x: any) => x.type === 'teleport_trusted_cluster')) r.values.spec.token = token;
+      for (const r of plan.planned_values.root_module.resources.filter((x: any) => x.type === 'teleport_trusted_cluster'))
+        r.values.spec.token = token;
       const file = path.join(dir, `tokenless-${actions.join('-')}-${unknown}.plan.json`);
       fs.writeFileSync(file, JSON.stringify(plan));
       return only(loadInput(file), 'validate.join-token');
     };
-    expect(planWith(['create'], null)).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('creates this trusted cluster without a join token') })]);
+    expect(planWith(['create'], null)).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('creates this trusted cluster without a join token') }),
+    ]);
     expect(planWith(['delete', 'create'], null)).toEqual([expect.objectContaining({ severity: 'error' })]);
     expect(planWith(['update'], null)).toEqual([]);
     expect(planWith(['no-op'], null)).toEqual([]);
@@ -136,7 +182,13 @@ describe('explicit ports', () => {
   });
 
   test('tunnel_addr, web_proxy_addr and provider addr without a port: errors with their paths', () => {
-    const findings = only(config({ teleport_trusted_cluster: { root: tc({ tunnel_addr: 'root.example.com', web_proxy_addr: 'root.example.com' }) } }, { addr: 'leaf.example.com' }), 'validate.address-port');
+    const findings = only(
+      config(
+        { teleport_trusted_cluster: { root: tc({ tunnel_addr: 'root.example.com', web_proxy_addr: 'root.example.com' }) } },
+        { addr: 'leaf.example.com' },
+      ),
+      'validate.address-port',
+    );
     expect(findings.map((f) => [f.resource, f.path])).toEqual([
       ['teleport_trusted_cluster.root', 'spec.web_proxy_addr'],
       ['teleport_trusted_cluster.root', 'spec.tunnel_addr'],
@@ -145,21 +197,29 @@ describe('explicit ports', () => {
   });
 
   test('enabled: false is a warning', () => {
-    expect(only(config({ teleport_trusted_cluster: { root: tc({ enabled: false }) } }), 'validate.disabled')).toEqual([expect.objectContaining({ severity: 'warning', path: 'spec.enabled' })]);
+    expect(only(config({ teleport_trusted_cluster: { root: tc({ enabled: false }) } }), 'validate.disabled')).toEqual([
+      expect.objectContaining({ severity: 'warning', path: 'spec.enabled' }),
+    ]);
   });
 });
 
 describe('token expiry', () => {
-  const token = (expires: string) => ({ teleport_provision_token: { j: { version: 'v2', metadata: { expires }, spec: { roles: ['Trusted_cluster'] } } } });
+  const token = (expires: string) => ({
+    teleport_provision_token: { j: { version: 'v2', metadata: { expires }, spec: { roles: ['Trusted_cluster'] } } },
+  });
   test('far enough ahead, or relative to the plan: fine', () => {
     expect(only(config(token('2026-11-25T12:00:00Z')), 'validate.token-expiry')).toEqual([]);
     expect(only(config(token('${timeadd(plantimestamp(), "1h")}')), 'validate.token-expiry')).toEqual([]);
   });
   test('in the past: error', () => {
-    expect(only(config(token('2026-11-24T11:00:00Z')), 'validate.token-expiry')).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringContaining('is in the past') })]);
+    expect(only(config(token('2026-11-24T11:00:00Z')), 'validate.token-expiry')).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('is in the past') }),
+    ]);
   });
   test('too soon to apply both sides: warning', () => {
-    expect(only(config(token('2026-11-24T12:05:00Z')), 'validate.token-expiry')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('less than 600 s away') })]);
+    expect(only(config(token('2026-11-24T12:05:00Z')), 'validate.token-expiry')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('less than 600 s away') }),
+    ]);
   });
 });
 
@@ -196,7 +256,12 @@ describe('plans from terraform show -json', () => {
     expect(findings.filter((f) => f.check === 'validate.immutable-update').map((f) => f.path)).toEqual(['spec.token', 'spec.web_proxy_addr']);
     expect(findings.find((f) => f.path === 'spec.token')?.fix).toContain('ignore_changes');
     expect(findings.filter((f) => f.check.startsWith('validate.role-'))).toEqual([
-      expect.objectContaining({ severity: 'error', check: 'validate.role-replace', resource: 'teleport_role.visitor', message: expect.stringContaining('from v6 to v7') }),
+      expect.objectContaining({
+        severity: 'error',
+        check: 'validate.role-replace',
+        resource: 'teleport_role.visitor',
+        message: expect.stringContaining('from v6 to v7'),
+      }),
     ]);
     expect(JSON.stringify(findings)).not.toContain('old-token-value-1b2c');
   });
@@ -204,10 +269,20 @@ describe('plans from terraform show -json', () => {
   test('an in-place update of tunnel_addr: error; a role version updated in place (the newest provider): warning', () => {
     const findings = changedPlan('tunnel', { tunnel_addr: 'rootcluster.example.com:3024' }, ['update'], 'v6');
     expect(findings.filter((f) => f.check === 'validate.immutable-update')).toEqual([
-      expect.objectContaining({ severity: 'error', resource: 'teleport_trusted_cluster.rootcluster', path: 'spec.tunnel_addr', message: expect.stringContaining('can not update tunnel_addr') }),
+      expect.objectContaining({
+        severity: 'error',
+        resource: 'teleport_trusted_cluster.rootcluster',
+        path: 'spec.tunnel_addr',
+        message: expect.stringContaining('can not update tunnel_addr'),
+      }),
     ]);
     expect(findings.filter((f) => f.check.startsWith('validate.role-'))).toEqual([
-      expect.objectContaining({ severity: 'warning', check: 'validate.role-version-update', path: 'version', message: expect.stringContaining('from v6 to v7') }),
+      expect.objectContaining({
+        severity: 'warning',
+        check: 'validate.role-version-update',
+        path: 'version',
+        message: expect.stringContaining('from v6 to v7'),
+      }),
     ]);
   });
 

@@ -42,11 +42,13 @@ describe('x509 certificates from node:crypto keys', () => {
     const port = (server.address() as AddressInfo).port;
     try {
       const body = await new Promise<string>((resolve, reject) => {
-        https.get({ host: '127.0.0.1', port, ca: ca.certificatePem, path: '/' }, (res) => {
-          let data = '';
-          res.on('data', (c) => (data += c));
-          res.on('end', () => resolve(data));
-        }).on('error', reject);
+        https
+          .get({ host: '127.0.0.1', port, ca: ca.certificatePem, path: '/' }, (res) => {
+            let data = '';
+            res.on('data', (c) => (data += c));
+            res.on('end', () => resolve(data));
+          })
+          .on('error', reject);
       });
       expect(body).toBe('ok');
     } finally {

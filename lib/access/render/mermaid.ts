@@ -3,9 +3,12 @@
 // with `"` written as `#quot;`, and no control characters.
 import { AccessMapData } from '../model';
 import { resourcesText } from '../words';
-import { printable } from './printable';
+import { escapeUnsafe } from '../../report/sanitize';
 
-const label = (text: string): string => `"${printable(text).replace(/"/g, '#quot;').replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
+const label = (text: string): string =>
+  `"${escapeUnsafe(text)
+    .replace(/"/g, '#quot;')
+    .replace(/[<>]/g, (c) => (c === '<' ? '#lt;' : '#gt;'))}"`;
 
 /** The flowchart source, with its node and edge counts. */
 export function mermaidGraph(map: AccessMapData): { source: string; nodes: number; edges: number } {

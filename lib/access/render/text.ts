@@ -1,15 +1,28 @@
 // The text report: per leaf and trusted cluster, per root role or pattern, the grants in a table.
 import { AccessDiffData, AccessMapData, TrustEdge } from '../model';
-import { printable } from './printable';
+import { escapeUnsafe } from '../../report/sanitize';
 import { Row, hints, roleMapText, trustRows } from './rows';
 import { changeSummary, mapSummary } from './summary';
 
-const COLUMNS: [keyof Row, string][] = [['root', 'ROOT ROLE'], ['leafRoles', 'LEAF ROLES'], ['access', 'ACCESS'], ['on', 'ON'], ['who', 'FOR']];
+const COLUMNS: [keyof Row, string][] = [
+  ['root', 'ROOT ROLE'],
+  ['leafRoles', 'LEAF ROLES'],
+  ['access', 'ACCESS'],
+  ['on', 'ON'],
+  ['who', 'FOR'],
+];
 
 function table(rows: Row[]): string[] {
-  const cells = [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => printable(r[k])))];
+  const cells = [COLUMNS.map(([, h]) => h), ...rows.map((r) => COLUMNS.map(([k]) => escapeUnsafe(r[k])))];
   const widths = COLUMNS.map((_, i) => Math.min(48, Math.max(...cells.map((c) => c[i].length))));
-  return cells.map((c) => '  ' + c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]))).join('  ').trimEnd());
+  return cells.map(
+    (c) =>
+      '  ' +
+      c
+        .map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 export const trustTitle = (t: TrustEdge): string =>
@@ -22,16 +35,19 @@ export function renderText(map: AccessMapData, diff?: AccessDiffData): string {
   const lines: string[] = [`cdktf-teleport access: ${mapSummary(map)}`];
   if (diff) {
     lines.push(`changes against the base: ${changeSummary(diff)}`);
-    for (const c of diff.changes) lines.push(`  ${c.change.toUpperCase().padEnd(8)} ${printable(c.trust)}  ${printable(c.root)}: ${printable(c.grant)}${c.before !== undefined || c.after !== undefined ? ` (${printable(c.before ?? '-')} -> ${printable(c.after ?? '-')})` : ''}`);
+    for (const c of diff.changes)
+      lines.push(
+        `  ${c.change.toUpperCase().padEnd(8)} ${escapeUnsafe(c.trust)}  ${escapeUnsafe(c.root)}: ${escapeUnsafe(c.grant)}${c.before !== undefined || c.after !== undefined ? ` (${escapeUnsafe(c.before ?? '-')} -> ${escapeUnsafe(c.after ?? '-')})` : ''}`,
+      );
   }
   for (const t of map.trusts) {
-    lines.push('', printable(trustTitle(t)), `  ${printable(whereText(t))}`);
-    for (const m of roleMapText(t)) lines.push(`  ${printable(m)}`);
-    for (const n of t.notes) lines.push(`  note: ${printable(n)}`);
-    for (const r of t.leafRoles) for (const n of r.notes) lines.push(`  note (leaf role ${printable(r.name)}): ${printable(n)}`);
+    lines.push('', escapeUnsafe(trustTitle(t)), `  ${escapeUnsafe(whereText(t))}`);
+    for (const m of roleMapText(t)) lines.push(`  ${escapeUnsafe(m)}`);
+    for (const n of t.notes) lines.push(`  note: ${escapeUnsafe(n)}`);
+    for (const r of t.leafRoles) for (const n of r.notes) lines.push(`  note (leaf role ${escapeUnsafe(r.name)}): ${escapeUnsafe(n)}`);
     lines.push('', ...table(trustRows(t)));
     const h = hints(t);
-    if (h.length) lines.push('', ...h.map((x) => `  hint: ${printable(x)}`));
+    if (h.length) lines.push('', ...h.map((x) => `  hint: ${escapeUnsafe(x)}`));
   }
   return lines.join('\n') + '\n';
 }

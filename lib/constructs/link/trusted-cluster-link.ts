@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider, TerraformResourceLifecycle } from 'cdktf';
 import { ProvisionToken } from '../provision-token';
 import { JoinToken, TrustedCluster, TrustedClusterOptions } from '../trusted-cluster';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /**
  * Props of a root/leaf trust relationship managed from one stack with two aliased providers. The

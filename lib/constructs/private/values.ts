@@ -46,7 +46,9 @@ export const quoted = (xs: readonly string[]): string => xs.map((x) => `"${x}"`)
 
 /** The first literal entry with a literal member for which `bad` holds: the entry's 1-based position and that member. */
 export function firstBadMember<T, M>(
-  list: readonly T[] | undefined, members: (x: T) => readonly M[] | undefined, bad: (m: M) => boolean,
+  list: readonly T[] | undefined,
+  members: (x: T) => readonly M[] | undefined,
+  bad: (m: M) => boolean,
 ): Entry<M> | undefined {
   if (!Array.isArray(list) || Token.isUnresolved(list)) return undefined;
   for (let i = 0; i < list.length; i++) {
@@ -60,7 +62,8 @@ export function firstBadMember<T, M>(
 
 /** The first literal entry for which `problem` says something: the entry, its 1-based position and what it said. */
 export function firstProblem<T, P>(
-  list: readonly T[] | undefined, problem: (x: T) => P | undefined,
+  list: readonly T[] | undefined,
+  problem: (x: T) => P | undefined,
 ): (Entry<T> & { readonly problem: P }) | undefined {
   if (!Array.isArray(list) || Token.isUnresolved(list)) return undefined;
   for (let i = 0; i < list.length; i++) {

@@ -1,5 +1,5 @@
 import { registerSecret } from '../../report/redact';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /** Native Machine ID joining: Terraform joins the cluster itself with a delegated join method. */
 export interface MachineIdAuthProps {

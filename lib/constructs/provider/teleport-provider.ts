@@ -6,7 +6,7 @@ import { Rule, isKnown, rule, validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { DELEGATED_JOIN_METHODS } from './join-methods';
 import { ProviderAuth } from './provider-auth';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /** Props of the Teleport provider. */
 export interface TeleportProviderProps {
@@ -54,12 +54,14 @@ export interface TeleportProviderProps {
 
 const RULES: readonly Rule<TeleportProviderProps>[] = [
   { field: 'addr', check: (p) => (isKnown(p.addr) ? addressProblem('provider_addr', p.addr!) : undefined) },
-  ...(['dialTimeoutDuration', 'retryBaseDuration', 'retryCapDuration'] as const).map((k) => rule({
-    field: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-    find: (p: TeleportProviderProps) => isKnown(p[k]) && parseGoDuration(p[k]!) === undefined,
-    message: (_, p) => `"${p[k]}" is not a Go duration.`,
-    fix: 'write a duration such as "30s", "1m" or "1h30m".',
-  })),
+  ...(['dialTimeoutDuration', 'retryBaseDuration', 'retryCapDuration'] as const).map((k) =>
+    rule({
+      field: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      find: (p: TeleportProviderProps) => isKnown(p[k]) && parseGoDuration(p[k]!) === undefined,
+      message: (_, p) => `"${p[k]}" is not a Go duration.`,
+      fix: 'write a duration such as "30s", "1m" or "1h30m".',
+    }),
+  ),
   rule({
     field: 'retry_max_tries',
     find: (p) => isKnown(p.retryMaxTries) && !/^\d+$/.test(p.retryMaxTries!),
@@ -109,12 +111,15 @@ export class TeleportProvider extends l1.provider.TeleportProvider {
     });
     validateWith(this, () => props, RULES);
     this.node.addValidation({
-      validate: () => auth._secretAttributes.flatMap((attr) => secretProblems(this, {
-        field: attr,
-        value: a[attr],
-        optedIn: auth._literalAccepted,
-        optIn: attr === 'identity_file' ? 'use ProviderAuth.unsafeIdentityFilePlainText()' : undefined,
-      })),
+      validate: () =>
+        auth._secretAttributes.flatMap((attr) =>
+          secretProblems(this, {
+            field: attr,
+            value: a[attr],
+            optedIn: auth._literalAccepted,
+            optIn: attr === 'identity_file' ? 'use ProviderAuth.unsafeIdentityFilePlainText()' : undefined,
+          }),
+        ),
     });
   }
 }

@@ -7,8 +7,23 @@ import { JoinMethod, KubernetesJoinType } from './join-methods';
 import { ProvisionTokenProps } from './props';
 
 /** A `ProvisionTokenProps` key that holds spec data of one join method (or of ec2 and iam: `allow`). */
-export type MethodPropKey = 'allow' | 'awsIidTtl' | 'github' | 'gitlab' | 'circleci' | 'kubernetes' | 'azure' | 'azureDevops' | 'gcp'
-  | 'spacelift' | 'tpm' | 'terraformCloud' | 'bitbucket' | 'oracle' | 'env0' | 'boundKeypair';
+export type MethodPropKey =
+  | 'allow'
+  | 'awsIidTtl'
+  | 'github'
+  | 'gitlab'
+  | 'circleci'
+  | 'kubernetes'
+  | 'azure'
+  | 'azureDevops'
+  | 'gcp'
+  | 'spacelift'
+  | 'tpm'
+  | 'terraformCloud'
+  | 'bitbucket'
+  | 'oracle'
+  | 'env0'
+  | 'boundKeypair';
 
 /** One join method. */
 export interface JoinMethodEntry {
@@ -33,7 +48,11 @@ const AWS_ALLOW = { key: 'allow', tf: 'spec.allow' } as const;
 
 /** A method whose props live in its own `spec.<tf>` block, filled from the factory's `fields`. */
 function blockMethod(
-  method: JoinMethod, factory: string, key: MethodPropKey, tf: string, fields: readonly string[],
+  method: JoinMethod,
+  factory: string,
+  key: MethodPropKey,
+  tf: string,
+  fields: readonly string[],
   extra: Pick<JoinMethodEntry, 'enterprise'> & { defaults?: { [field: string]: unknown } } = {},
 ): JoinMethodEntry {
   const block = { key, fields, defaults: extra.defaults };

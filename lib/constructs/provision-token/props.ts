@@ -1,8 +1,21 @@
 import { TeleportResourceOptions } from '../options';
 import {
-  AwsAllowRule, AzureDevopsJoinSpec, AzureJoinSpec, BitbucketJoinSpec, BoundKeypairJoinSpec, CircleciJoinSpec,
-  Env0JoinSpec, GcpJoinSpec, GithubJoinSpec, GitlabJoinSpec, JoinMethod, KubernetesJoinSpec, OracleJoinSpec,
-  SpaceliftJoinSpec, TerraformCloudJoinSpec, TpmJoinSpec,
+  AwsAllowRule,
+  AzureDevopsJoinSpec,
+  AzureJoinSpec,
+  BitbucketJoinSpec,
+  BoundKeypairJoinSpec,
+  CircleciJoinSpec,
+  Env0JoinSpec,
+  GcpJoinSpec,
+  GithubJoinSpec,
+  GitlabJoinSpec,
+  JoinMethod,
+  KubernetesJoinSpec,
+  OracleJoinSpec,
+  SpaceliftJoinSpec,
+  TerraformCloudJoinSpec,
+  TpmJoinSpec,
 } from './join-methods';
 
 /** What every provision token accepts: metadata, expiry, suggestions and the Terraform options. */

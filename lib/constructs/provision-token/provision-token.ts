@@ -3,17 +3,33 @@ import { Annotations, Token } from 'cdktf';
 import * as l1 from '../../gen';
 import { registerSecret } from '../../report/redact';
 import { withIgnoredChanges } from '../lifecycle';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { validateWith } from '../rules';
 import { secretProblems } from '../secret';
 import { EXPIRES_PATH, planExpiry } from './expiry';
 import { factoryProps, joinMethodEntry } from './join-method-table';
 import { JoinMethod, SECRET_JOIN_METHODS } from './join-methods';
 import {
-  AzureDevopsTokenProps, AzureTokenProps, BitbucketTokenProps, BoundKeypairTokenProps, CircleciTokenProps, Ec2TokenProps,
-  Env0TokenProps, GcpTokenProps, GithubTokenProps, GitlabTokenProps, IamTokenProps, KubernetesTokenProps, OracleTokenProps,
-  ProvisionTokenImportOptions, ProvisionTokenProps, SecretTokenProps, SpaceliftTokenProps, TerraformCloudTokenProps,
-  TpmTokenProps, TrustedClusterTokenProps,
+  AzureDevopsTokenProps,
+  AzureTokenProps,
+  BitbucketTokenProps,
+  BoundKeypairTokenProps,
+  CircleciTokenProps,
+  Ec2TokenProps,
+  Env0TokenProps,
+  GcpTokenProps,
+  GithubTokenProps,
+  GitlabTokenProps,
+  IamTokenProps,
+  KubernetesTokenProps,
+  OracleTokenProps,
+  ProvisionTokenImportOptions,
+  ProvisionTokenProps,
+  SecretTokenProps,
+  SpaceliftTokenProps,
+  TerraformCloudTokenProps,
+  TpmTokenProps,
+  TrustedClusterTokenProps,
 } from './props';
 import type { TokenFacts } from './rules';
 import type * as Rules from './rules';
@@ -181,8 +197,11 @@ export class ProvisionToken extends Construct {
 
     const facts: TokenFacts = { props, method, roles: givenRoles, now: () => new Date() };
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    validateWith(this, () => facts, () => (require('./rules') as typeof Rules).provisionTokenRules(method));
+    validateWith(
+      this,
+      () => facts,
+      () => (require('./rules') as typeof Rules).provisionTokenRules(method),
+    );
     this.node.addValidation({ validate: () => this.secretProblems(props) });
 
     // Literal secrets the user opted into still never reach our reports or errors.
@@ -210,9 +229,11 @@ export class ProvisionToken extends Construct {
       );
     }
     if (props.noExpiry === true && this.isSecret) {
-      Annotations.of(this).addWarning(this.isTrustedClusterToken
-        ? 'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).'
-        : 'noExpiry: this token never expires, so its secret lets anything join with its roles for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), or a delegated join method (no shared secret).');
+      Annotations.of(this).addWarning(
+        this.isTrustedClusterToken
+          ? 'noExpiry: this Trusted_cluster token never expires, so its secret lets a cluster join this root as a leaf for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), and once the leaf has joined drop the token (TrustedClusterLink joined: true, or JoinToken.alreadyJoined()).'
+          : 'noExpiry: this token never expires, so its secret lets anything join with its roles for as long as the token exists. Prefer ttl (e.g. ttl: "1h"), or a delegated join method (no shared secret).',
+      );
     }
     const enterprise = enterpriseOnly(props, method);
     if (enterprise) Annotations.of(this).addInfo(`${enterprise} requires Teleport Enterprise; a Community Edition Auth Service rejects this token.`);
@@ -239,9 +260,19 @@ export class ProvisionToken extends Construct {
     return [
       ...(this.isSecret ? secretProblems(this, { field: 'metadata.name', value: props.name, optedIn, optIn }) : []),
       ...(this.isSecret && this.importId !== undefined
-        ? secretProblems(this, { field: 'import.id', value: this.importId, optedIn: this.importOptIn, optIn: 'pass { allowLiteralSecret: true } to importFrom()' })
+        ? secretProblems(this, {
+            field: 'import.id',
+            value: this.importId,
+            optedIn: this.importOptIn,
+            optIn: 'pass { allowLiteralSecret: true } to importFrom()',
+          })
         : []),
-      ...secretProblems(this, { field: 'spec.bound_keypair.onboarding.registration_secret', value: props.boundKeypair?.onboarding?.registrationSecret, optedIn, optIn }),
+      ...secretProblems(this, {
+        field: 'spec.bound_keypair.onboarding.registration_secret',
+        value: props.boundKeypair?.onboarding?.registrationSecret,
+        optedIn,
+        optIn,
+      }),
     ];
   }
 }

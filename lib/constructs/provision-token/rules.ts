@@ -7,8 +7,15 @@ import { firstBad, given, known, quoted } from '../private/values';
 import { isBadTtl } from './expiry';
 import { JOIN_METHODS, MethodPropKey } from './join-method-table';
 import {
-  BoundKeypairRecoveryMode, GitRefType, GitlabDeploymentTier, GitlabProjectVisibility, JoinMethod, KubernetesJoinType, SpaceliftCallerType,
-  SpaceliftScope, TerraformCloudRunPhase,
+  BoundKeypairRecoveryMode,
+  GitRefType,
+  GitlabDeploymentTier,
+  GitlabProjectVisibility,
+  JoinMethod,
+  KubernetesJoinType,
+  SpaceliftCallerType,
+  SpaceliftScope,
+  TerraformCloudRunPhase,
 } from './join-methods';
 import { ProvisionTokenProps } from './props';
 
@@ -40,7 +47,10 @@ type Get<R> = (p: ProvisionTokenProps) => readonly R[] | undefined;
 function allowRequired<R>(path: string, get: Get<R>, example: string): Rule<TokenFacts> {
   return rule({
     field: path,
-    find: (f) => { const l = get(f.props); return !Token.isUnresolved(l) && (l === undefined || l.length === 0); },
+    find: (f) => {
+      const l = get(f.props);
+      return !Token.isUnresolved(l) && (l === undefined || l.length === 0);
+    },
     message: (_, f) => `is empty: the ${f.method} join method needs at least one allow rule, or any identity of that kind could join.`,
     fix: `add a rule, e.g. ${example}.`,
   });
@@ -71,14 +81,21 @@ function ruleForbids<R>(path: string, get: Get<R>, key: keyof R & string, tf: st
 
 /** A field of an allow rule that takes one of an enum's values (plain JavaScript may pass any string). */
 function ruleValueIn<R>(
-  path: string, get: Get<R>, key: keyof R & string, tf: string, values: { [name: string]: string }, enumName: string,
+  path: string,
+  get: Get<R>,
+  key: keyof R & string,
+  tf: string,
+  values: { [name: string]: string },
+  enumName: string,
 ): Rule<TokenFacts> {
   const allowed: string[] = Object.values(values);
   return rule({
     field: `${path}.${tf}`,
     find: (f) => firstBad(get(f.props), (r) => known(r[key]) && !allowed.includes(r[key] as string)),
     message: (bad) => `in rule #${bad.n} is "${bad.item[key]}", not one of ${quoted(allowed)}.`,
-    fix: `use ${Object.keys(values).map((k) => `${enumName}.${k}`).join(', ')}, or leave it unset to match any.`,
+    fix: `use ${Object.keys(values)
+      .map((k) => `${enumName}.${k}`)
+      .join(', ')}, or leave it unset to match any.`,
   });
 }
 
@@ -98,12 +115,15 @@ for (const entry of JOIN_METHODS) {
   }
 }
 
-const blockRules: Rule<TokenFacts>[] = BLOCKS.map((b) => rule({
-  field: b.tf,
-  find: (f: TokenFacts) => f.props[b.key] !== undefined && !(b.methods as string[]).includes(f.method),
-  message: (_, f) => `is set, but join_method is "${f.method}": ${b.tf} belongs to the ${b.methods.map((m) => `"${m}"`).join(' and ')} join method${b.methods.length > 1 ? 's' : ''}${f.method === JoinMethod.TOKEN && b.key === 'allow' ? ' (Teleport requires spec.allow to be empty for token join)' : ''}.`,
-  fix: `use ${b.factory} (or joinMethod: ${b.methods.map((m) => `JoinMethod.${m.toUpperCase()}`).join(' / ')}), or remove ${b.tf}.`,
-}));
+const blockRules: Rule<TokenFacts>[] = BLOCKS.map((b) =>
+  rule({
+    field: b.tf,
+    find: (f: TokenFacts) => f.props[b.key] !== undefined && !(b.methods as string[]).includes(f.method),
+    message: (_, f) =>
+      `is set, but join_method is "${f.method}": ${b.tf} belongs to the ${b.methods.map((m) => `"${m}"`).join(' and ')} join method${b.methods.length > 1 ? 's' : ''}${f.method === JoinMethod.TOKEN && b.key === 'allow' ? ' (Teleport requires spec.allow to be empty for token join)' : ''}.`,
+    fix: `use ${b.factory} (or joinMethod: ${b.methods.map((m) => `JoinMethod.${m.toUpperCase()}`).join(' / ')}), or remove ${b.tf}.`,
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Rules every token follows.
@@ -137,7 +157,7 @@ const commonRules: Rule<TokenFacts>[] = [
     field: 'spec.bot_name',
     find: (f) => canonical(f).includes(SystemRole.BOT) && !given(f.props.botName),
     message: 'is missing: a token with the "Bot" role must name the bot it lets join.',
-    fix: 'set botName to the bot\'s name (the bot itself is created with tctl bots add or teleport_bot).',
+    fix: "set botName to the bot's name (the bot itself is created with tctl bots add or teleport_bot).",
   }),
   rule({
     field: 'spec.roles',
@@ -148,7 +168,8 @@ const commonRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.join_method',
     find: (f) => canonical(f).includes(SystemRole.TRUSTED_CLUSTER) && f.method !== JoinMethod.TOKEN,
-    message: (_, f) => `is "${f.method}", but a leaf cluster can only join with the token's secret (join_method "token"); the Trusted_cluster role is useless here.`,
+    message: (_, f) =>
+      `is "${f.method}", but a leaf cluster can only join with the token's secret (join_method "token"); the Trusted_cluster role is useless here.`,
     fix: 'create the trusted cluster token with ProvisionToken.forTrustedCluster().',
   }),
   rule({
@@ -167,7 +188,8 @@ const commonRules: Rule<TokenFacts>[] = [
   rule({
     field: 'metadata.expires',
     find: (f) => [f.props.ttl !== undefined, f.props.expires !== undefined, f.props.noExpiry === true].filter(Boolean).length > 1,
-    message: (_, f) => `is given more than one way (${[f.props.ttl !== undefined ? 'ttl' : '', f.props.expires !== undefined ? 'expires' : '', f.props.noExpiry ? 'noExpiry' : ''].filter(Boolean).join(', ')}).`,
+    message: (_, f) =>
+      `is given more than one way (${[f.props.ttl !== undefined ? 'ttl' : '', f.props.expires !== undefined ? 'expires' : '', f.props.noExpiry ? 'noExpiry' : ''].filter(Boolean).join(', ')}).`,
     fix: 'set only one of ttl (relative to the plan; recommended), expires (an absolute time) or noExpiry: true.',
   }),
   rule({
@@ -204,22 +226,53 @@ const aws: Get<any> = (p) => p.allow;
 
 const ec2Rules: Rule<TokenFacts>[] = [
   allowRequired('spec.allow', aws, 'allow: [{ awsAccount: "123456789012" }]'),
-  ruleNeedsOneOf('spec.allow', aws, [['awsAccount', 'aws_account'], ['awsRole', 'aws_role']]),
-  ruleForbids('spec.allow', aws, 'awsArn', 'aws_arn', 'EC2 joining matches the instance identity document, which has no caller ARN.', 'remove awsArn, or use ProvisionToken.iam() to match IAM ARNs.'),
+  ruleNeedsOneOf('spec.allow', aws, [
+    ['awsAccount', 'aws_account'],
+    ['awsRole', 'aws_role'],
+  ]),
+  ruleForbids(
+    'spec.allow',
+    aws,
+    'awsArn',
+    'aws_arn',
+    'EC2 joining matches the instance identity document, which has no caller ARN.',
+    'remove awsArn, or use ProvisionToken.iam() to match IAM ARNs.',
+  ),
 ];
 
 const iamRules: Rule<TokenFacts>[] = [
   allowRequired('spec.allow', aws, 'allow: [{ awsAccount: "123456789012" }]'),
-  ruleNeedsOneOf('spec.allow', aws, [['awsAccount', 'aws_account'], ['awsArn', 'aws_arn']]),
-  ruleForbids('spec.allow', aws, 'awsRole', 'aws_role', 'aws_role is the role the Auth Service assumes for the EC2 method.', 'remove awsRole (use awsArn to match the joining identity), or use ProvisionToken.ec2().'),
-  ruleForbids('spec.allow', aws, 'awsRegions', 'aws_regions', 'regions are only checked for EC2 joining.', 'remove awsRegions, or use ProvisionToken.ec2().'),
+  ruleNeedsOneOf('spec.allow', aws, [
+    ['awsAccount', 'aws_account'],
+    ['awsArn', 'aws_arn'],
+  ]),
+  ruleForbids(
+    'spec.allow',
+    aws,
+    'awsRole',
+    'aws_role',
+    'aws_role is the role the Auth Service assumes for the EC2 method.',
+    'remove awsRole (use awsArn to match the joining identity), or use ProvisionToken.ec2().',
+  ),
+  ruleForbids(
+    'spec.allow',
+    aws,
+    'awsRegions',
+    'aws_regions',
+    'regions are only checked for EC2 joining.',
+    'remove awsRegions, or use ProvisionToken.ec2().',
+  ),
 ];
 
 const gh: Get<any> = (p) => p.github?.allow;
 const githubRules: Rule<TokenFacts>[] = [
   ruleValueIn('spec.github.allow', gh, 'refType', 'ref_type', GitRefType, 'GitRefType'),
   allowRequired('spec.github.allow', gh, 'allow: [{ repository: "my-org/my-repo" }]'),
-  ruleNeedsOneOf('spec.github.allow', gh, [['repository', 'repository'], ['repositoryOwner', 'repository_owner'], ['sub', 'sub']]),
+  ruleNeedsOneOf('spec.github.allow', gh, [
+    ['repository', 'repository'],
+    ['repositoryOwner', 'repository_owner'],
+    ['sub', 'sub'],
+  ]),
   rule({
     field: 'spec.github.enterprise_server_host',
     find: (f) => hostOnly(f.props.github?.enterpriseServerHost),
@@ -240,7 +293,12 @@ const gitlabRules: Rule<TokenFacts>[] = [
   ruleValueIn('spec.gitlab.allow', gl, 'projectVisibility', 'project_visibility', GitlabProjectVisibility, 'GitlabProjectVisibility'),
   ruleValueIn('spec.gitlab.allow', gl, 'deploymentTier', 'deployment_tier', GitlabDeploymentTier, 'GitlabDeploymentTier'),
   allowRequired('spec.gitlab.allow', gl, 'allow: [{ projectPath: "my-group/my-project" }]'),
-  ruleNeedsOneOf('spec.gitlab.allow', gl, [['sub', 'sub'], ['projectPath', 'project_path'], ['namespacePath', 'namespace_path'], ['ciConfigRefUri', 'ci_config_ref_uri']]),
+  ruleNeedsOneOf('spec.gitlab.allow', gl, [
+    ['sub', 'sub'],
+    ['projectPath', 'project_path'],
+    ['namespacePath', 'namespace_path'],
+    ['ciConfigRefUri', 'ci_config_ref_uri'],
+  ]),
   rule({
     field: 'spec.gitlab.domain',
     find: (f) => hostOnly(f.props.gitlab?.domain),
@@ -258,7 +316,10 @@ const circleciRules: Rule<TokenFacts>[] = [
     fix: 'set organizationId (Organization Settings → Overview → Organization ID).',
   }),
   allowRequired('spec.circleci.allow', cci, 'allow: [{ projectId: "..." }]'),
-  ruleNeedsOneOf('spec.circleci.allow', cci, [['projectId', 'project_id'], ['contextId', 'context_id']]),
+  ruleNeedsOneOf('spec.circleci.allow', cci, [
+    ['projectId', 'project_id'],
+    ['contextId', 'context_id'],
+  ]),
 ];
 
 const k8s: Get<any> = (p) => p.kubernetes?.allow;
@@ -304,7 +365,10 @@ const kubernetesRules: Rule<TokenFacts>[] = [
   }),
   rule({
     field: 'spec.kubernetes.oidc.issuer',
-    find: (f) => known(f.props.kubernetes?.oidc?.issuer) && !f.props.kubernetes?.oidc?.insecureAllowHttpIssuer && !/^https:\/\//.test(f.props.kubernetes!.oidc!.issuer),
+    find: (f) =>
+      known(f.props.kubernetes?.oidc?.issuer) &&
+      !f.props.kubernetes?.oidc?.insecureAllowHttpIssuer &&
+      !/^https:\/\//.test(f.props.kubernetes!.oidc!.issuer),
     message: (_, f) => `"${f.props.kubernetes?.oidc?.issuer}" is not an https:// URL.`,
     fix: 'use the https issuer URL, or set insecureAllowHttpIssuer: true for an http issuer you trust.',
   }),
@@ -317,7 +381,16 @@ const azureRules: Rule<TokenFacts>[] = [
 ];
 
 const azd: Get<any> = (p) => p.azureDevops?.allow;
-const AZD_FIELDS: [string, string][] = [['sub', 'sub'], ['projectName', 'project_name'], ['pipelineName', 'pipeline_name'], ['projectId', 'project_id'], ['definitionId', 'definition_id'], ['repositoryUri', 'repository_uri'], ['repositoryVersion', 'repository_version'], ['repositoryRef', 'repository_ref']];
+const AZD_FIELDS: [string, string][] = [
+  ['sub', 'sub'],
+  ['projectName', 'project_name'],
+  ['pipelineName', 'pipeline_name'],
+  ['projectId', 'project_id'],
+  ['definitionId', 'definition_id'],
+  ['repositoryUri', 'repository_uri'],
+  ['repositoryVersion', 'repository_version'],
+  ['repositoryRef', 'repository_ref'],
+];
 const azureDevopsRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.azure_devops.organization_id',
@@ -350,7 +423,10 @@ const spaceliftRules: Rule<TokenFacts>[] = [
     fix: 'write only the host, e.g. "example.app.spacelift.io".',
   }),
   allowRequired('spec.spacelift.allow', sl, 'allow: [{ spaceId: "root" }]'),
-  ruleNeedsOneOf('spec.spacelift.allow', sl, [['spaceId', 'space_id'], ['callerId', 'caller_id']]),
+  ruleNeedsOneOf('spec.spacelift.allow', sl, [
+    ['spaceId', 'space_id'],
+    ['callerId', 'caller_id'],
+  ]),
   rule({
     field: 'spec.spacelift.allow.caller_type',
     find: (f) => firstBad<any>(sl(f.props), (r) => known(r.callerType) && !(Object.values(SpaceliftCallerType) as string[]).includes(r.callerType)),
@@ -369,7 +445,10 @@ const PEM_CERT = /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END C
 const tpmL: Get<any> = (p) => p.tpm?.allow;
 const tpmRules: Rule<TokenFacts>[] = [
   allowRequired('spec.tpm.allow', tpmL, 'allow: [{ ekPublicHash: "<sha256 hex>" }]'),
-  ruleNeedsOneOf('spec.tpm.allow', tpmL, [['ekPublicHash', 'ek_public_hash'], ['ekCertificateSerial', 'ek_certificate_serial']]),
+  ruleNeedsOneOf('spec.tpm.allow', tpmL, [
+    ['ekPublicHash', 'ek_public_hash'],
+    ['ekCertificateSerial', 'ek_certificate_serial'],
+  ]),
   rule({
     field: 'spec.tpm.ekcert_allowed_cas',
     find: (f) => firstBad<string>(f.props.tpm?.ekcertAllowedCas, (c) => known(c) && !PEM_CERT.test(c.trim())),
@@ -382,8 +461,16 @@ const tfc: Get<any> = (p) => p.terraformCloud?.allow;
 const terraformCloudRules: Rule<TokenFacts>[] = [
   ruleValueIn('spec.terraform_cloud.allow', tfc, 'runPhase', 'run_phase', TerraformCloudRunPhase, 'TerraformCloudRunPhase'),
   allowRequired('spec.terraform_cloud.allow', tfc, 'allow: [{ organizationName: "my-org", workspaceName: "my-workspace" }]'),
-  ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['organizationId', 'organization_id'], ['organizationName', 'organization_name']]),
-  ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [['projectId', 'project_id'], ['projectName', 'project_name'], ['workspaceId', 'workspace_id'], ['workspaceName', 'workspace_name']]),
+  ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [
+    ['organizationId', 'organization_id'],
+    ['organizationName', 'organization_name'],
+  ]),
+  ruleNeedsOneOf('spec.terraform_cloud.allow', tfc, [
+    ['projectId', 'project_id'],
+    ['projectName', 'project_name'],
+    ['workspaceId', 'workspace_id'],
+    ['workspaceName', 'workspace_name'],
+  ]),
   rule({
     field: 'spec.terraform_cloud.hostname',
     find: (f) => hostOnly(f.props.terraformCloud?.hostname),
@@ -399,17 +486,20 @@ const bitbucketRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.bitbucket.audience',
     find: (f) => !given(f.props.bitbucket?.audience),
-    message: 'is missing: Teleport requires the audience of the repository\'s OIDC tokens.',
+    message: "is missing: Teleport requires the audience of the repository's OIDC tokens.",
     fix: 'copy it from Repository settings → Pipelines → OpenID Connect.',
   }),
   rule({
     field: 'spec.bitbucket.identity_provider_url',
     find: (f) => !given(f.props.bitbucket?.identityProviderUrl),
-    message: 'is missing: Teleport requires the issuer URL of the repository\'s OIDC tokens.',
+    message: "is missing: Teleport requires the issuer URL of the repository's OIDC tokens.",
     fix: 'copy it from Repository settings → Pipelines → OpenID Connect.',
   }),
   allowRequired('spec.bitbucket.allow', bb, 'allow: [{ workspaceUuid: "{...}" }]'),
-  ruleNeedsOneOf('spec.bitbucket.allow', bb, [['workspaceUuid', 'workspace_uuid'], ['repositoryUuid', 'repository_uuid']]),
+  ruleNeedsOneOf('spec.bitbucket.allow', bb, [
+    ['workspaceUuid', 'workspace_uuid'],
+    ['repositoryUuid', 'repository_uuid'],
+  ]),
   rule({
     field: 'spec.bitbucket.allow',
     find: (f) => firstBad(bb(f.props), badUuid),
@@ -425,7 +515,7 @@ const oracleRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.oracle.allow.instances',
     find: (f) => firstBad<any>(oc(f.props), (r) => Array.isArray(r.instances) && !Token.isUnresolved(r.instances) && r.instances.length > 100),
-    message: 'has more than 100 instance OCIDs in one rule (Teleport\'s limit).',
+    message: "has more than 100 instance OCIDs in one rule (Teleport's limit).",
     fix: 'split the instances over several rules.',
   }),
 ];
@@ -433,7 +523,12 @@ const oracleRules: Rule<TokenFacts>[] = [
 const e0: Get<any> = (p) => p.env0?.allow;
 const env0Rules: Rule<TokenFacts>[] = [
   allowRequired('spec.env0.allow', e0, 'allow: [{ organizationId: "..." }]'),
-  ruleNeedsOneOf('spec.env0.allow', e0, [['organizationId', 'organization_id']], ' env0 is multi-tenant: without it, deployments of any env0 organization could match.'),
+  ruleNeedsOneOf(
+    'spec.env0.allow',
+    e0,
+    [['organizationId', 'organization_id']],
+    ' env0 is multi-tenant: without it, deployments of any env0 organization could match.',
+  ),
 ];
 
 const bk = (f: TokenFacts) => f.props.boundKeypair;

@@ -7,5 +7,5 @@ export { SystemRole } from '../../common/system-roles';
 /** Canonicalizes known literal roles; unknown roles and unresolved tokens pass through unchanged. */
 export function canonicalRoles(roles: readonly string[]): string[] {
   if (Token.isUnresolved(roles)) return [...roles];
-  return roles.map((r) => (Token.isUnresolved(r) ? r : canonicalSystemRole(r) ?? r));
+  return roles.map((r) => (Token.isUnresolved(r) ? r : (canonicalSystemRole(r) ?? r)));
 }

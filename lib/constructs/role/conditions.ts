@@ -67,7 +67,7 @@ function update(state: RenderedConditions, change: RoleConditions, checked: Role
 function checkedList(state: RenderedConditions, key: keyof RoleConditions, values: unknown[], next: unknown): unknown {
   if (!Token.isUnresolved(state.spec[key])) return next;
   const seen = state.checked[key];
-  return [...(Token.isUnresolved(seen) ? [seen] : (seen as unknown[] | undefined) ?? []), ...values];
+  return [...(Token.isUnresolved(seen) ? [seen] : ((seen as unknown[] | undefined) ?? [])), ...values];
 }
 
 function withLabel(state: RenderedConditions, key: LabelKey, label: string, values: string[]): RenderedConditions {

@@ -43,7 +43,9 @@ export function optionsWithDefaults(version: string, options: RoleOptions = {}):
     // Plain JavaScript may pass '' (the server's "unset"): the default is written then too.
     certFormat: options.certFormat === undefined || (options.certFormat as string) === '' ? (DEFAULT_CERT_FORMAT as CertFormat) : options.certFormat,
     maxSessionTtl: options.maxSessionTtl ?? DEFAULT_MAX_SESSION_TTL,
-    enhancedRecording: emptyList(options.enhancedRecording) ? ([...DEFAULT_ENHANCED_RECORDING] as EnhancedRecordingEvent[]) : options.enhancedRecording,
+    enhancedRecording: emptyList(options.enhancedRecording)
+      ? ([...DEFAULT_ENHANCED_RECORDING] as EnhancedRecordingEvent[])
+      : options.enhancedRecording,
     recordSession: options.recordSession ?? ({ ...DEFAULT_RECORD_SESSION } as RoleRecordSession),
     desktopClipboard: options.desktopClipboard ?? true,
     desktopDirectorySharing: options.desktopDirectorySharing ?? true,
@@ -87,9 +89,8 @@ export function allowWithDefaults(version: string, allow: RoleConditions = {}): 
     // Without logins the server stores `Labels{}`, which its protobuf encoding turns into nothing and
     // `Labels.Unmarshal` back into nil: it reads back as null, so `{}` is not written.
     const logins = out.logins;
-    const nodeLabels = out.nodeLabels !== undefined || (logins !== undefined && Token.isUnresolved(logins)) || emptyList(logins)
-      ? out.nodeLabels
-      : { ...WILDCARD };
+    const nodeLabels =
+      out.nodeLabels !== undefined || (logins !== undefined && Token.isUnresolved(logins)) || emptyList(logins) ? out.nodeLabels : { ...WILDCARD };
     out = {
       ...out,
       nodeLabels,

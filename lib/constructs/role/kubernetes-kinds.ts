@@ -59,7 +59,12 @@ export const V8_PLURALS: { readonly [kind: string]: string } = {
 
 /** Role v7 kinds that are cluster-wide: they need no `namespace` (`KubernetesClusterWideResourceKinds`). */
 export const V7_CLUSTER_WIDE_KINDS: readonly string[] = [
-  'namespace', 'kube_node', 'persistentvolume', 'clusterrole', 'clusterrolebinding', 'certificatesigningrequest',
+  'namespace',
+  'kube_node',
+  'persistentvolume',
+  'clusterrole',
+  'clusterrolebinding',
+  'certificatesigningrequest',
 ];
 
 /**
@@ -70,12 +75,35 @@ export const V7_CLUSTER_WIDE_KINDS: readonly string[] = [
  * reference's table says: "v8 requires api_group for '*' kind").
  */
 export const V8_CORE_KINDS: readonly string[] = [
-  'pods', 'secrets', 'configmaps', 'namespaces', 'services', 'serviceaccounts', 'nodes', 'persistentvolumes',
-  'persistentvolumeclaims', 'endpoints', 'events', 'limitranges', 'podtemplates', 'replicationcontrollers',
-  'resourcequotas', 'bindings', 'componentstatuses',
+  'pods',
+  'secrets',
+  'configmaps',
+  'namespaces',
+  'services',
+  'serviceaccounts',
+  'nodes',
+  'persistentvolumes',
+  'persistentvolumeclaims',
+  'endpoints',
+  'events',
+  'limitranges',
+  'podtemplates',
+  'replicationcontrollers',
+  'resourcequotas',
+  'bindings',
+  'componentstatuses',
 ];
 
 /** Kubernetes verbs a role may grant (`KubernetesVerbs`), besides `*`. */
 export const KUBERNETES_VERBS: readonly string[] = [
-  'get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'exec', 'portforward',
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'deletecollection',
+  'exec',
+  'portforward',
 ];

@@ -15,7 +15,12 @@ export function renderedRole(scope: Construct, id: string, config: l1.role.RoleC
   renderedRoleClass ??= class RenderedRole extends l1.role.Role {
     private rendered?: l1.role.RoleSpec;
 
-    constructor(s: Construct, i: string, c: l1.role.RoleConfig, private readonly render: () => l1.role.RoleSpec) {
+    constructor(
+      s: Construct,
+      i: string,
+      c: l1.role.RoleConfig,
+      private readonly render: () => l1.role.RoleSpec,
+    ) {
       super(s, i, c);
     }
 

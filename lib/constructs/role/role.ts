@@ -12,7 +12,7 @@ import type { RoleFacts } from './rules';
 import type * as Rules from './rules';
 import { RoleVersion, roleVersionNumber } from './role-version';
 import { toL1Spec } from './spec';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 
 /**
  * A Teleport role (`teleport_role`).
@@ -88,24 +88,28 @@ export class Role extends Construct implements IRole {
       allowUnknownRuleVerbs: props.allowUnknownRuleVerbs === true,
     });
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     validateWith(this, facts, () => (require('./rules') as typeof Rules).ROLE_RULES);
     this.node.addValidation({ validate: () => this.annotate() });
 
     // The spec is rendered at synth, from the props and the additions (see rendering()).
-    this.resource = renderedRole(this, 'Resource', {
-      version: props.version,
-      subKind: props.subKind,
-      metadata: {
-        name: props.name,
-        description: props.description,
-        labels: props.labels,
-        expires: props.expires,
+    this.resource = renderedRole(
+      this,
+      'Resource',
+      {
+        version: props.version,
+        subKind: props.subKind,
+        metadata: {
+          name: props.name,
+          description: props.description,
+          labels: props.labels,
+          expires: props.expires,
+        },
+        provider: props.provider,
+        dependsOn: props.dependsOn,
+        lifecycle: props.lifecycle,
       },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      lifecycle: props.lifecycle,
-    }, () => this.rendering().spec);
+      () => this.rendering().spec,
+    );
   }
 
   /** Allows these *nix logins (`spec.allow.logins`), e.g. `"ubuntu"` or `"{{internal.logins}}"`. */
@@ -293,8 +297,10 @@ export class Role extends Construct implements IRole {
     const n = roleVersionNumber(this.version);
     const notes = Annotations.of(this);
     if (n === 8) {
-      notes.addInfo('Role v8 needs Teleport 18 agents: a Teleport 17 Kubernetes Service may silently deny a user who holds a v8 role. '
-        + 'Upgrade every agent first, or use RoleVersion.V7.');
+      notes.addInfo(
+        'Role v8 needs Teleport 18 agents: a Teleport 17 Kubernetes Service may silently deny a user who holds a v8 role. ' +
+          'Upgrade every agent first, or use RoleVersion.V7.',
+      );
     }
     if (n === 9) {
       notes.addWarning('Role v9 needs an Auth Service that knows v9: older ones store the role as v8, and every later plan would replace it.');
@@ -303,8 +309,10 @@ export class Role extends Construct implements IRole {
     const given = allow.kubernetesResources;
     const emptyGiven = given !== undefined && !Token.isUnresolved(given) && given.length === 0;
     if (emptyGiven && hasKubernetesMatchers(allow) === true && n !== undefined && n !== 6 && n !== 9) {
-      notes.addWarning(`spec.allow.kubernetes_resources is an empty list, which role v${n} treats as unset: `
-        + 'it grants Teleport\'s default (written out in the plan), not "nothing".');
+      notes.addWarning(
+        `spec.allow.kubernetes_resources is an empty list, which role v${n} treats as unset: ` +
+          'it grants Teleport\'s default (written out in the plan), not "nothing".',
+      );
     }
     return [];
   }

@@ -5,12 +5,16 @@ import { LABEL_KEY_FIX, isLabelKey } from '../../common/label-key';
 import { KNOWN_SYSTEM_ROLES } from '../../common/system-roles';
 import { entries, firstBad, firstBadMember, firstProblem, items, known, quoted as list } from '../private/values';
 import { Rule, isKnown, rule } from '../rules';
-import {
-  KUBERNETES_VERBS, V7_CLUSTER_WIDE_KINDS, V7_KINDS, V7_KIND_GROUPS, V8_CORE_KINDS, V8_PLURALS,
-} from './kubernetes-kinds';
+import { KUBERNETES_VERBS, V7_CLUSTER_WIDE_KINDS, V7_KINDS, V7_KIND_GROUPS, V8_CORE_KINDS, V8_PLURALS } from './kubernetes-kinds';
 import { PRESET_ROLES } from './preset-role';
 import {
-  CertFormat, EnhancedRecordingEvent, LockingMode, RoleConditions, RoleKubernetesResource, RoleOptions, RoleRequestKubernetesResource,
+  CertFormat,
+  EnhancedRecordingEvent,
+  LockingMode,
+  RoleConditions,
+  RoleKubernetesResource,
+  RoleOptions,
+  RoleRequestKubernetesResource,
 } from './props';
 import { ROLE_VERSIONS, roleVersionNumber } from './role-version';
 
@@ -96,21 +100,34 @@ const metadataRules: Rule<RoleFacts>[] = [
 // string lists: empty entries, and the wildcards Teleport refuses under allow
 
 const STRING_LISTS: [keyof RoleConditions, string][] = [
-  ['logins', 'logins'], ['windowsDesktopLogins', 'windows_desktop_logins'], ['linuxDesktopLogins', 'linux_desktop_logins'],
-  ['kubernetesGroups', 'kubernetes_groups'], ['kubernetesUsers', 'kubernetes_users'], ['dbNames', 'db_names'],
-  ['dbUsers', 'db_users'], ['dbRoles', 'db_roles'], ['awsRoleArns', 'aws_role_arns'], ['azureIdentities', 'azure_identities'],
-  ['gcpServiceAccounts', 'gcp_service_accounts'], ['hostGroups', 'host_groups'], ['hostSudoers', 'host_sudoers'],
+  ['logins', 'logins'],
+  ['windowsDesktopLogins', 'windows_desktop_logins'],
+  ['linuxDesktopLogins', 'linux_desktop_logins'],
+  ['kubernetesGroups', 'kubernetes_groups'],
+  ['kubernetesUsers', 'kubernetes_users'],
+  ['dbNames', 'db_names'],
+  ['dbUsers', 'db_users'],
+  ['dbRoles', 'db_roles'],
+  ['awsRoleArns', 'aws_role_arns'],
+  ['azureIdentities', 'azure_identities'],
+  ['gcpServiceAccounts', 'gcp_service_accounts'],
+  ['hostGroups', 'host_groups'],
+  ['hostSudoers', 'host_sudoers'],
   ['desktopGroups', 'desktop_groups'],
 ];
 
 const strs = (c: RoleConditions, key: keyof RoleConditions) => c[key] as string[] | undefined;
 
-const emptyEntryRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => STRING_LISTS.map(([key, tf]): Rule<RoleFacts> => rule({
-  field: `spec.${side}.${tf}`,
-  find: (f: RoleFacts) => firstBad(strs(f[side], key), (s) => typeof s === 'string' && s.trim() === ''),
-  message: (bad) => `entry #${bad.n} is empty: an empty value matches nothing and is almost always a missing variable.`,
-  fix: `remove the empty entry, or give the intended value (traits are written like "{{internal.logins}}").`,
-})));
+const emptyEntryRules: Rule<RoleFacts>[] = SIDES.flatMap((side) =>
+  STRING_LISTS.map(([key, tf]): Rule<RoleFacts> =>
+    rule({
+      field: `spec.${side}.${tf}`,
+      find: (f: RoleFacts) => firstBad(strs(f[side], key), (s) => typeof s === 'string' && s.trim() === ''),
+      message: (bad) => `entry #${bad.n} is empty: an empty value matches nothing and is almost always a missing variable.`,
+      fix: `remove the empty entry, or give the intended value (traits are written like "{{internal.logins}}").`,
+    }),
+  ),
+);
 
 /** Lists where Teleport rejects a bare `*` under allow, with its own error text. */
 const NO_WILDCARD: [keyof RoleConditions, string, string][] = [
@@ -121,24 +138,33 @@ const NO_WILDCARD: [keyof RoleConditions, string, string][] = [
   ['dbRoles', 'db_roles', 'wildcard is not allowed in allow.database_roles'],
 ];
 
-const wildcardRules: Rule<RoleFacts>[] = NO_WILDCARD.map(([key, tf, teleport]) => rule({
-  field: `spec.allow.${tf}`,
-  find: (f: RoleFacts) => firstBad(strs(f.allow, key), (s) => s === '*'),
-  message: (bad) => `entry #${bad.n} is "*"; Teleport rejects it ("${teleport}").`,
-  fix: tf === 'logins'
-    ? 'list the logins, or use the user\'s traits: "{{internal.logins}}".'
-    : 'list the values explicitly, or use a trait template such as "{{internal.aws_role_arns}}".',
-}));
+const wildcardRules: Rule<RoleFacts>[] = NO_WILDCARD.map(([key, tf, teleport]) =>
+  rule({
+    field: `spec.allow.${tf}`,
+    find: (f: RoleFacts) => firstBad(strs(f.allow, key), (s) => s === '*'),
+    message: (bad) => `entry #${bad.n} is "*"; Teleport rejects it ("${teleport}").`,
+    fix:
+      tf === 'logins'
+        ? 'list the logins, or use the user\'s traits: "{{internal.logins}}".'
+        : 'list the values explicitly, or use a trait template such as "{{internal.aws_role_arns}}".',
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // label matchers
 
 const LABEL_MAPS: [keyof RoleConditions, string, boolean][] = [
   // [prop, provider name, Teleport rejects "*: <not *>" under allow]
-  ['nodeLabels', 'node_labels', true], ['appLabels', 'app_labels', true], ['kubernetesLabels', 'kubernetes_labels', true],
-  ['dbLabels', 'db_labels', true], ['windowsDesktopLabels', 'windows_desktop_labels', true], ['groupLabels', 'group_labels', true],
-  ['workloadIdentityLabels', 'workload_identity_labels', true], ['clusterLabels', 'cluster_labels', false],
-  ['dbServiceLabels', 'db_service_labels', false], ['linuxDesktopLabels', 'linux_desktop_labels', false],
+  ['nodeLabels', 'node_labels', true],
+  ['appLabels', 'app_labels', true],
+  ['kubernetesLabels', 'kubernetes_labels', true],
+  ['dbLabels', 'db_labels', true],
+  ['windowsDesktopLabels', 'windows_desktop_labels', true],
+  ['groupLabels', 'group_labels', true],
+  ['workloadIdentityLabels', 'workload_identity_labels', true],
+  ['clusterLabels', 'cluster_labels', false],
+  ['dbServiceLabels', 'db_service_labels', false],
+  ['linuxDesktopLabels', 'linux_desktop_labels', false],
   ['beamLabels', 'beam_labels', false],
 ];
 
@@ -147,44 +173,74 @@ const labelMap = (c: RoleConditions, key: keyof RoleConditions) => c[key] as { [
 type LabelCheck = [string, (k: string, vs: string[]) => boolean, (k: string, vs: string[]) => string, string];
 
 const LABEL_CHECKS: LabelCheck[] = [
-  ['empty key', (k) => isKnown(k) && k.trim() === '', () => 'has an empty key: no resource label can match it.',
-    'remove the entry, or name the label, e.g. { env: ["prod"] }.'],
-  ['key charset', (k) => isKnown(k) && k.trim() !== '' && !k.includes('{{') && !isLabelKey(k),
-    (k) => `key "${k}" is not a valid label key, so no resource can carry it.`, LABEL_KEY_FIX],
-  ['no values', (k, vs) => isKnown(k) && Array.isArray(vs) && !Token.isUnresolved(vs) && vs.length === 0,
+  [
+    'empty key',
+    (k) => isKnown(k) && k.trim() === '',
+    () => 'has an empty key: no resource label can match it.',
+    'remove the entry, or name the label, e.g. { env: ["prod"] }.',
+  ],
+  [
+    'key charset',
+    (k) => isKnown(k) && k.trim() !== '' && !k.includes('{{') && !isLabelKey(k),
+    (k) => `key "${k}" is not a valid label key, so no resource can carry it.`,
+    LABEL_KEY_FIX,
+  ],
+  [
+    'no values',
+    (k, vs) => isKnown(k) && Array.isArray(vs) && !Token.isUnresolved(vs) && vs.length === 0,
     (k) => `key "${k}" has no values: it matches no resource.`,
-    'give at least one value, or ["*"] to match any value of the label.'],
-  ['empty value', (k, vs) => isKnown(k) && items(vs).some((x) => typeof x === 'string' && x.trim() === ''),
+    'give at least one value, or ["*"] to match any value of the label.',
+  ],
+  [
+    'empty value',
+    (k, vs) => isKnown(k) && items(vs).some((x) => typeof x === 'string' && x.trim() === ''),
     (k) => `key "${k}" has an empty value, which matches only resources whose label is empty.`,
-    'remove the empty value (use "*" to match any value).'],
+    'remove the empty value (use "*" to match any value).',
+  ],
 ];
 
-const labelRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => LABEL_MAPS.flatMap(([key, tf, wildcardChecked]) => {
-  const field = `spec.${side}.${tf}`;
-  const rules: Rule<RoleFacts>[] = LABEL_CHECKS.map(([, bad, message, fix]) => rule({
-    field,
-    find: (f: RoleFacts) => entries(labelMap(f[side], key)).find(([k, vs]) => bad(k, vs)),
-    message: ([k, vs]) => message(k, vs),
-    fix,
-  }));
-  if (side === 'allow' && wildcardChecked) {
-    const bad = (k: string, vs: string[]) => k === '*' && !Token.isUnresolved(vs) && !(vs.length === 1 && vs[0] === '*');
-    rules.push(rule({
-      field,
-      find: (f: RoleFacts) => entries(labelMap(f.allow, key)).find(([k, vs]) => bad(k, vs)),
-      message: ([, vs]) => `maps "*" to ${JSON.stringify(vs)}; Teleport rejects it ("selector *:<val> is not supported").`,
-      fix: 'use { "*": ["*"] } for every resource, or name the label key, e.g. { env: ["prod"] }.',
-    }));
-  }
-  return rules;
-}));
+const labelRules: Rule<RoleFacts>[] = SIDES.flatMap((side) =>
+  LABEL_MAPS.flatMap(([key, tf, wildcardChecked]) => {
+    const field = `spec.${side}.${tf}`;
+    const rules: Rule<RoleFacts>[] = LABEL_CHECKS.map(([, bad, message, fix]) =>
+      rule({
+        field,
+        find: (f: RoleFacts) => entries(labelMap(f[side], key)).find(([k, vs]) => bad(k, vs)),
+        message: ([k, vs]) => message(k, vs),
+        fix,
+      }),
+    );
+    if (side === 'allow' && wildcardChecked) {
+      const bad = (k: string, vs: string[]) => k === '*' && !Token.isUnresolved(vs) && !(vs.length === 1 && vs[0] === '*');
+      rules.push(
+        rule({
+          field,
+          find: (f: RoleFacts) => entries(labelMap(f.allow, key)).find(([k, vs]) => bad(k, vs)),
+          message: ([, vs]) => `maps "*" to ${JSON.stringify(vs)}; Teleport rejects it ("selector *:<val> is not supported").`,
+          fix: 'use { "*": ["*"] } for every resource, or name the label key, e.g. { env: ["prod"] }.',
+        }),
+      );
+    }
+    return rules;
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------
 // rules (resources and verbs)
 
 /** Rule verbs Teleport knows (`Verb*` in api/types/constants.go, commit 2018be1454789e26da40c06da1df7f3afffd6330). */
 export const RULE_VERBS: readonly string[] = [
-  '*', 'list', 'create', 'read', 'readnosecrets', 'update', 'delete', 'rotate', 'create_enroll_token', 'enroll', 'use',
+  '*',
+  'list',
+  'create',
+  'read',
+  'readnosecrets',
+  'update',
+  'delete',
+  'rotate',
+  'create_enroll_token',
+  'enroll',
+  'use',
 ];
 
 /** A resource kind as Teleport spells them (`role`, `trusted_cluster`, `*`). */
@@ -210,14 +266,26 @@ const ruleRules: Rule<RoleFacts>[] = SIDES.flatMap((side): Rule<RoleFacts>[] => 
     }),
     rule({
       field: `${field}.verbs`,
-      find: (f: RoleFacts) => !f.allowUnknownRuleVerbs && firstBadMember(rules(f), (r) => r.verbs, (x) => !RULE_VERBS.includes(x)),
+      find: (f: RoleFacts) =>
+        !f.allowUnknownRuleVerbs &&
+        firstBadMember(
+          rules(f),
+          (r) => r.verbs,
+          (x) => !RULE_VERBS.includes(x),
+        ),
       message: (bad) => `rule #${bad.n} has verb "${bad.item}", which Teleport does not know: it would silently grant nothing.`,
       fix: `use ${list(RULE_VERBS)}; for a verb newer than this library, set allowUnknownRuleVerbs: true.`,
     }),
     rule({
       field: `${field}.resources`,
-      find: (f: RoleFacts) => firstBadMember(rules(f), (r) => r.resources, (x) => !RESOURCE_KIND.test(x)),
-      message: (bad) => `rule #${bad.n} has resource "${bad.item}", which is not a resource kind (they are lowercase, e.g. "role", "trusted_cluster").`,
+      find: (f: RoleFacts) =>
+        firstBadMember(
+          rules(f),
+          (r) => r.resources,
+          (x) => !RESOURCE_KIND.test(x),
+        ),
+      message: (bad) =>
+        `rule #${bad.n} has resource "${bad.item}", which is not a resource kind (they are lowercase, e.g. "role", "trusted_cluster").`,
       fix: 'write the kind in lowercase with underscores, e.g. "role", "remote_cluster", "session", or "*".',
     }),
   ];
@@ -246,27 +314,35 @@ const KUBE_CHECKS: { field: string; check: KubeCheck; fix: (f: RoleFacts, r: Rol
     field: 'verbs',
     check: (f, r) => {
       const verbs = items(r.verbs);
-      return n(f)! <= 6 && verbs.length > 0 && !(verbs.length === 1 && verbs[0] === '*') ? `has verbs ${JSON.stringify(verbs)}; role ${v(f)} supports only ["*"].` : undefined;
+      return n(f)! <= 6 && verbs.length > 0 && !(verbs.length === 1 && verbs[0] === '*')
+        ? `has verbs ${JSON.stringify(verbs)}; role ${v(f)} supports only ["*"].`
+        : undefined;
     },
     fix: () => 'omit verbs (["*"] is written for you), or use RoleVersion.V7/V8 for finer verbs.',
   },
   {
     field: 'api_group',
-    check: (f, r) => (n(f)! <= 7 && known(r.apiGroup) && r.apiGroup !== '' ? `sets api_group "${r.apiGroup}"; role ${v(f)} has no api_group (role v8+).` : undefined),
+    check: (f, r) =>
+      n(f)! <= 7 && known(r.apiGroup) && r.apiGroup !== '' ? `sets api_group "${r.apiGroup}"; role ${v(f)} has no api_group (role v8+).` : undefined,
     fix: () => 'remove apiGroup, or use RoleVersion.V8 (plural kinds with api_group; needs Teleport 18 agents).',
   },
   {
     field: 'kind',
-    check: (f, r) => (n(f) === 7 && known(r.kind) && r.kind !== '*' && !V7_KINDS.includes(r.kind) ? `has kind "${r.kind}", which role v7 does not know.` : undefined),
+    check: (f, r) =>
+      n(f) === 7 && known(r.kind) && r.kind !== '*' && !V7_KINDS.includes(r.kind) ? `has kind "${r.kind}", which role v7 does not know.` : undefined,
     fix: (_f, r) => {
       const singular = Object.keys(V8_PLURALS).find((k) => V8_PLURALS[k] === r.kind);
-      return singular ? `role v7 uses singular kinds: write "${singular}".` : `use "*" or one of ${list(V7_KINDS)}; other kinds (CRDs) need RoleVersion.V8.`;
+      return singular
+        ? `role v7 uses singular kinds: write "${singular}".`
+        : `use "*" or one of ${list(V7_KINDS)}; other kinds (CRDs) need RoleVersion.V8.`;
     },
   },
   {
     field: 'namespace',
-    check: (f, r) => (n(f)! <= 7 && known(r.kind) && (r.namespace === undefined || r.namespace === '') && !V7_CLUSTER_WIDE_KINDS.includes(r.kind)
-      ? `(kind "${r.kind}") has no namespace; Teleport rejects it ("must include Namespace").` : undefined),
+    check: (f, r) =>
+      n(f)! <= 7 && known(r.kind) && (r.namespace === undefined || r.namespace === '') && !V7_CLUSTER_WIDE_KINDS.includes(r.kind)
+        ? `(kind "${r.kind}") has no namespace; Teleport rejects it ("must include Namespace").`
+        : undefined,
     fix: () => 'set namespace, e.g. "*" for all namespaces.',
   },
   {
@@ -276,33 +352,47 @@ const KUBE_CHECKS: { field: string; check: KubeCheck; fix: (f: RoleFacts, r: Rol
   },
   {
     field: 'kind',
-    check: (f, r) => (n(f)! >= 8 && known(r.kind) && V7_KINDS.includes(r.kind)
-      && (r.apiGroup === undefined || r.apiGroup === '' || r.apiGroup === '*' || r.apiGroup === V7_KIND_GROUPS[r.kind])
-      ? `has kind "${r.kind}", the role v7 spelling; role ${v(f)} uses plural resource names and rejects it.` : undefined),
+    check: (f, r) =>
+      n(f)! >= 8 &&
+      known(r.kind) &&
+      V7_KINDS.includes(r.kind) &&
+      (r.apiGroup === undefined || r.apiGroup === '' || r.apiGroup === '*' || r.apiGroup === V7_KIND_GROUPS[r.kind])
+        ? `has kind "${r.kind}", the role v7 spelling; role ${v(f)} uses plural resource names and rejects it.`
+        : undefined,
     fix: (_f, r) => `write kind "${V8_PLURALS[r.kind]}"${V7_KIND_GROUPS[r.kind] ? ` with apiGroup "${V7_KIND_GROUPS[r.kind]}"` : ''}.`,
   },
   {
     field: 'api_group',
-    check: (f, r) => (n(f)! >= 8 && known(r.kind) && r.kind !== '' && !V7_KINDS.includes(r.kind) && (r.apiGroup === undefined || r.apiGroup === '') && !V8_CORE_KINDS.includes(r.kind)
-      ? `is missing for kind "${r.kind}"; role ${v(f)} allows an empty api_group only for core kinds (${list(V8_CORE_KINDS.slice(0, 4))}, ...).` : undefined),
+    check: (f, r) =>
+      n(f)! >= 8 &&
+      known(r.kind) &&
+      r.kind !== '' &&
+      !V7_KINDS.includes(r.kind) &&
+      (r.apiGroup === undefined || r.apiGroup === '') &&
+      !V8_CORE_KINDS.includes(r.kind)
+        ? `is missing for kind "${r.kind}"; role ${v(f)} allows an empty api_group only for core kinds (${list(V8_CORE_KINDS.slice(0, 4))}, ...).`
+        : undefined,
     fix: () => 'set apiGroup, e.g. "apps" for deployments, or "*" for any group.',
   },
   {
     field: 'name',
-    check: (_f, r) => (r.name === undefined || r.name === '' ? 'has no name; Teleport rejects it ("KubernetesResource must include Name").' : undefined),
+    check: (_f, r) =>
+      r.name === undefined || r.name === '' ? 'has no name; Teleport rejects it ("KubernetesResource must include Name").' : undefined,
     fix: () => 'set name, e.g. "*" for every resource of the kind.',
   },
   { field: 'verbs', check: verbProblem, fix: () => `use ${list(KUBERNETES_VERBS)}, or ["*"] alone.` },
 ];
 
-const kubeRules: Rule<RoleFacts>[] = SIDES.flatMap((side) => KUBE_CHECKS.map(({ field, check, fix }): Rule<RoleFacts> => {
-  return rule({
-    field: `spec.${side}.kubernetes_resources.${field}`,
-    find: (f: RoleFacts) => n(f) !== undefined && firstProblem(f[side].kubernetesResources, (r) => check(f, r)),
-    message: (bad) => `entry #${bad.n} ${bad.problem}`,
-    fix: (bad, f) => fix(f, bad.item),
-  });
-}));
+const kubeRules: Rule<RoleFacts>[] = SIDES.flatMap((side) =>
+  KUBE_CHECKS.map(({ field, check, fix }): Rule<RoleFacts> => {
+    return rule({
+      field: `spec.${side}.kubernetes_resources.${field}`,
+      find: (f: RoleFacts) => n(f) !== undefined && firstProblem(f[side].kubernetesResources, (r) => check(f, r)),
+      message: (bad) => `entry #${bad.n} ${bad.problem}`,
+      fix: (bad, f) => fix(f, bad.item),
+    });
+  }),
+);
 
 /** `request.kubernetes_resources` (validateRequestKubeResources). */
 const requestKubeProblem = (f: RoleFacts, r: RoleRequestKubernetesResource): string | undefined => {
@@ -339,7 +429,8 @@ const optionRules: Rule<RoleFacts>[] = [
   rule({
     field: 'spec.options.max_session_ttl',
     find: (f) => known(f.options.maxSessionTtl) && !(Number(parseGoDuration(f.options.maxSessionTtl)) > 0),
-    message: (_, f) => `"${f.options.maxSessionTtl}" is not a positive Go duration (Teleport would replace a zero with 30h, and the next plan would show it).`,
+    message: (_, f) =>
+      `"${f.options.maxSessionTtl}" is not a positive Go duration (Teleport would replace a zero with 30h, and the next plan would show it).`,
     fix: 'write it like "8h", "30m" or "1h30m" (no days), or omit it for Teleport\'s 30h.',
   }),
   rule({
@@ -362,14 +453,18 @@ const optionRules: Rule<RoleFacts>[] = [
   }),
   rule({
     field: 'spec.options.create_host_user_mode',
-    find: (f) => typeof f.options.createHostUserMode === 'number' && isKnown(f.options.createHostUserMode) && !(f.options.createHostUserMode >= 0 && f.options.createHostUserMode <= 4 && Number.isInteger(f.options.createHostUserMode)),
+    find: (f) =>
+      typeof f.options.createHostUserMode === 'number' &&
+      isKnown(f.options.createHostUserMode) &&
+      !(f.options.createHostUserMode >= 0 && f.options.createHostUserMode <= 4 && Number.isInteger(f.options.createHostUserMode)),
     message: (_, f) => `${f.options.createHostUserMode} is not a host user mode; Teleport rejects it ("invalid host user mode").`,
     fix: 'use CreateHostUserMode.OFF, KEEP or INSECURE_DROP.',
   }),
   rule({
     field: 'spec.options.idp',
     find: (f) => f.options.idp !== undefined && (n(f) ?? 0) >= 8,
-    message: (_, f) => `is set, but role ${v(f)} no longer supports the idp.saml option (role v7 and below only); SAML IdP access follows app_labels and rules from v8 on.`,
+    message: (_, f) =>
+      `is set, but role ${v(f)} no longer supports the idp.saml option (role v7 and below only); SAML IdP access follows app_labels and rules from v8 on.`,
     fix: 'remove options.idp and grant saml_idp_service_provider access with app_labels and rules, or keep RoleVersion.V7.',
   }),
 ];
@@ -396,7 +491,12 @@ const otherRules: Rule<RoleFacts>[] = [
     }),
     rule({
       field: `spec.${side}.spiffe.ip_sans`,
-      find: (f) => firstBadMember(f[side].spiffe, (s) => s.ipSans, (c) => !isCidr(c)),
+      find: (f) =>
+        firstBadMember(
+          f[side].spiffe,
+          (s) => s.ipSans,
+          (c) => !isCidr(c),
+        ),
       message: (bad) => `in entry #${bad.n} has "${bad.item}", which is not a CIDR; Teleport rejects it.`,
       fix: 'write IP SANs as CIDRs, e.g. "10.0.0.100/32".',
     }),
@@ -441,12 +541,16 @@ const otherRules: Rule<RoleFacts>[] = [
     message: 'is set, but app_resources is valid only under allow.',
     fix: 'move the rules to allow, or remove them.',
   }),
-  ...SIDES.map((side): Rule<RoleFacts> => rule({
-    field: `spec.${side}.app_resources_expressions`,
-    find: (f: RoleFacts) => f[side].appResourcesExpressions !== undefined && (Token.isUnresolved(f[side].appResourcesExpressions) || f[side].appResourcesExpressions!.length > 0),
-    message: 'is set, but this Teleport version does not implement app_resources_expressions and rejects a role that sets it.',
-    fix: 'use appResources: [{ allowAll: true }] (role v9), or remove appResourcesExpressions.',
-  })),
+  ...SIDES.map((side): Rule<RoleFacts> =>
+    rule({
+      field: `spec.${side}.app_resources_expressions`,
+      find: (f: RoleFacts) =>
+        f[side].appResourcesExpressions !== undefined &&
+        (Token.isUnresolved(f[side].appResourcesExpressions) || f[side].appResourcesExpressions!.length > 0),
+      message: 'is set, but this Teleport version does not implement app_resources_expressions and rejects a role that sets it.',
+      fix: 'use appResources: [{ allowAll: true }] (role v9), or remove appResourcesExpressions.',
+    }),
+  ),
 ];
 
 /** Every rule a role is checked against at synth. */

@@ -1,6 +1,6 @@
 import { TerraformVariable, Token } from 'cdktf';
 import { registerSecret } from '../../report/redact';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { ProvisionToken } from '../provision-token';
 
 /**

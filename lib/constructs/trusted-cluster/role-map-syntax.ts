@@ -32,7 +32,8 @@ function scan(expression: string): Scan {
     const c = expression[i];
     if (c === '\\') {
       const next = expression[i + 1] ?? '';
-      if (/[1-9]/.test(next) || (next === 'k' && expression[i + 2] === '<')) unsupported ??= `a backreference (\\${next}${next === 'k' ? '<...>' : ''})`;
+      if (/[1-9]/.test(next) || (next === 'k' && expression[i + 2] === '<'))
+        unsupported ??= `a backreference (\\${next}${next === 'k' ? '<...>' : ''})`;
       i++;
       continue;
     }
@@ -109,7 +110,11 @@ export function expansionProblem(remote: string, local: string): string | undefi
   for (const ref of refs) {
     const known = /^\d+$/.test(ref) ? Number(ref) <= groups : names.includes(ref);
     if (known) continue;
-    const what = regex ? `the regular expression "${remote}"` : groups ? `the glob "${remote}"` : `"${remote}", neither a ^...$ regular expression nor a glob with *,`;
+    const what = regex
+      ? `the regular expression "${remote}"`
+      : groups
+        ? `the glob "${remote}"`
+        : `"${remote}", neither a ^...$ regular expression nor a glob with *,`;
     return `local role "${local}" refers to group "${ref}", but ${what} has ${groups ? `${groups} capture group${groups > 1 ? 's' : ''}${names.length ? ` (named: ${names.join(', ')})` : ''}` : 'no capture groups'}: Teleport expands the reference to an empty string, so the mapping silently grants no role or a different one.`;
   }
   return undefined;

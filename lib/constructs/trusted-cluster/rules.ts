@@ -49,7 +49,8 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
       const port = webPort(p);
       return port !== undefined && port !== 443 && { web: `"${p.webProxyAddr}" is not on port 443`, port: `port ${port}` };
     },
-    message: (w) => `is not set, and web_proxy_addr ${w.web}, so it cannot stand in for the reverse tunnel address (it does only when the root uses TLS routing; otherwise ${w.port} serves no tunnel and the leaf never connects).`,
+    message: (w) =>
+      `is not set, and web_proxy_addr ${w.web}, so it cannot stand in for the reverse tunnel address (it does only when the root uses TLS routing; otherwise ${w.port} serves no tunnel and the leaf never connects).`,
     fix: `set tunnelAddr: ${TUNNEL_FIX}`,
   }),
   rule({
@@ -67,7 +68,8 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
   rule({
     field: 'spec.role_map[].remote',
     find: (p) => regexWith(p, (r) => re2Unsupported(r)),
-    message: ({ remote, found }) => `"${remote}" uses ${found}, which Go's RE2 engine (Teleport's regular expressions) does not support: Teleport rejects the role_map.`,
+    message: ({ remote, found }) =>
+      `"${remote}" uses ${found}, which Go's RE2 engine (Teleport's regular expressions) does not support: Teleport rejects the role_map.`,
     fix: 'rewrite it without lookarounds or backreferences (RE2 syntax: https://github.com/google/re2/wiki/Syntax), e.g. split it into several mappings, or match the wanted roles explicitly.',
   }),
   rule({
@@ -103,13 +105,15 @@ export const TRUSTED_CLUSTER_RULES: readonly Rule<TrustedClusterFacts>[] = [
   rule({
     field: 'spec.role_map[].local',
     find: foreignRole,
-    message: ({ role, provider }, f) => `role "${role.roleName}" is managed by provider ${provider}, but this trusted cluster by ${providerName(f.provider)}: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on.`,
-    fix: 'create the Role with the trusted cluster\'s provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.',
+    message: ({ role, provider }, f) =>
+      `role "${role.roleName}" is managed by provider ${provider}, but this trusted cluster by ${providerName(f.provider)}: role_map local roles are roles of the leaf, the cluster the trusted cluster is created on.`,
+    fix: "create the Role with the trusted cluster's provider (provider: <the leaf provider>), or use Role.fromName() for a role that exists on the leaf.",
   }),
   rule({
     field: 'spec.enabled',
     find: (p) => p.enabled === false && !p.acknowledgeDisabled,
-    message: 'is false: that deactivates the root cluster\'s certificate authorities on the leaf and tears down the reverse tunnel, so root users lose access.',
+    message:
+      "is false: that deactivates the root cluster's certificate authorities on the leaf and tears down the reverse tunnel, so root users lose access.",
     fix: 'set acknowledgeDisabled: true if you mean to disable the trust, or remove enabled: false.',
   }),
   rule({

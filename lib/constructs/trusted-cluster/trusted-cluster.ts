@@ -8,7 +8,7 @@ import { secretProblems } from '../secret';
 import { JoinToken } from './join-token';
 import { TrustedClusterProps } from './props';
 import type * as Rules from './rules';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { managedRoleResource } from '../private/role-resource';
 
 /**
@@ -32,8 +32,11 @@ export class TrustedCluster extends Construct {
     super(scope, id);
     const stack = TerraformStack.of(this);
     // The rule table loads on first validation (import stays cheap).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    validateWith(this, (): Rules.TrustedClusterFacts => ({ ...props, stack }), () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES);
+    validateWith(
+      this,
+      (): Rules.TrustedClusterFacts => ({ ...props, stack }),
+      () => (require('./rules') as typeof Rules).TRUSTED_CLUSTER_RULES,
+    );
     this.node.addValidation({ validate: () => tokenProblems(this, props.token) });
 
     const given = props.dependsOn ?? [];
@@ -59,8 +62,8 @@ export class TrustedCluster extends Construct {
     });
     if (props.token.isJoined) {
       Annotations.of(this).addInfo(
-        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. '
-          + 'If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
+        'spec.token is omitted (JoinToken.alreadyJoined()): Terraform keeps the token in state, so plans stay quiet. ' +
+          'If this trusted cluster is ever created or replaced, Teleport needs a token: switch back to a token source for that apply.',
       );
     }
   }

@@ -12,7 +12,7 @@ export function withoutDefaultNamespaces(doc: TctlDocument): Record<string, unkn
     const conditions = spec[side];
     if (typeof conditions !== 'object' || conditions === null || Array.isArray(conditions) || !('namespaces' in conditions)) continue;
     const { namespaces, ...rest } = conditions as Record<string, unknown>;
-    const list = typeof namespaces === 'string' ? [namespaces] : namespaces ?? [];
+    const list = typeof namespaces === 'string' ? [namespaces] : (namespaces ?? []);
     if (!Array.isArray(list) || list.some((n) => n !== 'default')) {
       throw new TctlYamlError(
         `${doc.where}: field "spec.${side}.namespaces" is ${JSON.stringify(namespaces)}: Teleport supports only the "default" namespace, which it fills in itself, and the provider has no namespaces attribute. ` +

@@ -8,7 +8,12 @@ import { TctlYamlError } from './tctl-document';
  * map keys (labels) stay as written, a label value given as one string (`'*': '*'`, which tctl
  * accepts) becomes a one-element list. Unknown fields throw with a suggestion; values never print.
  */
-export function toBindingShape(resourceType: string, top: 'metadata' | 'spec', value: Record<string, unknown>, where: string): Record<string, unknown> {
+export function toBindingShape(
+  resourceType: string,
+  top: 'metadata' | 'spec',
+  value: Record<string, unknown>,
+  where: string,
+): Record<string, unknown> {
   const block = loadProviderSchema().resource(resourceType);
   const attribute = block?.attributes?.[top];
   if (!attribute?.nested_type) throw new TctlYamlError(`${where}: ${resourceType} has no ${top}.`);

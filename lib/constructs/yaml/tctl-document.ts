@@ -56,7 +56,9 @@ export function parseTctlYaml(text: string, source: string): TctlDocument[] {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-        throw new TctlYamlError(`${where}: its aliases (*name) expand to too many values: refused as a resource-exhaustion attack ("billion laughs"). Fix: write the values out instead of nesting aliases.`);
+        throw new TctlYamlError(
+          `${where}: its aliases (*name) expand to too many values: refused as a resource-exhaustion attack ("billion laughs"). Fix: write the values out instead of nesting aliases.`,
+        );
       }
       throw tooDeep(where, e);
     }
@@ -66,7 +68,9 @@ export function parseTctlYaml(text: string, source: string): TctlDocument[] {
     }
     for (const key of Object.keys(value)) {
       if (!TOP_LEVEL.includes(key)) {
-        throw new TctlYamlError(`${where}: field ${JSON.stringify(key.slice(0, 100))} is not a tctl resource field. Fix: keep only ${TOP_LEVEL.join(', ')}.`);
+        throw new TctlYamlError(
+          `${where}: field ${JSON.stringify(key.slice(0, 100))} is not a tctl resource field. Fix: keep only ${TOP_LEVEL.join(', ')}.`,
+        );
       }
     }
     for (const key of ['kind', 'version', 'metadata'] as const) {
@@ -105,6 +109,7 @@ function rejectTags(yaml: typeof YAML, doc: YAML.Document.Parsed, where: string,
 
 /** The parser or the conversion ran out of stack: the YAML nests too deeply. Any other error is ours and propagates. */
 function tooDeep(where: string, e: unknown): Error {
-  if (e instanceof RangeError) return new TctlYamlError(`${where}: nested too deeply to read. Fix: no tctl resource nests that deep; check the file.`);
+  if (e instanceof RangeError)
+    return new TctlYamlError(`${where}: nested too deeply to read. Fix: no tctl resource nests that deep; check the file.`);
   return e as Error;
 }

@@ -4,7 +4,7 @@ import { Annotations, TerraformVariable } from 'cdktf';
 import { readInputText } from '../../config/read-input';
 import { registerSecret } from '../../report/redact';
 import { TeleportResourceOptions } from '../options';
-import { checkArgs } from '../private/check-args';
+import { checkArgs } from '../../api-check/check-args';
 import { ProvisionToken } from '../provision-token';
 import { IRole, Role, RoleVersion } from '../role';
 import { JoinToken, RoleMapping, TrustedCluster } from '../trusted-cluster';
@@ -94,7 +94,9 @@ export class TctlResources extends Construct {
     try {
       const documents: TctlDocument[] = props.texts.flatMap(({ text, source }) => parseTctlYaml(text, source));
       if (documents.length === 0) {
-        throw new TctlYamlError(`${props.texts.map((t) => t.source).join(', ') || 'YAML'}: holds no resource. Fix: give at least one document with kind, version, metadata and spec.`);
+        throw new TctlYamlError(
+          `${props.texts.map((t) => t.source).join(', ') || 'YAML'}: holds no resource. Fix: give at least one document with kind, version, metadata and spec.`,
+        );
       }
       for (const doc of documents) {
         if (!SUPPORTED.includes(doc.kind)) {
@@ -116,7 +118,9 @@ export class TctlResources extends Construct {
     checkMetadata(doc, metadata, ['name', 'description', 'labels', 'expires']);
     const name = requireName(doc, metadata);
     if (!(Object.values(RoleVersion) as string[]).includes(doc.version)) {
-      throw new TctlYamlError(`${doc.where}: field "version" is "${doc.version}", not a role version. Fix: use one of ${Object.values(RoleVersion).join(', ')}.`);
+      throw new TctlYamlError(
+        `${doc.where}: field "version" is "${doc.version}", not a role version. Fix: use one of ${Object.values(RoleVersion).join(', ')}.`,
+      );
     }
     const role = new Role(this, constructId('Role', name), {
       ...options(props),
@@ -178,7 +182,9 @@ export class TctlResources extends Construct {
       const variable = this.joinTokenVariable!;
       if (spec.token !== undefined) {
         registerSecret(spec.token);
-        Annotations.of(this).addInfo(`${doc.where}: the literal spec.token was replaced by the sensitive variable ${variable.friendlyUniqueId}; pass the token at plan time (TF_VAR_${variable.friendlyUniqueId}).`);
+        Annotations.of(this).addInfo(
+          `${doc.where}: the literal spec.token was replaced by the sensitive variable ${variable.friendlyUniqueId}; pass the token at plan time (TF_VAR_${variable.friendlyUniqueId}).`,
+        );
       }
       token = JoinToken.fromVariable(variable);
     }
@@ -283,6 +289,8 @@ function readOrThrow(scope: Construct, id: string, file: string): string {
     return readInputText(file);
   } catch (e) {
     // "cannot read <file>: <why>. Fix: ..." from the reader: regular files only, at most the size limit.
-    throw new TctlYamlError(`${scope.node.path}/${id}: ${(e as Error).message}${/Fix:/.test((e as Error).message) ? '' : '. Fix: pass the path of a tctl YAML file.'}`);
+    throw new TctlYamlError(
+      `${scope.node.path}/${id}: ${(e as Error).message}${/Fix:/.test((e as Error).message) ? '' : '. Fix: pass the path of a tctl YAML file.'}`,
+    );
   }
 }

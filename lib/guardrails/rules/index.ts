@@ -24,5 +24,7 @@ export const RULES_BY_ID: ReadonlyMap<string, GuardrailRule> = new Map(RULES.map
 /** The did-you-mean error of an unknown rule id. */
 export function unknownRule(id: string): Error {
   const near = closestName(id, RULES_BY_ID.keys());
-  return new Error(`unknown guardrail rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}: the rules are ${RULES.map((r) => r.id).join(', ')} (docs/guardrails.md).`);
+  return new Error(
+    `unknown guardrail rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}: the rules are ${RULES.map((r) => r.id).join(', ')} (docs/guardrails.md).`,
+  );
 }

@@ -9,7 +9,7 @@ export const TG103: GuardrailRule = {
   title: 'A root-reachable leaf role allows the login `root` (or a template that can expand to it)',
   explanation:
     'Root users mapped to this role can log in as `root` on the nodes it selects: written as such, or through a ' +
-    'template whose value comes from the root user\'s traits (`{{internal.logins}}` is whatever the root\'s roles and ' +
+    "template whose value comes from the root user's traits (`{{internal.logins}}` is whatever the root's roles and " +
     'traits put into the certificate, and the guide\'s own example shares a root role with `logins: ["root"]`). ' +
     'One misconfigured or compromised root account then owns those leaf nodes.',
   sources: [

@@ -3,7 +3,19 @@ import { q, roleHit, roleText } from '../context';
 import { GuardrailRule, RuleHit } from '../rule';
 
 /** Resources whose write access is administration of the leaf's access control. */
-export const ADMIN_RESOURCES = ['role', 'user', 'token', 'trusted_cluster', 'cluster_auth_preference', 'cert_authority', 'auth_connector', 'github', 'oidc', 'saml', '*'];
+export const ADMIN_RESOURCES = [
+  'role',
+  'user',
+  'token',
+  'trusted_cluster',
+  'cluster_auth_preference',
+  'cert_authority',
+  'auth_connector',
+  'github',
+  'oidc',
+  'saml',
+  '*',
+];
 /** Verbs that change a resource. */
 export const WRITE_VERBS = ['create', 'update', 'delete', '*'];
 
@@ -20,7 +32,9 @@ function adminWrites(rule: RuleGrant): string[] {
 /** True when a deny rule of the role set takes that write away (deny wins, a `where` clause aside). */
 function denied(pair: string, denyRules: readonly RuleGrant[]): boolean {
   const [resource, verb] = pair.split(':');
-  return denyRules.some((d) => !d.where && (d.resources.includes(resource) || d.resources.includes('*')) && (d.verbs.includes(verb) || d.verbs.includes('*')));
+  return denyRules.some(
+    (d) => !d.where && (d.resources.includes(resource) || d.resources.includes('*')) && (d.verbs.includes(verb) || d.verbs.includes('*')),
+  );
 }
 
 export const TG105: GuardrailRule = {
@@ -31,13 +45,13 @@ export const TG105: GuardrailRule = {
   explanation:
     'A `rules` entry with `create`, `update`, `delete` or `*` on `role`, `user`, `token`, `trusted_cluster`, ' +
     '`cluster_auth_preference`, `cert_authority`, an auth connector (`auth_connector`, `github`, `oidc`, `saml`) or `*` ' +
-    'lets root users rewrite the leaf\'s access control: give themselves any role, issue join tokens, change the trust ' +
+    "lets root users rewrite the leaf's access control: give themselves any role, issue join tokens, change the trust " +
     'itself. The leaf is then administered from the root, whatever its own roles say.',
   sources: [
     'Teleport role reference (role-spec.mdx) `rules`: resources and verbs',
     'gravitational/teleport lib/services/presets.go @ 00d0ff93 `NewPresetEditorRole` (the administrator preset writes exactly these)',
   ],
-  fix: 'Keep only `list` and `read` in the leaf role\'s rules for these resources, or administer the leaf with its own users instead of mapped root users.',
+  fix: "Keep only `list` and `read` in the leaf role's rules for these resources, or administer the leaf with its own users instead of mapped root users.",
   check(context) {
     const hits: RuleHit[] = [];
     for (const role of context.reached) {
@@ -49,7 +63,9 @@ export const TG105: GuardrailRule = {
         }
       }
       if (pairs.size === 0) continue;
-      hits.push(roleHit(role, 'allow.rules', `${roleText(role)} can write ${[...pairs].map(q).join(', ')} on the leaf, and ${role.from} reaches it.`));
+      hits.push(
+        roleHit(role, 'allow.rules', `${roleText(role)} can write ${[...pairs].map(q).join(', ')} on the leaf, and ${role.from} reaches it.`),
+      );
     }
     return hits;
   },

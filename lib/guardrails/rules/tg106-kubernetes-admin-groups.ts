@@ -11,8 +11,8 @@ export const TG106: GuardrailRule = {
   title: 'A root-reachable leaf role grants the Kubernetes group `system:masters` (or `*`)',
   explanation:
     'Members of `system:masters` bypass Kubernetes authorization: every request is allowed, on every Kubernetes ' +
-    'cluster the role\'s labels select. A `*` group, or a template that the root user\'s traits can fill with ' +
-    '`system:masters` (`{{internal.kubernetes_groups}}` is what the root role issues; the guide\'s example root role ' +
+    "cluster the role's labels select. A `*` group, or a template that the root user's traits can fill with " +
+    "`system:masters` (`{{internal.kubernetes_groups}}` is what the root role issues; the guide's example root role " +
     'carries `system:masters`), does the same.',
   sources: [
     'Kubernetes documentation, "Using RBAC Authorization": `system:masters` is the super-user group',
@@ -32,7 +32,13 @@ export const TG106: GuardrailRule = {
         }
       }
       if (groups.size === 0) continue;
-      hits.push(roleHit(role, 'allow.kubernetes_groups', `${roleText(role)} grants the Kubernetes group(s) ${[...groups].map(q).join(', ')}, and ${role.from} reaches it.`));
+      hits.push(
+        roleHit(
+          role,
+          'allow.kubernetes_groups',
+          `${roleText(role)} grants the Kubernetes group(s) ${[...groups].map(q).join(', ')}, and ${role.from} reaches it.`,
+        ),
+      );
     }
     return hits;
   },

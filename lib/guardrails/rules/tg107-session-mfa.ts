@@ -9,7 +9,7 @@ export const TG107: GuardrailRule = {
   explanation:
     'Without `require_session_mfa`, a stolen root certificate opens SSH and Kubernetes sessions on the leaf for as ' +
     'long as it lives. With it, every session asks for a fresh MFA check. Teleport asks when a role that requires it ' +
-    'is the one granting access, so it belongs on the leaf role. (The leaf\'s cluster auth preference can also ' +
+    "is the one granting access, so it belongs on the leaf role. (The leaf's cluster auth preference can also " +
     'require it cluster-wide; that is not in this configuration: acknowledge the finding if it does.)',
   sources: [
     'Teleport role reference (role-spec.mdx) `options.require_session_mfa`: "require per-session MFA for any assigned user of this role"',
@@ -26,7 +26,9 @@ export const TG107: GuardrailRule = {
       const groups = allow.some((g) => g.kind === 'kubernetes' && (g.kubernetesGroups ?? []).length > 0);
       if (!logins && !groups) continue;
       const what = [logins ? 'SSH logins' : '', groups ? 'Kubernetes groups' : ''].filter(Boolean).join(' and ');
-      hits.push(roleHit(role, 'options.require_session_mfa', `${roleText(role)} grants ${what} without per-session MFA, and ${role.from} reaches it.`));
+      hits.push(
+        roleHit(role, 'options.require_session_mfa', `${roleText(role)} grants ${what} without per-session MFA, and ${role.from} reaches it.`),
+      );
     }
     return hits;
   },

@@ -9,13 +9,13 @@ export const TG108: GuardrailRule = {
   title: 'A root-reachable leaf role allows sessions longer than the threshold (`maxSessionTtl`, 8h by default)',
   explanation:
     '`max_session_ttl` caps how long a certificate for the role lives; when it is not set the Auth Service fills in ' +
-    '30h. A long TTL keeps a root user\'s access to the leaf alive long after the user has left or the root role has ' +
-    'changed. The role reference\'s example uses 8h, the default threshold here.',
+    "30h. A long TTL keeps a root user's access to the leaf alive long after the user has left or the root role has " +
+    "changed. The role reference's example uses 8h, the default threshold here.",
   sources: [
     'Teleport role reference (role-spec.mdx) `options.max_session_ttl` (example: `8h`)',
     'gravitational/teleport api/types/role.go `CheckAndSetDefaults` (30h when unset; docs/role-defaults.md)',
   ],
-  fix: 'Set `options.max_session_ttl` to a working session (8h or less), or raise the pack\'s `maxSessionTtl` threshold where longer sessions are policy.',
+  fix: "Set `options.max_session_ttl` to a working session (8h or less), or raise the pack's `maxSessionTtl` threshold where longer sessions are policy.",
   check(context) {
     const hits: RuleHit[] = [];
     const { maxSessionTtl, maxSessionTtlMs } = context.thresholds;
@@ -23,7 +23,13 @@ export const TG108: GuardrailRule = {
       const ttl = role.role.grants.options.maxSessionTtl;
       const ms = durationMs(ttl);
       if (ttl === undefined || ms === undefined || ms <= maxSessionTtlMs) continue;
-      hits.push(roleHit(role, 'options.max_session_ttl', `${roleText(role)} allows sessions of ${q(ttl)}, above ${q(maxSessionTtl)}, and ${role.from} reaches it.`));
+      hits.push(
+        roleHit(
+          role,
+          'options.max_session_ttl',
+          `${roleText(role)} allows sessions of ${q(ttl)}, above ${q(maxSessionTtl)}, and ${role.from} reaches it.`,
+        ),
+      );
     }
     return hits;
   },

@@ -7,9 +7,9 @@ export const TG109: GuardrailRule = {
   recommended: false,
   title: 'A root-reachable leaf role allows SSH agent or X11 forwarding',
   explanation:
-    'Agent forwarding hands the leaf node a channel to the root user\'s SSH agent: anyone with root on that node can ' +
-    'use the user\'s keys for as long as the session is open. X11 forwarding opens the user\'s display to the node. ' +
-    'Teleport\'s `access` preset allows agent forwarding, so mapping root users to it on a leaf does too.',
+    "Agent forwarding hands the leaf node a channel to the root user's SSH agent: anyone with root on that node can " +
+    "use the user's keys for as long as the session is open. X11 forwarding opens the user's display to the node. " +
+    "Teleport's `access` preset allows agent forwarding, so mapping root users to it on a leaf does too.",
   sources: [
     'Teleport role reference (role-spec.mdx) `options.forward_agent`, `options.permit_x11_forwarding`',
     'gravitational/teleport lib/services/role.go `CanForwardAgents`; lib/services/presets.go @ 00d0ff93 (`forward_agent: true` on `access`)',

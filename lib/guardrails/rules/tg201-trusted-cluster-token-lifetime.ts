@@ -26,7 +26,7 @@ export const TG201: GuardrailRule = {
     'gravitational/teleport api/types/provisioning.go `ProvisionTokenV2.CheckAndSetDefaults` (expired tokens fail validation; a token without expiry never expires)',
     'docs/provision-token.md (how TTLs are written)',
   ],
-  fix: 'Give the token a TTL of an hour or less (`ProvisionToken.forTrustedCluster(..., { ttl: \'15m\' })`; `TrustedClusterLink` uses 1h), and switch to the joined phase once the leaf has joined.',
+  fix: "Give the token a TTL of an hour or less (`ProvisionToken.forTrustedCluster(..., { ttl: '15m' })`; `TrustedClusterLink` uses 1h), and switch to the joined phase once the leaf has joined.",
   check(context) {
     const hits: RuleHit[] = [];
     const { maxTrustedClusterTokenTtl, maxTrustedClusterTokenTtlMs, now } = context.thresholds;
@@ -34,7 +34,11 @@ export const TG201: GuardrailRule = {
       if (!token.trustedCluster) continue;
       const why = tooLong(token, maxTrustedClusterTokenTtlMs, now);
       if (!why) continue;
-      hits.push({ location: token.location, path: 'metadata.expires', message: `this Trusted_cluster join token ${why}; the threshold is ${q(maxTrustedClusterTokenTtl)}.` });
+      hits.push({
+        location: token.location,
+        path: 'metadata.expires',
+        message: `this Trusted_cluster join token ${why}; the threshold is ${q(maxTrustedClusterTokenTtl)}.`,
+      });
     }
     return hits;
   },

@@ -52,8 +52,8 @@ export const TG204: GuardrailRule = {
   recommended: true,
   title: 'Trusted clusters form a cycle: a root is also a leaf of its own leaf',
   explanation:
-    'A trusted cluster makes the leaf accept what the root\'s certificate authority signs. When the root is also a leaf ' +
-    'of that cluster (directly, or through other clusters, across stacks), each side accepts the other\'s ' +
+    "A trusted cluster makes the leaf accept what the root's certificate authority signs. When the root is also a leaf " +
+    "of that cluster (directly, or through other clusters, across stacks), each side accepts the other's " +
     'certificates: users of either reach both, and the one-way root/leaf boundary is gone. Teleport refuses a cluster ' +
     'that trusts itself but cannot see a cycle spread over several clusters; the configuration can.',
   sources: [
@@ -64,7 +64,11 @@ export const TG204: GuardrailRule = {
   check(context) {
     const hits: RuleHit[] = [];
     for (const trust of trustsOnCycles(context.map.trusts)) {
-      hits.push({ location: trust.location, path: 'metadata.name', message: `leaf ${q(trust.leaf.name)} trusts root ${q(trust.root)}, which (directly or through other clusters) trusts ${q(trust.leaf.name)} back.` });
+      hits.push({
+        location: trust.location,
+        path: 'metadata.name',
+        message: `leaf ${q(trust.leaf.name)} trusts root ${q(trust.root)}, which (directly or through other clusters) trusts ${q(trust.leaf.name)} back.`,
+      });
     }
     return hits;
   },

@@ -32,7 +32,8 @@ const flag = (ref: ClusterRef) => `--proxy ${ref.name ?? '<name>'}=HOST:PORT`;
 
 /** `overrides`: `--proxy` values by NAME or `<stack>/<name>` (a Map: a NAME may be `constructor` or `__proto__`). */
 export function resolveAddresses(refs: readonly ClusterRef[], overrides: ReadonlyMap<string, string>): AddressMap {
-  const own = (ref: ClusterRef): string | undefined => (ref.name === undefined ? undefined : overrides.get(`${ref.stack}/${ref.name}`) ?? overrides.get(ref.name));
+  const own = (ref: ClusterRef): string | undefined =>
+    ref.name === undefined ? undefined : (overrides.get(`${ref.stack}/${ref.name}`) ?? overrides.get(ref.name));
   const shared = new Map<string, { dial: string; by: string }>();
   const findings: Finding[] = [];
   for (const ref of refs) {
@@ -42,7 +43,13 @@ export function resolveAddresses(refs: readonly ClusterRef[], overrides: Readonl
     const first = shared.get(c);
     if (!first) shared.set(c, { dial: o, by: ref.name! });
     else if (!sameAddress(first.dial, o)) {
-      findings.push({ severity: 'warning', check: 'validate.proxy-conflict', resource: c, message: `--proxy ${first.by}=${first.dial} and --proxy ${ref.name}=${o} both override ${c}; names without their own --proxy use ${first.dial}.`, fix: 'give one --proxy per cluster address, or qualify NAME as <stack>/<name>.' });
+      findings.push({
+        severity: 'warning',
+        check: 'validate.proxy-conflict',
+        resource: c,
+        message: `--proxy ${first.by}=${first.dial} and --proxy ${ref.name}=${o} both override ${c}; names without their own --proxy use ${first.dial}.`,
+        fix: 'give one --proxy per cluster address, or qualify NAME as <stack>/<name>.',
+      });
     }
   }
   const resolutions = new Map<ClusterRef, Resolution>();
@@ -54,13 +61,20 @@ export function resolveAddresses(refs: readonly ClusterRef[], overrides: Readonl
       if (!dial) return { skipped: { why: `the --proxy value for ${ref.name} is not host:port`, fix: `give ${flag(ref)}.` } };
     } else if (isLiteral(ref.configured)) {
       const c = canonicalAddress(ref.configured);
-      if (!c) return { skipped: { why: `${ref.source} "${ref.configured}" is not a plain host:port`, fix: `write host:port, or give ${flag(ref)}.` } };
+      if (!c)
+        return { skipped: { why: `${ref.source} "${ref.configured}" is not a plain host:port`, fix: `write host:port, or give ${flag(ref)}.` } };
       dial = shared.get(c)?.dial ?? c;
     } else {
       return { skipped: { why: `${ref.source} is ${ref.configured === undefined ? 'not set' : 'not a literal'}`, fix: `give ${flag(ref)}.` } };
     }
     if (ref.kind === 'provider' && parseHostPort(dial)?.port === AUTH_PORT) {
-      return { skipped: { why: `${ref.source} ${dial} is the Auth Service port (${AUTH_PORT}), which has no web API to ask`, fix: `give the cluster's proxy address: ${flag(ref)}.` }, auth: dial };
+      return {
+        skipped: {
+          why: `${ref.source} ${dial} is the Auth Service port (${AUTH_PORT}), which has no web API to ask`,
+          fix: `give the cluster's proxy address: ${flag(ref)}.`,
+        },
+        auth: dial,
+      };
     }
     return { dial };
   };
@@ -92,7 +106,7 @@ export function unknownNameFindings(option: string, names: readonly string[], re
       check: 'validate.unknown-name',
       resource: `${option} ${n}`,
       message: `"${n}" is not a provider alias or trusted cluster name in the input (${plain.length ? `names: ${plain.join(', ')}` : 'it names none'}), so it is not used.`,
-      fix: 'use one of the names, or <stack>/<name> for one stack\'s.',
+      fix: "use one of the names, or <stack>/<name> for one stack's.",
     }));
 }
 

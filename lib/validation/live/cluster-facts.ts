@@ -60,7 +60,7 @@ export function fromAnswers<T>(answers: ReadonlyMap<string, T | null>): Lookup<T
 /** One cluster's facts from both credential kinds: where both answered, the identity's (read from Auth, fuller) win. */
 export function mergeFacts(session: ClusterFacts | undefined, identity: ClusterFacts | undefined): ClusterFacts | undefined {
   if (!session || !identity) return session ?? identity;
-  const pick = <T>(a: Lookup<T> | undefined, b: Lookup<T> | undefined): Lookup<T> | undefined => (a && b ? (n) => a(n) ?? b(n) : a ?? b);
+  const pick = <T>(a: Lookup<T> | undefined, b: Lookup<T> | undefined): Lookup<T> | undefined => (a && b ? (n) => a(n) ?? b(n) : (a ?? b));
   return {
     via: `${identity.via} and ${session.via}`,
     clusterName: identity.clusterName,

@@ -15,5 +15,9 @@ export async function credentialedFindings(input: CredentialedInput, ctx: LiveCo
   const identity = await identityFacts(input, ctx);
   const keys = new Set([...session.facts.keys(), ...identity.facts.keys()]);
   const facts = new Map([...keys].map((k) => [k, mergeFacts(session.facts.get(k), identity.facts.get(k))!]));
-  return [...session.findings, ...identity.findings, ...trustFindings({ trusted: input.trusted, facts, keyOf: (ref) => clusterKey(ref, ctx), now: input.now }, ctx)];
+  return [
+    ...session.findings,
+    ...identity.findings,
+    ...trustFindings({ trusted: input.trusted, facts, keyOf: (ref) => clusterKey(ref, ctx), now: input.now }, ctx),
+  ];
 }

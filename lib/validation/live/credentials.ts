@@ -35,7 +35,8 @@ interface Use {
   readonly ref: ClusterRef & { readonly name: string };
 }
 
-const named = (u: Use) => `${u.ref.kind === 'provider' ? 'provider alias' : 'trusted cluster'} "${u.ref.name}"${u.ref.stack ? ` (stack ${u.ref.stack})` : ''}`;
+const named = (u: Use) =>
+  `${u.ref.kind === 'provider' ? 'provider alias' : 'trusted cluster'} "${u.ref.name}"${u.ref.stack ? ` (stack ${u.ref.stack})` : ''}`;
 
 /**
  * Which credentials go to which of `dials` (the addresses where a session is needed), from the refs

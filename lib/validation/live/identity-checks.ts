@@ -6,7 +6,8 @@
 // what the trusted clusters need is read: mapped roles and the trusted cluster on leaves, tokens
 // given by value and the leaf's remote cluster on roots. The answers become cluster facts for the
 // shared rules (trust-rules.ts).
-import { AuthClient, AuthRoute, ClientIdentity, Read, identityProblem, printable, varValues } from '../../auth-client';
+import { AuthClient, AuthRoute, ClientIdentity, Read, identityProblem, varValues } from '../../auth-client';
+import { plainServerText } from '../../report/sanitize';
 import { major } from '../../proxy-client/ping';
 import { Finding } from '../../report/finding';
 import { isLiteral } from '../rules/context';
@@ -45,7 +46,12 @@ interface Cluster {
   readonly trustedClusters: Set<string>;
   readonly tokens: Set<string>;
   readonly remoteClusters: Set<string>;
-  readonly answers: { roles?: ReadonlyMap<string, boolean>; trustedClusters: Map<string, TrustedClusterFact | null>; tokens: Map<string, TokenFact | null>; remoteClusters: Map<string, RemoteClusterFact | null> };
+  readonly answers: {
+    roles?: ReadonlyMap<string, boolean>;
+    trustedClusters: Map<string, TrustedClusterFact | null>;
+    tokens: Map<string, TokenFact | null>;
+    remoteClusters: Map<string, RemoteClusterFact | null>;
+  };
   readonly unavailable: Map<Unavailable, string>;
 }
 
@@ -70,14 +76,41 @@ export async function identityFacts(input: IdentityInput, ctx: LiveContext): Pro
       }
       const problem = identityProblem(choice.identity, input.now);
       if (problem) {
-        findings.push({ severity: 'error', check: 'validate.identity', ...(choice.stack ? { stack: choice.stack } : {}), resource: choice.resource, message: `${choice.identity.source}: ${problem}: Terraform cannot authenticate with it either (the provider skips expired credentials); nothing was read with it.`, fix: 'renew it (tbot renews on its own; or tctl auth sign / tctl terraform env again), then run validate again.' });
+        findings.push({
+          severity: 'error',
+          check: 'validate.identity',
+          ...(choice.stack ? { stack: choice.stack } : {}),
+          resource: choice.resource,
+          message: `${choice.identity.source}: ${problem}: Terraform cannot authenticate with it either (the provider skips expired credentials); nothing was read with it.`,
+          fix: 'renew it (tbot renews on its own; or tctl auth sign / tctl terraform env again), then run validate again.',
+        });
         continue;
       }
       const route = routeOf(key, refs, ctx, findings);
       if (!route) continue;
-      const client = new AuthClient({ address: key, route, identity: choice.identity, env: input.env, timeoutMs: input.timeoutMs, signal: input.signal });
-      const who = choice.identity.subject ? `the identity "${printable(choice.identity.subject)}"` : `the identity from ${choice.identity.source}`;
-      clusters.set(key, { key, client, identity: choice.identity, via: who, roles: new Set(), trustedClusters: new Set(), tokens: new Set(), remoteClusters: new Set(), answers: { trustedClusters: new Map(), tokens: new Map(), remoteClusters: new Map() }, unavailable: new Map() });
+      const client = new AuthClient({
+        address: key,
+        route,
+        identity: choice.identity,
+        env: input.env,
+        timeoutMs: input.timeoutMs,
+        signal: input.signal,
+      });
+      const who = choice.identity.subject
+        ? `the identity "${plainServerText(choice.identity.subject)}"`
+        : `the identity from ${choice.identity.source}`;
+      clusters.set(key, {
+        key,
+        client,
+        identity: choice.identity,
+        via: who,
+        roles: new Set(),
+        trustedClusters: new Set(),
+        tokens: new Set(),
+        remoteClusters: new Set(),
+        answers: { trustedClusters: new Map(), tokens: new Map(), remoteClusters: new Map() },
+        unavailable: new Map(),
+      });
     }
     for (const t of input.trusted) plan(t, clusters, ctx);
     await mapPool([...clusters.values()], POOL_SIZE, async (c) => {
@@ -87,7 +120,7 @@ export async function identityFacts(input: IdentityInput, ctx: LiveContext): Pro
     for (const t of input.trusted) {
       const leafKey = clusterKey(t.leaf?.ref, ctx);
       const root = clusters.get(clusterKey(t.root, ctx) ?? '');
-      const leafName = (leafKey ? clusters.get(leafKey)?.clusterName ?? ctx.infos.get(leafKey)?.clusterName : undefined);
+      const leafName = leafKey ? (clusters.get(leafKey)?.clusterName ?? ctx.infos.get(leafKey)?.clusterName) : undefined;
       if (root && leafName) root.remoteClusters.add(leafName);
     }
     await mapPool([...clusters.values()], POOL_SIZE, readRemoteClusters);
@@ -138,21 +171,33 @@ function plan(t: TrustedClusterTarget, clusters: ReadonlyMap<string, Cluster>, c
 async function ping(c: Cluster, ctx: LiveContext, progress?: (line: string) => void): Promise<Finding[]> {
   const auth = await c.client.ping();
   c.clusterName = auth.clusterName;
-  progress?.(`  ${c.key}: ${c.via} reached the Auth Service of ${printable(auth.clusterName)}, Teleport ${printable(auth.serverVersion)}`);
+  progress?.(
+    `  ${c.key}: ${c.via} reached the Auth Service of ${plainServerText(auth.clusterName)}, Teleport ${plainServerText(auth.serverVersion)}`,
+  );
   const proxy = ctx.infos.get(c.key);
   if (!proxy) return [];
   if (auth.clusterName !== proxy.clusterName) {
-    return [{ severity: 'error', check: 'validate.identity-cluster', resource: c.key, message: `the proxy at ${c.key} is "${printable(proxy.clusterName)}", but ${c.via} reached the Auth Service of "${printable(auth.clusterName)}".`, fix: 'give the identity of this cluster (the one Terraform uses for this provider).' }];
+    return [
+      {
+        severity: 'error',
+        check: 'validate.identity-cluster',
+        resource: c.key,
+        message: `the proxy at ${c.key} is "${plainServerText(proxy.clusterName)}", but ${c.via} reached the Auth Service of "${plainServerText(auth.clusterName)}".`,
+        fix: 'give the identity of this cluster (the one Terraform uses for this provider).',
+      },
+    ];
   }
   if (auth.serverVersion === proxy.serverVersion) return [];
   const newerProxy = (major(proxy.serverVersion) ?? 0) > (major(auth.serverVersion) ?? 0);
-  return [{
-    severity: newerProxy ? 'warning' : 'info',
-    check: 'validate.identity-cluster',
-    resource: c.key,
-    message: `the proxy at ${c.key} runs Teleport ${proxy.serverVersion} and its Auth Service ${printable(auth.serverVersion)}${newerProxy ? ': a proxy newer than its Auth Service is not supported' : ''}.`,
-    ...(newerProxy ? { fix: 'upgrade the Auth Service first, then the proxies.' } : {}),
-  }];
+  return [
+    {
+      severity: newerProxy ? 'warning' : 'info',
+      check: 'validate.identity-cluster',
+      resource: c.key,
+      message: `the proxy at ${c.key} runs Teleport ${proxy.serverVersion} and its Auth Service ${plainServerText(auth.serverVersion)}${newerProxy ? ': a proxy newer than its Auth Service is not supported' : ''}.`,
+      ...(newerProxy ? { fix: 'upgrade the Auth Service first, then the proxies.' } : {}),
+    },
+  ];
 }
 
 function unavailableWhy(c: Cluster, r: Exclude<Read<unknown>, { ok: true }>, what: string): string {
@@ -189,7 +234,10 @@ async function readRemoteClusters(c: Cluster): Promise<void> {
   for (const name of c.remoteClusters) {
     const r = await c.client.remoteCluster(name);
     if (!r.ok) {
-      c.unavailable.set('remoteClusters', `${unavailableWhy(c, r, 'remote clusters')}${r.reason === 'permission-denied' ? '; the terraform-provider preset role does not grant remote_cluster' : ''}`);
+      c.unavailable.set(
+        'remoteClusters',
+        `${unavailableWhy(c, r, 'remote clusters')}${r.reason === 'permission-denied' ? '; the terraform-provider preset role does not grant remote_cluster' : ''}`,
+      );
       break;
     }
     c.answers.remoteClusters.set(name, r.value && { connection: r.value.connection, lastHeartbeat: r.value.lastHeartbeat?.toISOString() });

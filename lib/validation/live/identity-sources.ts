@@ -12,8 +12,7 @@ import { ClusterRef, ProviderTarget } from './targets';
 
 /** The identity chosen for a cluster, or the findings that say why there is none. */
 export type IdentityChoice =
-  | { readonly identity: ClientIdentity; readonly resource: string; readonly stack?: string }
-  | { readonly findings: readonly Finding[] };
+  { readonly identity: ClientIdentity; readonly resource: string; readonly stack?: string } | { readonly findings: readonly Finding[] };
 
 export interface IdentitySourceInput {
   readonly providers: readonly ProviderTarget[];
@@ -44,21 +43,25 @@ export function chooseIdentity(refs: readonly ClusterRef[], input: IdentitySourc
 function fromProvider(source: CredentialSource, p: ProviderTarget): IdentityChoice {
   const resource = `provider.${p.key}`;
   if (source.kind === 'unusable') {
-    return { findings: [notChecked(p.stack.name, resource, `the checks that need the provider's credentials did not run: ${source.why}.`, source.fix)] };
+    return {
+      findings: [notChecked(p.stack.name, resource, `the checks that need the provider's credentials did not run: ${source.why}.`, source.fix)],
+    };
   }
   try {
     return { identity: source.load(), resource, stack: p.stack.name };
   } catch (e) {
     if (!(e instanceof AuthClientError)) throw e;
     return {
-      findings: [{
-        severity: 'error',
-        check: 'validate.identity',
-        stack: p.stack.name,
-        resource,
-        message: `the provider's credentials cannot be used: ${e.message} Terraform cannot authenticate with them either.`,
-        fix: 'fix or renew the credentials (tbot output, tctl auth sign, or tctl terraform env), or give a working identity with --identity NAME=FILE.',
-      }],
+      findings: [
+        {
+          severity: 'error',
+          check: 'validate.identity',
+          stack: p.stack.name,
+          resource,
+          message: `the provider's credentials cannot be used: ${e.message} Terraform cannot authenticate with them either.`,
+          fix: 'fix or renew the credentials (tbot output, tctl auth sign, or tctl terraform env), or give a working identity with --identity NAME=FILE.',
+        },
+      ],
     };
   }
 }

@@ -57,8 +57,27 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
   const clients = new Map<string, ProxyClient>();
   try {
     for (const [address, at] of addresses.clusters) {
-      clients.set(address, new ProxyClient({ address, caFiles: caFilesFor(at, caFiles), insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials, requestTimeoutMs: timeoutMs, connectTimeoutMs: timeoutMs, env, deadline: options.deadline }));
-      if (options.insecure) out.push({ severity: 'warning', check: 'validate.insecure', resource: address, message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.', fix: 'give the cluster\'s CA with --ca-file instead.' });
+      clients.set(
+        address,
+        new ProxyClient({
+          address,
+          caFiles: caFilesFor(at, caFiles),
+          insecure: options.insecure,
+          sendCredentialsInsecurely: options.insecureSendCredentials,
+          requestTimeoutMs: timeoutMs,
+          connectTimeoutMs: timeoutMs,
+          env,
+          deadline: options.deadline,
+        }),
+      );
+      if (options.insecure)
+        out.push({
+          severity: 'warning',
+          check: 'validate.insecure',
+          resource: address,
+          message: 'TLS certificates were NOT verified (--insecure): anyone on the path could have answered for this cluster.',
+          fix: "give the cluster's CA with --ca-file instead.",
+        });
     }
     const progress = clients.size > 1 ? options.progress : undefined;
     progress?.(`validate: checking ${clients.size} cluster(s), ${Math.min(POOL_SIZE, clients.size)} at a time`);
@@ -69,7 +88,12 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
       infos.set(address, info);
       progress?.(`  ${address}: ${info.clusterName}, Teleport ${info.serverVersion}${info.edition ? ` (${info.edition})` : ''}`);
     });
-    const tunnels = new Set(trusted.map((t) => effectiveTunnel(t).value).filter((v): v is string => parseHostPort(v) !== undefined).map((v) => addresses.dialFor(v)));
+    const tunnels = new Set(
+      trusted
+        .map((t) => effectiveTunnel(t).value)
+        .filter((v): v is string => parseHostPort(v) !== undefined)
+        .map((v) => addresses.dialFor(v)),
+    );
     const probes = new Map<string, TcpProbeResult>();
     await mapPool([...tunnels], POOL_SIZE, async (address) => {
       const probe = await probeTcp(address, timeoutMs, options.deadline?.signal);
@@ -80,7 +104,24 @@ export async function runLiveChecks(input: TfInput, options: LiveOptions = {}): 
     const ctx: LiveContext = { addresses, infos, probes };
     for (const t of trusted) out.push(...trustedClusterFindings(t, ctx));
     for (const p of providers) out.push(...providerFindings(p, ctx));
-    out.push(...(await credentialedFindings({ ...options, trusted, providers, clients, env, now: options.now ?? new Date(), timeoutMs, progress, signal: options.deadline?.signal, insecure: options.insecure, sendCredentialsInsecurely: options.insecureSendCredentials }, ctx)));
+    out.push(
+      ...(await credentialedFindings(
+        {
+          ...options,
+          trusted,
+          providers,
+          clients,
+          env,
+          now: options.now ?? new Date(),
+          timeoutMs,
+          progress,
+          signal: options.deadline?.signal,
+          insecure: options.insecure,
+          sendCredentialsInsecurely: options.insecureSendCredentials,
+        },
+        ctx,
+      )),
+    );
     return out;
   } finally {
     await Promise.all([...clients.values()].map((c) => c.logout().then(() => c.close())));

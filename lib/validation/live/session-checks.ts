@@ -68,7 +68,7 @@ export async function sessionFacts(s: SessionInput, ctx: LiveContext): Promise<{
         check: 'validate.not-checked',
         resource: dial,
         message: `the checks that need a web session were not run: with --insecure, ${dial}'s certificate was not verified, and ${credentials.from}_* are never sent to a server that was not verified.`,
-        fix: 'give the cluster\'s CA with --ca-file; on a test cluster only, add --insecure-send-credentials to send them anyway.',
+        fix: "give the cluster's CA with --ca-file; on a test cluster only, add --insecure-send-credentials to send them anyway.",
       });
       continue;
     }
@@ -95,17 +95,43 @@ export async function sessionFacts(s: SessionInput, ctx: LiveContext): Promise<{
     for (const r of p.resources.filter(parseable)) {
       const parsed = d?.parsed.get(r);
       const kind = r.type === 'teleport_role' ? 'role' : 'token';
-      if (parsed && !parsed.ok) findings.push({ severity: 'error', check: 'validate.server-parse', stack: p.stack.name, resource: r.address, message: `${dialOf(p.ref)} rejects this ${kind}: ${parsed.message}`, fix: 'correct the attribute the server names.' });
-      if (parsed && !parsed.supported) findings.push(notChecked(p.stack.name, r.address, `${dialOf(p.ref)} has no parse endpoint for ${kind}s (an older Teleport): the server's own parse was not run.`));
+      if (parsed && !parsed.ok)
+        findings.push({
+          severity: 'error',
+          check: 'validate.server-parse',
+          stack: p.stack.name,
+          resource: r.address,
+          message: `${dialOf(p.ref)} rejects this ${kind}: ${parsed.message}`,
+          fix: 'correct the attribute the server names.',
+        });
+      if (parsed && !parsed.supported)
+        findings.push(
+          notChecked(
+            p.stack.name,
+            r.address,
+            `${dialOf(p.ref)} has no parse endpoint for ${kind}s (an older Teleport): the server's own parse was not run.`,
+          ),
+        );
     }
   }
-  const facts = new Map([...data].map(([dial, d]): [string, ClusterFacts] => [dial, {
-    via: 'a web session',
-    role: fromNames(d.roles, true as const),
-    trustedCluster: fromNames(d.trustedClusters, {}), // names only: the web API's YAML is not parsed for addresses
-    token: fromList(d.tokens?.map((t) => ({ id: t.id, roles: t.roles, expiry: t.expiry })), (t) => t.id),
-    remoteCluster: fromList(d.sites?.map((x) => ({ name: x.name, connection: x.status })), (x) => x.name),
-  }]));
+  const facts = new Map(
+    [...data].map(([dial, d]): [string, ClusterFacts] => [
+      dial,
+      {
+        via: 'a web session',
+        role: fromNames(d.roles, true as const),
+        trustedCluster: fromNames(d.trustedClusters, {}), // names only: the web API's YAML is not parsed for addresses
+        token: fromList(
+          d.tokens?.map((t) => ({ id: t.id, roles: t.roles, expiry: t.expiry })),
+          (t) => t.id,
+        ),
+        remoteCluster: fromList(
+          d.sites?.map((x) => ({ name: x.name, connection: x.status })),
+          (x) => x.name,
+        ),
+      },
+    ]),
+  );
   return { facts, findings };
 }
 
@@ -120,6 +146,15 @@ function resourceYaml(r: TfResource): string {
   const metadata = { ...(r.values.metadata ?? {}) };
   if (kind === 'token' || !isLiteral(metadata.name)) metadata.name = `validate-dry-run-${r.name}`;
   const known = (x: unknown) => x !== null && x !== undefined && !isExpression(x);
-  const strip = (v: unknown): unknown => (Array.isArray(v) ? v.filter(known).map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => known(x)).map(([k, x]) => [k, strip(x)])) : v);
+  const strip = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.filter(known).map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([, x]) => known(x))
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v;
   return JSON.stringify({ kind, version: r.values.version, metadata: strip(metadata), spec: strip(r.values.spec ?? {}) });
 }

@@ -52,7 +52,13 @@ export function providerTargets(input: TfInput, env: NodeJS.ProcessEnv): Provide
       return {
         stack,
         key,
-        ref: { stack: stack.name, name: providerName(key), configured: fromEnv ? env.TF_TELEPORT_ADDR : values.addr, source: fromEnv ? `TF_TELEPORT_ADDR (provider.${key} has no addr)` : `provider.${key} addr`, kind: 'provider' as const },
+        ref: {
+          stack: stack.name,
+          name: providerName(key),
+          configured: fromEnv ? env.TF_TELEPORT_ADDR : values.addr,
+          source: fromEnv ? `TF_TELEPORT_ADDR (provider.${key} has no addr)` : `provider.${key} addr`,
+          kind: 'provider' as const,
+        },
         resources: stack.resources.filter((r) => r.providerKey === key && r.mode === 'managed'),
       };
     });
@@ -69,7 +75,13 @@ export function trustedClusterTargets(input: TfInput, providers: readonly Provid
           stack,
           resource,
           name,
-          root: { stack: stack.name, name, configured: resource.values.spec?.web_proxy_addr, source: `${resource.address} spec.web_proxy_addr`, kind: 'root' as const },
+          root: {
+            stack: stack.name,
+            name,
+            configured: resource.values.spec?.web_proxy_addr,
+            source: `${resource.address} spec.web_proxy_addr`,
+            kind: 'root' as const,
+          },
           leaf: providers.find((p) => p.stack === stack && p.key === resource.providerKey),
           change: input.changes.find((c) => c.stack === stack.name && c.address === resource.address),
         };

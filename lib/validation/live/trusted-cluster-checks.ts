@@ -33,42 +33,79 @@ export function trustedClusterFindings(t: TrustedClusterTarget, ctx: LiveContext
     out.push(notChecked(stack, resource, `the root was not checked: ${rootAt.skipped?.why ?? 'no address'}.`, rootAt.skipped?.fix));
   } else {
     if (t.name && t.name !== root.clusterName) {
-      out.push(at({ severity: 'error', check: 'validate.cluster-name', path: 'metadata.name', message: `is "${t.name}", but the root at ${rootAt.dial} is named "${root.clusterName}": Teleport renames the resource to the root's name, so Terraform would show drift forever.`, fix: `set metadata.name to "${root.clusterName}".` }));
+      out.push(
+        at({
+          severity: 'error',
+          check: 'validate.cluster-name',
+          path: 'metadata.name',
+          message: `is "${t.name}", but the root at ${rootAt.dial} is named "${root.clusterName}": Teleport renames the resource to the root's name, so Terraform would show drift forever.`,
+          fix: `set metadata.name to "${root.clusterName}".`,
+        }),
+      );
     }
     const tunnel = effectiveTunnel(t);
-    const dialledHost = String(isLiteral(t.resource.values.spec?.web_proxy_addr) ? t.resource.values.spec.web_proxy_addr : rootAt.dial).replace(/:\d+$/, '');
+    const dialledHost = String(isLiteral(t.resource.values.spec?.web_proxy_addr) ? t.resource.values.spec.web_proxy_addr : rootAt.dial).replace(
+      /:\d+$/,
+      '',
+    );
     const expected = advertisedTunnelAddr(root, dialledHost);
     if (tunnel.value && parseHostPort(tunnel.value) && expected && !sameAddress(tunnel.value, expected)) {
       const what = tunnel.derived ? `is not set, so Teleport uses web_proxy_addr "${tunnel.value}" as the tunnel address` : `is "${tunnel.value}"`;
-      out.push(at({
-        severity: 'error',
-        check: 'validate.tunnel-addr',
-        path: 'spec.tunnel_addr',
-        message: `${what}, but the root advertises its reverse tunnel at "${expected}" (TLS routing ${root.tlsRoutingEnabled ? 'on: the tunnel shares the web address' : 'off: the tunnel has its own listener'}); the leaf dials tunnel_addr as written and the tunnel would never come up.`,
-        fix: `set tunnel_addr to "${expected}".`,
-      }));
+      out.push(
+        at({
+          severity: 'error',
+          check: 'validate.tunnel-addr',
+          path: 'spec.tunnel_addr',
+          message: `${what}, but the root advertises its reverse tunnel at "${expected}" (TLS routing ${root.tlsRoutingEnabled ? 'on: the tunnel shares the web address' : 'off: the tunnel has its own listener'}); the leaf dials tunnel_addr as written and the tunnel would never come up.`,
+          fix: `set tunnel_addr to "${expected}".`,
+        }),
+      );
     } else if (!tunnel.value) {
-      out.push(notChecked(stack, resource, 'tunnel_addr is not a literal (nor is web_proxy_addr, which Teleport uses when tunnel_addr is unset): it was not compared with what the root advertises.', undefined, 'spec.tunnel_addr'));
+      out.push(
+        notChecked(
+          stack,
+          resource,
+          'tunnel_addr is not a literal (nor is web_proxy_addr, which Teleport uses when tunnel_addr is unset): it was not compared with what the root advertises.',
+          undefined,
+          'spec.tunnel_addr',
+        ),
+      );
     }
   }
   const leafAt = t.leaf ? ctx.addresses.resolve(t.leaf.ref) : undefined;
   const leaf = leafAt?.dial ? ctx.infos.get(leafAt.dial) : undefined;
   if (!leaf) {
     const leafName = t.leaf ? `provider.${t.leaf.key}` : `provider ${providerName(t.resource.providerKey)}`;
-    out.push(notChecked(stack, resource, `the leaf (${leafName}) was not checked: ${leafAt?.skipped?.why ?? 'it has no provider block'}; root and leaf names and versions were not compared.`, leafAt?.skipped?.fix));
+    out.push(
+      notChecked(
+        stack,
+        resource,
+        `the leaf (${leafName}) was not checked: ${leafAt?.skipped?.why ?? 'it has no provider block'}; root and leaf names and versions were not compared.`,
+        leafAt?.skipped?.fix,
+      ),
+    );
   } else if (root) {
     if (leaf.clusterName === root.clusterName) {
-      out.push(at({ severity: 'error', check: 'validate.same-name', message: `root and leaf are both named "${root.clusterName}": the handshake refuses equal names.`, fix: 'give the clusters distinct names.' }));
+      out.push(
+        at({
+          severity: 'error',
+          check: 'validate.same-name',
+          message: `root and leaf are both named "${root.clusterName}": the handshake refuses equal names.`,
+          fix: 'give the clusters distinct names.',
+        }),
+      );
     }
     const r = major(root.serverVersion);
     const l = major(leaf.serverVersion);
     if (r !== undefined && l !== undefined && !(l <= r && l >= r - 1)) {
-      out.push(at({
-        severity: 'error',
-        check: 'validate.version-skew',
-        message: `the leaf runs Teleport ${leaf.serverVersion} and the root ${root.serverVersion}: a leaf must run the root's major version or one behind, never newer.`,
-        fix: l > r ? 'upgrade the root first.' : 'upgrade the leaf to the root\'s major version (or one behind).',
-      }));
+      out.push(
+        at({
+          severity: 'error',
+          check: 'validate.version-skew',
+          message: `the leaf runs Teleport ${leaf.serverVersion} and the root ${root.serverVersion}: a leaf must run the root's major version or one behind, never newer.`,
+          fix: l > r ? 'upgrade the root first.' : "upgrade the leaf to the root's major version (or one behind).",
+        }),
+      );
     }
   }
   return out;
@@ -82,11 +119,13 @@ function tunnelReachFindings(t: TrustedClusterTarget, ctx: LiveContext): Omit<Fi
   const probe = ctx.probes.get(dial);
   if (!probe || probe.reachable) return [];
   const where = sameAddress(dial, tunnel.value) ? '' : ` (dialled at ${dial})`;
-  return [{
-    severity: 'warning',
-    check: 'validate.tunnel-reachable',
-    path: 'spec.tunnel_addr',
-    message: `${tunnel.derived ? 'the tunnel address (web_proxy_addr, as tunnel_addr is unset) ' : ''}"${tunnel.value}"${where} is not reachable from this machine (${probe.reason}); the leaf must reach it.`,
-    fix: 'check the address, DNS and firewalls from the leaf\'s network (only reachability from here was tested).',
-  }];
+  return [
+    {
+      severity: 'warning',
+      check: 'validate.tunnel-reachable',
+      path: 'spec.tunnel_addr',
+      message: `${tunnel.derived ? 'the tunnel address (web_proxy_addr, as tunnel_addr is unset) ' : ''}"${tunnel.value}"${where} is not reachable from this machine (${probe.reason}); the leaf must reach it.`,
+      fix: "check the address, DNS and firewalls from the leaf's network (only reachability from here was tested).",
+    },
+  ];
 }

@@ -17,7 +17,14 @@ export function addressFindings(stack: TfStack): Finding[] {
     check(tc.address, 'spec.web_proxy_addr', 'web_proxy_addr', tc.values.spec?.web_proxy_addr);
     check(tc.address, 'spec.tunnel_addr', 'tunnel_addr', tc.values.spec?.tunnel_addr);
     if (tc.values.spec?.enabled === false) {
-      out.push({ severity: 'warning', check: 'validate.disabled', resource: tc.address, path: 'spec.enabled', message: 'is false: the root\'s CAs are deactivated on the leaf and root users lose access.', fix: 'set enabled: true unless the trust is meant to be off.' });
+      out.push({
+        severity: 'warning',
+        check: 'validate.disabled',
+        resource: tc.address,
+        path: 'spec.enabled',
+        message: "is false: the root's CAs are deactivated on the leaf and root users lose access.",
+        fix: 'set enabled: true unless the trust is meant to be off.',
+      });
     }
   }
   for (const p of stack.providers) check(`provider.${p.key}`, 'addr', 'provider_addr', p.values.addr);

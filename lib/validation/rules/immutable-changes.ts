@@ -22,9 +22,10 @@ export function immutableChangeFindings(changes: readonly TfResourceChange[]): F
           resource: c.address,
           path: `spec.${field}`,
           message: `the plan updates ${field} in place, which Teleport refuses ("can not update ${field} for existing leaf cluster").`,
-          fix: field === 'token'
-            ? 'ignore token changes after creation (lifecycle ignore_changes = [spec.token], as TrustedCluster does).'
-            : 'replace the trusted cluster instead (terraform apply -replace=...), which re-runs the join handshake with a valid token.',
+          fix:
+            field === 'token'
+              ? 'ignore token changes after creation (lifecycle ignore_changes = [spec.token], as TrustedCluster does).'
+              : 'replace the trusted cluster instead (terraform apply -replace=...), which re-runs the join handshake with a valid token.',
         });
       }
     }
@@ -38,22 +39,26 @@ export function immutableChangeFindings(changes: readonly TfResourceChange[]): F
 function roleVersionChange(c: TfResourceChange): Finding[] {
   const from = `from ${c.before!.version} to ${c.after!.version}`;
   if (c.actions.includes('delete') && c.actions.includes('create')) {
-    return [{
-      severity: 'error',
-      check: 'validate.role-replace',
-      resource: c.address,
-      path: 'version',
-      message: `the plan replaces the role to change its version ${from}: Teleport refuses to delete a role assigned to users, and users holding it lose access between delete and create.`,
-      fix: 'change the version in place (a provider without RequiresReplace on version), or create a new role with the new version and move users over.',
-    }];
+    return [
+      {
+        severity: 'error',
+        check: 'validate.role-replace',
+        resource: c.address,
+        path: 'version',
+        message: `the plan replaces the role to change its version ${from}: Teleport refuses to delete a role assigned to users, and users holding it lose access between delete and create.`,
+        fix: 'change the version in place (a provider without RequiresReplace on version), or create a new role with the new version and move users over.',
+      },
+    ];
   }
   if (!c.actions.includes('update')) return [];
-  return [{
-    severity: 'warning',
-    check: 'validate.role-version-update',
-    resource: c.address,
-    path: 'version',
-    message: `the plan changes the role's version in place ${from}: the server applies the new version's defaults (e.g. kubernetes_resources semantics change from v6 to v7 to v8), so access can change without any other line of the role changing.`,
-    fix: 'review what the new version defaults (Role writes them out per version), or create a new role with the new version and move users over.',
-  }];
+  return [
+    {
+      severity: 'warning',
+      check: 'validate.role-version-update',
+      resource: c.address,
+      path: 'version',
+      message: `the plan changes the role's version in place ${from}: the server applies the new version's defaults (e.g. kubernetes_resources semantics change from v6 to v7 to v8), so access can change without any other line of the role changing.`,
+      fix: 'review what the new version defaults (Role writes them out per version), or create a new role with the new version and move users over.',
+    },
+  ];
 }

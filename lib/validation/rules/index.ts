@@ -25,7 +25,13 @@ export function runOfflineChecks(input: TfInput, options: OfflineOptions = {}): 
       ...immutableChangeFindings(changes),
     ];
     if (input.kind === 'plan') {
-      found.push({ severity: 'info', check: 'validate.schema-skipped', resource: stack.file, message: 'a plan holds no configuration text: the schema check runs on cdk.tf.json (cdktf-teleport check, or validate on the stack directory).' });
+      found.push({
+        severity: 'info',
+        check: 'validate.schema-skipped',
+        resource: stack.file,
+        message:
+          'a plan holds no configuration text: the schema check runs on cdk.tf.json (cdktf-teleport check, or validate on the stack directory).',
+      });
     }
     // The stack goes in its own field; resource stays a pure Terraform address.
     out.push(...found.map((f) => ({ ...f, stack: stack.name })));

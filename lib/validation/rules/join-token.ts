@@ -21,7 +21,8 @@ export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', chang
         check: 'validate.join-token',
         resource: tc.address,
         path,
-        message: 'not checked: the plan holds this token redacted (sensitive), so whether it exists on the root, has Trusted_cluster and has not expired cannot be checked from it.',
+        message:
+          'not checked: the plan holds this token redacted (sensitive), so whether it exists on the root, has Trusted_cluster and has not expired cannot be checked from it.',
         fix: 'to check the token by value, write the plan with terraform-check --plan-json DIR --plan-json-keep-sensitive (plaintext secrets on disk: keep the file private and delete it after), or terraform show -json.',
       });
       continue;
@@ -29,14 +30,35 @@ export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', chang
     if (isUnset(token)) {
       const fix = 'give the token of a Trusted_cluster provision token on the root (JoinToken.fromProvisionToken or a sensitive variable).';
       if (kind === 'config') {
-        out.push({ severity: 'warning', check: 'validate.join-token', resource: tc.address, path, message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.', fix });
+        out.push({
+          severity: 'warning',
+          check: 'validate.join-token',
+          resource: tc.address,
+          path,
+          message: 'has no token: fine if this leaf already joined the root; a new trusted cluster cannot join without one.',
+          fix,
+        });
       } else if (!isUnknownAt(tc.unknown, path) && changes.find((c) => c.address === tc.address)?.actions.includes('create')) {
-        out.push({ severity: 'error', check: 'validate.join-token', resource: tc.address, path, message: 'the plan creates this trusted cluster without a join token: it cannot join the root.', fix });
+        out.push({
+          severity: 'error',
+          check: 'validate.join-token',
+          resource: tc.address,
+          path,
+          message: 'the plan creates this trusted cluster without a join token: it cannot join the root.',
+          fix,
+        });
       }
       continue;
     }
     if (isLiteral(token) && kind === 'config') {
-      out.push({ severity: 'warning', check: 'validate.join-token', resource: tc.address, path, message: 'is a literal: the join token is written in plaintext to the configuration and the plan.', fix: 'take it from a sensitive variable or by reference to the root\'s provision token.' });
+      out.push({
+        severity: 'warning',
+        check: 'validate.join-token',
+        resource: tc.address,
+        path,
+        message: 'is a literal: the join token is written in plaintext to the configuration and the plan.',
+        fix: "take it from a sensitive variable or by reference to the root's provision token.",
+      });
       continue;
     }
     if (!isExpression(token)) continue;
@@ -45,7 +67,14 @@ export function joinTokenFindings(stack: TfStack, kind: 'config' | 'plan', chang
       const t = tokens.get(ref[1]);
       const roles: unknown[] = t?.values.spec?.roles ?? [];
       if (t && !roles.some(isTrustedClusterRole)) {
-        out.push({ severity: 'error', check: 'validate.join-token', resource: tc.address, path, message: `comes from ${ref[1]}, whose roles (${roles.join(', ') || 'none'}) lack Trusted_cluster: the root refuses the join ("role does not match").`, fix: 'give that provision token the role Trusted_cluster (ProvisionToken.forTrustedCluster).' });
+        out.push({
+          severity: 'error',
+          check: 'validate.join-token',
+          resource: tc.address,
+          path,
+          message: `comes from ${ref[1]}, whose roles (${roles.join(', ') || 'none'}) lack Trusted_cluster: the root refuses the join ("role does not match").`,
+          fix: 'give that provision token the role Trusted_cluster (ProvisionToken.forTrustedCluster).',
+        });
       }
     }
   }

@@ -4,7 +4,7 @@ import { LEAF, ROOT, VISITOR, hits, leafStack, role, stack, trust } from '../sup
 const EVERY = { '*': ['*'] };
 
 describe('TG101 triggers', () => {
-  test('a template login on every node, for the root preset access (whose logins are the user\'s trait)', () => {
+  test("a template login on every node, for the root preset access (whose logins are the user's trait)", () => {
     const leaf = leafStack([role('visitor', { allow: { logins: ['{{internal.logins}}'], node_labels: EVERY } })]);
     expect(hits({ leaf }, 'TG101')).toEqual([
       {
@@ -20,7 +20,9 @@ describe('TG101 triggers', () => {
 
   test('root on every node through an always-true expression', () => {
     const leaf = leafStack([role('visitor', { allow: { logins: ['root'], node_labels_expression: 'true || labels["env"] == "prod"' } })]);
-    expect(hits({ leaf }, 'TG101').map((h) => h.message)).toEqual(['leaf role "visitor" allows every node as "root", and root "root.example.com" (role "access") reaches it.']);
+    expect(hits({ leaf }, 'TG101').map((h) => h.message)).toEqual([
+      'leaf role "visitor" allows every node as "root", and root "root.example.com" (role "access") reaches it.',
+    ]);
   });
 
   test("the leaf's preset access role: reported on the trusted cluster's role_map entry", () => {
@@ -30,7 +32,8 @@ describe('TG101 triggers', () => {
       expect.objectContaining({
         resource: 'teleport_trusted_cluster.root',
         path: 'spec.role_map[0].local',
-        message: 'Teleport\'s preset role "access" on the leaf allows every node as "{{internal.logins}}", and root "root.example.com" (role "access") reaches it.',
+        message:
+          'Teleport\'s preset role "access" on the leaf allows every node as "{{internal.logins}}", and root "root.example.com" (role "access") reaches it.',
       }),
     ]);
   });
@@ -42,7 +45,9 @@ describe('TG101 does not trigger', () => {
   });
 
   test('a template login on some nodes only', () => {
-    expect(hits({ leaf: leafStack([role('visitor', { allow: { logins: ['{{internal.logins}}'], node_labels: { env: ['staging'] } } })]) }, 'TG101')).toEqual([]);
+    expect(
+      hits({ leaf: leafStack([role('visitor', { allow: { logins: ['{{internal.logins}}'], node_labels: { env: ['staging'] } } })]) }, 'TG101'),
+    ).toEqual([]);
   });
 
   test("'*': '*' narrowed by an expression (an allow needs both to match)", () => {
@@ -51,7 +56,13 @@ describe('TG101 does not trigger', () => {
   });
 
   test('a disabled trust grants nothing', () => {
-    const leaf = stack([{ addr: `${LEAF}:443` }], [role('visitor', { allow: { logins: ['root'], node_labels: EVERY } }), trust(ROOT, [{ remote: 'access', local: ['visitor'] }], { enabled: false })]);
+    const leaf = stack(
+      [{ addr: `${LEAF}:443` }],
+      [
+        role('visitor', { allow: { logins: ['root'], node_labels: EVERY } }),
+        trust(ROOT, [{ remote: 'access', local: ['visitor'] }], { enabled: false }),
+      ],
+    );
     expect(hits({ leaf }, 'TG101')).toEqual([]);
   });
 

@@ -38,7 +38,10 @@ describe('TG102 does not trigger', () => {
   });
 
   test('the login is denied by another mapped role', () => {
-    const leaf = leafStack([role('visitor', VISITOR), role('no-visitor', { deny: { logins: ['visitor'] } })], [{ remote: 'access', local: ['visitor', 'no-visitor'] }]);
+    const leaf = leafStack(
+      [role('visitor', VISITOR), role('no-visitor', { deny: { logins: ['visitor'] } })],
+      [{ remote: 'access', local: ['visitor', 'no-visitor'] }],
+    );
     expect(hits({ leaf }, 'TG102')).toEqual([]);
   });
 

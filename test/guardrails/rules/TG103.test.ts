@@ -17,11 +17,15 @@ describe('TG103 triggers', () => {
 
   test("{{internal.logins}}: the root user's logins trait may hold root", () => {
     const leaf = leafStack([role('visitor', { allow: { logins: ['{{internal.logins}}'], node_labels: { env: ['dev'] } } })]);
-    expect(hits({ leaf }, 'TG103').map((h) => h.message)).toEqual(['leaf role "visitor" allows the login "{{internal.logins}}" (can expand to "root"), and root "root.example.com" (role "access") reaches it.']);
+    expect(hits({ leaf }, 'TG103').map((h) => h.message)).toEqual([
+      'leaf role "visitor" allows the login "{{internal.logins}}" (can expand to "root"), and root "root.example.com" (role "access") reaches it.',
+    ]);
   });
 
   test('a template with fixed text that still fits root (r{{external.rest}})', () => {
-    expect(hits({ leaf: leafStack([role('visitor', { allow: { logins: ['r{{external.rest}}'], node_labels: { env: ['dev'] } } })]) }, 'TG103')).toHaveLength(1);
+    expect(
+      hits({ leaf: leafStack([role('visitor', { allow: { logins: ['r{{external.rest}}'], node_labels: { env: ['dev'] } } })]) }, 'TG103'),
+    ).toHaveLength(1);
   });
 });
 
@@ -31,7 +35,9 @@ describe('TG103 does not trigger', () => {
   });
 
   test('a template whose fixed text cannot be root (dev-{{external.user}})', () => {
-    expect(hits({ leaf: leafStack([role('visitor', { allow: { logins: ['dev-{{external.user}}'], node_labels: { env: ['dev'] } } })]) }, 'TG103')).toEqual([]);
+    expect(
+      hits({ leaf: leafStack([role('visitor', { allow: { logins: ['dev-{{external.user}}'], node_labels: { env: ['dev'] } } })]) }, 'TG103'),
+    ).toEqual([]);
   });
 
   test('a template with root denied in the leaf role', () => {

@@ -3,7 +3,20 @@ import { VISITOR, hits, leafStack, role } from '../support';
 
 describe('TG104 triggers', () => {
   test.each([['*'], ['^.*$'], ['^(.*)$'], ['**']])('remote %s', (remote) => {
-    expect(hits({ leaf: leafStack([role('visitor', VISITOR)], [{ remote: 'access', local: ['visitor'] }, { remote, local: ['visitor'] }]) }, 'TG104')).toEqual([
+    expect(
+      hits(
+        {
+          leaf: leafStack(
+            [role('visitor', VISITOR)],
+            [
+              { remote: 'access', local: ['visitor'] },
+              { remote, local: ['visitor'] },
+            ],
+          ),
+        },
+        'TG104',
+      ),
+    ).toEqual([
       {
         check: 'TG104',
         severity: 'error',

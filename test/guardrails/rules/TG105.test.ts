@@ -5,7 +5,9 @@ const rules = (...r: { resources: string[]; verbs: string[]; where?: string }[])
 
 describe('TG105 triggers', () => {
   test('create and update on role, delete on token', () => {
-    const leaf = leafStack([role('visitor', rules({ resources: ['role', 'node'], verbs: ['create', 'update', 'read'] }, { resources: ['token'], verbs: ['delete'] }))]);
+    const leaf = leafStack([
+      role('visitor', rules({ resources: ['role', 'node'], verbs: ['create', 'update', 'read'] }, { resources: ['token'], verbs: ['delete'] })),
+    ]);
     expect(hits({ leaf }, 'TG105')).toEqual([
       {
         check: 'TG105',
@@ -13,7 +15,8 @@ describe('TG105 triggers', () => {
         stack: 'leaf',
         resource: 'teleport_role.visitor',
         path: 'spec.allow.rules',
-        message: 'leaf role "visitor" can write "role:create", "role:update", "token:delete" on the leaf, and root "root.example.com" (role "access") reaches it.',
+        message:
+          'leaf role "visitor" can write "role:create", "role:update", "token:delete" on the leaf, and root "root.example.com" (role "access") reaches it.',
       },
     ]);
   });
@@ -32,12 +35,16 @@ describe('TG105 triggers', () => {
 
 describe('TG105 does not trigger', () => {
   test('read and list on admin resources, anything on others', () => {
-    const leaf = leafStack([role('visitor', rules({ resources: ['role', 'user', 'token'], verbs: ['list', 'read'] }, { resources: ['session', 'node'], verbs: ['*'] }))]);
+    const leaf = leafStack([
+      role('visitor', rules({ resources: ['role', 'user', 'token'], verbs: ['list', 'read'] }, { resources: ['session', 'node'], verbs: ['*'] })),
+    ]);
     expect(hits({ leaf }, 'TG105')).toEqual([]);
   });
 
   test('the write is denied in the role set', () => {
-    const leaf = leafStack([role('visitor', { allow: { rules: [{ resources: ['role'], verbs: ['update'] }] }, deny: { rules: [{ resources: ['*'], verbs: ['update'] }] } })]);
+    const leaf = leafStack([
+      role('visitor', { allow: { rules: [{ resources: ['role'], verbs: ['update'] }] }, deny: { rules: [{ resources: ['*'], verbs: ['update'] }] } }),
+    ]);
     expect(hits({ leaf }, 'TG105')).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ describe('TG106 triggers', () => {
   });
 
   test('*', () => {
-    expect(hits({ leaf: leafStack([role('visitor', kube(['*']))]) }, 'TG106').map((h) => h.message)).toEqual([expect.stringContaining('group(s) "*"')]);
+    expect(hits({ leaf: leafStack([role('visitor', kube(['*']))]) }, 'TG106').map((h) => h.message)).toEqual([
+      expect.stringContaining('group(s) "*"'),
+    ]);
   });
 
   test("{{internal.kubernetes_groups}} from a root role that issues system:masters (the guide's example)", () => {
@@ -40,6 +42,8 @@ describe('TG106 does not trigger', () => {
   });
 
   test('system:masters denied in the role set', () => {
-    expect(hits({ leaf: leafStack([role('visitor', kube(['system:masters'], { deny: { kubernetes_groups: ['system:masters'] } }))]) }, 'TG106')).toEqual([]);
+    expect(
+      hits({ leaf: leafStack([role('visitor', kube(['system:masters'], { deny: { kubernetes_groups: ['system:masters'] } }))]) }, 'TG106'),
+    ).toEqual([]);
   });
 });

@@ -19,8 +19,12 @@ describe('TG107 triggers', () => {
   });
 
   test('Kubernetes groups, require_session_mfa 0 (off)', () => {
-    const leaf = leafStack([role('visitor', { options: { require_session_mfa: 0 }, allow: { kubernetes_labels: { env: ['dev'] }, kubernetes_groups: ['viewers'] } })]);
-    expect(hits({ leaf }, 'TG107').map((h) => h.message)).toEqual(['leaf role "visitor" grants Kubernetes groups without per-session MFA, and root "root.example.com" (role "access") reaches it.']);
+    const leaf = leafStack([
+      role('visitor', { options: { require_session_mfa: 0 }, allow: { kubernetes_labels: { env: ['dev'] }, kubernetes_groups: ['viewers'] } }),
+    ]);
+    expect(hits({ leaf }, 'TG107').map((h) => h.message)).toEqual([
+      'leaf role "visitor" grants Kubernetes groups without per-session MFA, and root "root.example.com" (role "access") reaches it.',
+    ]);
   });
 });
 

@@ -17,7 +17,9 @@ describe('TG108 triggers', () => {
 
   test('12h against a 10h threshold', () => {
     const leaf = leafStack([role('visitor', { ...VISITOR, options: { max_session_ttl: '12h' } })]);
-    expect(hits({ leaf }, 'TG108', { maxSessionTtl: '10h' }).map((h) => h.message)).toEqual([expect.stringContaining('sessions of "12h", above "10h"')]);
+    expect(hits({ leaf }, 'TG108', { maxSessionTtl: '10h' }).map((h) => h.message)).toEqual([
+      expect.stringContaining('sessions of "12h", above "10h"'),
+    ]);
   });
 });
 

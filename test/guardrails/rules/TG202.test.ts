@@ -29,8 +29,16 @@ describe('TG202 does not trigger', () => {
   test.each([
     ['a generated name', {}, { roles: ['Node'] }],
     ['a name from a sensitive variable', { name: '${var.token}' }, { roles: ['Node'] }],
-    ['a delegated join method', { name: 'github-bot' }, { roles: ['Bot'], bot_name: 'ci', join_method: 'github', github: { allow: [{ repository: 'org/infra' }] } }],
-    ['no join_method with allow rules (Teleport defaults to ec2)', { name: 'ec2-nodes' }, { roles: ['Node'], allow: [{ aws_account: '123456789012' }] }],
+    [
+      'a delegated join method',
+      { name: 'github-bot' },
+      { roles: ['Bot'], bot_name: 'ci', join_method: 'github', github: { allow: [{ repository: 'org/infra' }] } },
+    ],
+    [
+      'no join_method with allow rules (Teleport defaults to ec2)',
+      { name: 'ec2-nodes' },
+      { roles: ['Node'], allow: [{ aws_account: '123456789012' }] },
+    ],
   ])('%s', (_what, metadata, spec) => {
     expect(hits(root(token('t', metadata, spec)), 'TG202')).toEqual([]);
   });

@@ -1,7 +1,9 @@
 // TG203 (warning in the recommended pack): a disabled trusted cluster kept in the configuration.
 import { LEAF, ROOT, VISITOR, hits, role, stack, trust } from '../support';
 
-const leaf = (enabled: unknown) => ({ leaf: stack([{ addr: `${LEAF}:443` }], [role('visitor', VISITOR), trust(ROOT, [{ remote: 'access', local: ['visitor'] }], { enabled })]) });
+const leaf = (enabled: unknown) => ({
+  leaf: stack([{ addr: `${LEAF}:443` }], [role('visitor', VISITOR), trust(ROOT, [{ remote: 'access', local: ['visitor'] }], { enabled })]),
+});
 
 describe('TG203 triggers', () => {
   test('enabled: false', () => {

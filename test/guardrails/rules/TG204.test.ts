@@ -3,7 +3,10 @@ import { VISITOR, hits, role, stack, trust } from '../support';
 
 /** A stack for cluster `name` that trusts each of `roots`. */
 const cluster = (name: string, ...roots: string[]) =>
-  stack([{ addr: `${name}:443` }], [role('visitor', VISITOR), ...roots.map((r) => trust(r, [{ remote: 'access', local: ['visitor'] }], { id: r.split('.')[0] }))]);
+  stack(
+    [{ addr: `${name}:443` }],
+    [role('visitor', VISITOR), ...roots.map((r) => trust(r, [{ remote: 'access', local: ['visitor'] }], { id: r.split('.')[0] }))],
+  );
 
 describe('TG204 triggers', () => {
   test('two clusters that trust each other, in two stacks', () => {
@@ -29,7 +32,12 @@ describe('TG204 triggers', () => {
 
   test('a cycle through three clusters; the edge off the cycle is not reported', () => {
     const found = hits(
-      { a: cluster('a.example.com', 'b.example.com'), b: cluster('b.example.com', 'c.example.com'), c: cluster('c.example.com', 'a.example.com'), d: cluster('d.example.com', 'a.example.com') },
+      {
+        a: cluster('a.example.com', 'b.example.com'),
+        b: cluster('b.example.com', 'c.example.com'),
+        c: cluster('c.example.com', 'a.example.com'),
+        d: cluster('d.example.com', 'a.example.com'),
+      },
       'TG204',
     );
     expect(found.map((h) => h.stack)).toEqual(['a', 'b', 'c']);
@@ -42,7 +50,12 @@ describe('TG204 triggers', () => {
 
 describe('TG204 does not trigger', () => {
   test('one root with two leaves', () => {
-    expect(hits({ a: cluster('a.example.com', 'root.example.com'), b: cluster('b.example.com', 'root.example.com'), root: cluster('root.example.com') }, 'TG204')).toEqual([]);
+    expect(
+      hits(
+        { a: cluster('a.example.com', 'root.example.com'), b: cluster('b.example.com', 'root.example.com'), root: cluster('root.example.com') },
+        'TG204',
+      ),
+    ).toEqual([]);
   });
 
   test('a chain: a trusts b, b trusts c', () => {

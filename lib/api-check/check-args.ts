@@ -11,10 +11,9 @@
 import { Construct, IConstruct } from 'constructs';
 import * as core from 'cdktf';
 import { Token } from 'cdktf';
-import { closestName } from '../../check/suggest';
-import { formatProblem } from '../../common/problem';
-import { redact } from '../../report/redact';
-import { problem } from '../rules';
+import { closestName } from '../check/suggest';
+import { formatProblem, problem } from '../common/problem';
+import { redact } from '../report/redact';
 import type { ApiShapes, ClassShape, EnumShape, ParamShape, TypeRef } from './api-shape-types';
 import { callName, describeType, describeValue, fixFor, joinPath, printableName, shortName } from './shape-words';
 
@@ -63,7 +62,7 @@ function runtimeOf(shape: ClassShape | EnumShape): any {
     // on (scripts/build-cdktn.js rewrites that import for cdktn-teleport).
     const exports =
       'lib' in shape.module
-        ? require(`../../${shape.module.lib}`) // eslint-disable-line @typescript-eslint/no-require-imports
+        ? require(`../${shape.module.lib}`) // eslint-disable-line @typescript-eslint/no-require-imports
         : shape.module.package === 'cdktf'
           ? core
           : require(shape.module.package); // eslint-disable-line @typescript-eslint/no-require-imports
@@ -95,7 +94,14 @@ export function checkArgs(member: string, args: ArrayLike<unknown>, self?: ICons
   params.forEach((p, i) => walk.param(p, i, args));
   if (!params.some((p) => p.variadic)) {
     for (let i = params.length; i < args.length; i++) {
-      if (args[i] !== undefined) problems.push(at(`argument #${i + 1}`, `is one too many: ${callName(member)} takes ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}).`, 'remove it.'));
+      if (args[i] !== undefined)
+        problems.push(
+          at(
+            `argument #${i + 1}`,
+            `is one too many: ${callName(member)} takes ${params.length} argument${params.length === 1 ? '' : 's'} (${params.map((p) => p.name).join(', ')}).`,
+            'remove it.',
+          ),
+        );
     }
   }
   if (problems.length === 0) return;
@@ -116,7 +122,10 @@ function pathOf(params: readonly ParamShape[], args: ArrayLike<unknown>, self?: 
 }
 
 class Walk {
-  constructor(private readonly problems: string[], private readonly member: string) {}
+  constructor(
+    private readonly problems: string[],
+    private readonly member: string,
+  ) {}
 
   public param(p: ParamShape, i: number, args: ArrayLike<unknown>): void {
     if (p.variadic) {
@@ -200,7 +209,8 @@ class Walk {
       else if (v[k] !== undefined) this.value(v[k], f.type, path ? `${path}.${k}` : k);
     }
     for (const k of requiredOf(name)) {
-      if (v[k] === undefined) this.problems.push(problem(joinPath(path, k), `is missing: ${shortName(name)} requires it.`, fixFor(fields.get(k)!.type, api(), fieldsOf)));
+      if (v[k] === undefined)
+        this.problems.push(problem(joinPath(path, k), `is missing: ${shortName(name)} requires it.`, fixFor(fields.get(k)!.type, api(), fieldsOf)));
     }
   }
 
@@ -217,7 +227,8 @@ class Walk {
       if (maker) return `did you mean ${field}: ${byName.get(maker)!.replace(/\(\)$/, '(...)')}?`;
     }
     const elsewhere = path === '' ? this.membersTaking(key) : [];
-    if (elsewhere.length) return `remove it: ${callName(this.member)} does not take it (${elsewhere.map(callName).join(', ')} ${elsewhere.length === 1 ? 'does' : 'do'}).`;
+    if (elsewhere.length)
+      return `remove it: ${callName(this.member)} does not take it (${elsewhere.map(callName).join(', ')} ${elsewhere.length === 1 ? 'does' : 'do'}).`;
     const names = [...fields.keys()];
     return `remove it; ${shortName(struct)} has ${names.slice(0, 15).join(', ')}${names.length > 15 ? ', ...' : ''}.`;
   }
@@ -227,7 +238,11 @@ class Walk {
     const cls = this.member.replace(/^new /, '').split(/[.#]/)[0];
     return Object.entries(api().members)
       .filter(([m]) => m !== this.member && m.replace(/^new /, '').split(/[.#]/)[0] === cls)
-      .filter(([, params]) => params.some((p) => typeof p.type === 'object' && 'ref' in p.type && api().types[p.type.ref].kind === 'struct' && fieldsOf(p.type.ref).has(key)))
+      .filter(([, params]) =>
+        params.some(
+          (p) => typeof p.type === 'object' && 'ref' in p.type && api().types[p.type.ref].kind === 'struct' && fieldsOf(p.type.ref).has(key),
+        ),
+      )
       .map(([m]) => m);
   }
 }

@@ -3,7 +3,12 @@
 
 /** A jsii type: a primitive, a collection, a union, or a named type of the `types` table. */
 export type TypeRef =
-  | 'string' | 'number' | 'boolean' | 'any' | 'json' | 'date'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'any'
+  | 'json'
+  | 'date'
   | { readonly array: TypeRef }
   | { readonly map: TypeRef }
   | { readonly union: readonly TypeRef[] }

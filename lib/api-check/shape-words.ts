@@ -1,6 +1,7 @@
 // Words for the runtime props check's messages: what a type is ("a JoinToken", "an array of
 // strings"), what a value is (its kind only: values may be secrets), how to make a right one, and
 // field paths as a user wrote them (`roleMap[0].local`).
+import { terminalSafe } from '../report/sanitize';
 import type { ApiShapes, NamedShape, TypeRef } from './api-shape-types';
 
 const MAX_NAME = 64;
@@ -14,9 +15,9 @@ function article(word: string): string {
   return /^[aeiouAEIOU]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-/** A user-supplied name made printable: control characters escaped, capped. */
+/** A user-supplied name made printable: escaped as in a JS string (format and bidi characters too), capped. */
 export function printableName(name: string): string {
-  const escaped = JSON.stringify(name).slice(1, -1);
+  const escaped = terminalSafe(JSON.stringify(name).slice(1, -1));
   return escaped.length > MAX_NAME ? `${escaped.slice(0, MAX_NAME)}…` : escaped;
 }
 
@@ -39,7 +40,8 @@ export function describeType(type: TypeRef): string {
 }
 
 function plural(type: TypeRef): string {
-  if (typeof type === 'string') return { string: 'strings', number: 'numbers', boolean: 'booleans', date: 'Dates', any: 'any values', json: 'any values' }[type];
+  if (typeof type === 'string')
+    return { string: 'strings', number: 'numbers', boolean: 'booleans', date: 'Dates', any: 'any values', json: 'any values' }[type];
   if ('ref' in type) return `${shortName(type.ref)} items`;
   return `(${describeType(type)}) items`;
 }
@@ -69,7 +71,10 @@ export function fixFor(type: TypeRef, api: ApiShapes, fields: (struct: string) =
         ? `pass ${article(name)}: ${shape.makers.join(', ')}.`
         : `pass an object implementing ${name} (with ${shape.required.join(', ')}), such as a resource.`;
     case 'enum':
-      return `pass one of ${shape.members.slice(0, 6).map((m) => `${name}.${m}`).join(', ')}${shape.members.length > 6 ? ', ...' : ''}.`;
+      return `pass one of ${shape.members
+        .slice(0, 6)
+        .map((m) => `${name}.${m}`)
+        .join(', ')}${shape.members.length > 6 ? ', ...' : ''}.`;
     case 'struct': {
       const all = [...fields(type.ref)];
       const required = all.filter(([, f]) => !f.optional).map(([k]) => k);
