@@ -27,8 +27,8 @@ const STATE = 'transpile';
 /** What synth runs: the library and the examples app; with --all also what the bench runs. */
 const SYNTH_DIRS = ['lib', 'examples'];
 const ALL_DIRS = [...SYNTH_DIRS, 'test', 'bench'];
-/** Sources whose output another step writes: lib/gen's lazy index (scripts/lazy-exports.js). */
-const WRITTEN_ELSEWHERE = new Set(['lib/gen/index.ts']);
+/** Sources whose output another step writes: the lazy indexes of lib/gen and lib/ (scripts/lazy-exports.js). */
+const WRITTEN_ELSEWHERE = new Set(['lib/gen/index.ts', 'lib/index.ts']);
 
 function sourcesBelow(rel) {
   const out = [];

@@ -3,8 +3,10 @@
 // `GlobToRegexp`): a remote `^...$` is an RE2 regular expression, anything else a glob whose every
 // `*` is a capture group `(.*)`; the whole role name must match; each local name is expanded with
 // Go's Regexp.Expand (`$1`, `${1}`, `${name}`), and an expansion that comes out empty maps nothing.
-// RE2 runs here as re2js (linear time: a hostile pattern cannot stall the command).
-import { RE2JS } from 're2js';
+// RE2 runs here as re2js (linear time: a hostile pattern cannot stall the command). An exact name
+// needs no regular expression (what `^QuoteMeta(name)$` matches is the name itself), so re2js loads
+// only for a glob or an expression: most role maps name exact roles, and a cold synth skips it.
+import type * as Re2js from 're2js';
 import { isExpression } from './values';
 
 /** How a `remote` pattern is read. */
@@ -71,10 +73,22 @@ export function goExpand(template: string, group: (ref: string) => string | unde
   return out;
 }
 
+/** An exact name: it matches only the whole name itself, whose text is group 0 (`$0`); no other group exists. */
+function exactPattern(remote: string): RemotePattern {
+  const map = (role: string, locals: readonly string[]): string[] | undefined => {
+    if (role !== remote) return undefined;
+    return locals.map((local) => goExpand(local, (ref) => (/^\d+$/.test(ref) && Number(ref) === 0 ? role : undefined)));
+  };
+  return { remote, kind: 'exact', matchesEveryRole: false, map };
+}
+
 function compile(remote: string): RemotePattern {
   if (isExpression(remote)) return { remote, kind: 'at-apply', matchesEveryRole: false, map: () => undefined };
   const regex = remote.startsWith('^') && remote.endsWith('$');
+  if (!regex && !remote.includes('*')) return exactPattern(remote);
   const source = regex ? remote : `^${globToRegexp(remote)}$`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RE2JS } = require('re2js') as typeof Re2js;
   let re: ReturnType<typeof RE2JS.compile>;
   try {
     re = RE2JS.compile(source);
@@ -106,8 +120,8 @@ function compile(remote: string): RemotePattern {
       return out + role.slice(at);
     });
   };
-  const kind: RemoteKind = regex ? 'regex' : remote.includes('*') ? 'glob' : 'exact';
-  const matchesEveryRole = kind !== 'exact' && PROBES.every((p) => re.matches(p));
+  const kind: RemoteKind = regex ? 'regex' : 'glob';
+  const matchesEveryRole = PROBES.every((p) => re.matches(p));
   return { remote, kind, matchesEveryRole, map };
 }
 

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, AppConfig, TerraformStack } from 'cdktf';
+import { App, AppConfig, Aspects, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { checkArgs } from '../api-check/check-args';
 import { redact } from '../report/redact';
 import { annotationReport, quietByEnvironment, runByCdktfCli } from './annotations';
-import { Guardrails } from '../guardrails/guardrails';
+import { Guardrails, isGuardrailsAspect } from '../guardrails/guardrails';
 import { GuardrailsPack } from '../guardrails/pack';
 import { WrittenStack, deferGuardrails, guardrailProblems } from '../guardrails/synth';
 import { deferSchemaCheck, resumeSchemaCheck, schemaProblems } from './schema-validation';
@@ -93,7 +94,12 @@ export class TeleportApp extends App {
    * construct validations, then writes. Then the schema check of each written stack.
    */
   private writeAndCheck(stacks: TerraformStack[], staging: string): string[] {
-    const session = { outdir: staging, skipValidation: this.skipValidation, manifest: this.manifest };
+    // The synthesizer runs every construct validation again after invoking the aspects. With no
+    // aspect but the guardrails' (standing aside now) and no resource move (which adds Terraform's
+    // version validation), the tree is the one checkStack just validated: the second pass can only
+    // repeat the first, and costs as much (all rules of every construct).
+    const validated = !stacks.some((stack) => stack.hasResourceMove()) && onlyGuardrailsAspects(this);
+    const session = { outdir: staging, skipValidation: this.skipValidation || validated, manifest: this.manifest };
     for (const stack of stacks) stack.synthesizer.synthesize(session);
     if (this.skipValidation) return [];
     const problems = this.node.validate().map((p) => redact(p));
@@ -113,6 +119,11 @@ export class TeleportApp extends App {
     if (!this.createdOutdir) return;
     removeEmptyDirs(this.outdir);
   }
+}
+
+/** True when no construct of the tree carries an aspect other than the guardrails'. */
+function onlyGuardrailsAspects(root: IConstruct): boolean {
+  return root.node.findAll().every((c) => Aspects.of(c).all.every(isGuardrailsAspect));
 }
 
 /** Moves a staged file or directory into place, merging directories (other stacks stay). */

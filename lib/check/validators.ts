@@ -1,13 +1,23 @@
-/** Lazily compiled, cached ajv validators: one per block type, one for the document skeleton. */
-// ajv is loaded on first use, not at import: importing the library stays cheap (see bench/).
+/**
+ * Cached validators: one per block type, one for the document skeleton. Each first runs the
+ * schema's accept test (./acceptor, closures built on first use); only data it rejects loads ajv's
+ * validator (precompiled at build time, else compiled) for the errors. A valid stack never loads ajv.
+ */
 import type Ajv from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ProviderSchema, loadProviderSchema } from '../schema/provider-schema';
 import { dataSourceJsonSchema, providerJsonSchema, resourceJsonSchema, skeletonJsonSchema } from '../schema/json-schema';
+import { compileAcceptor } from './acceptor';
 
-/** A compiled validator with the JSON Schema it was compiled from (findings walk it to name paths). */
+/** ajv's answer for one piece of data: valid, else `errors` holds ajv's errors (null when valid). */
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** A validator with the JSON Schema it was compiled from (findings walk it to name paths). */
 export interface BlockValidator {
-  readonly validate: ValidateFunction;
+  readonly validate: Validate;
   readonly schema: Record<string, unknown>;
 }
 
@@ -64,7 +74,22 @@ const cache = new WeakMap<ProviderSchema, Map<string, BlockValidator>>();
 let skeleton: BlockValidator | undefined;
 
 function compile(key: string, json: Record<string, unknown>, schema?: ProviderSchema): BlockValidator {
-  return { validate: precompiledFor(schema, key) ?? sharedAjv().compile(json), schema: json };
+  let full: ValidateFunction | undefined;
+  const ajvValidate = (data: unknown) => {
+    full ??= precompiledFor(schema, key) ?? sharedAjv().compile(json);
+    const valid = full(data);
+    validate.errors = full.errors;
+    return valid;
+  };
+  const accepts = compileAcceptor(json);
+  const validate: Validate = accepts
+    ? (data) => {
+        if (!accepts(data)) return ajvValidate(data);
+        validate.errors = null;
+        return true;
+      }
+    : ajvValidate;
+  return { validate, schema: json };
 }
 
 /** The validator of a provider block, a resource type or a data source type (compiled on first use). */

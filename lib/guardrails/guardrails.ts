@@ -42,6 +42,9 @@ class GuardrailsAspect implements IAspect {
   }
 }
 
+/** True for the aspect guardrails add to stacks (TeleportApp knows it stands aside while it synthesizes). */
+export const isGuardrailsAspect = (aspect: IAspect): boolean => aspect instanceof GuardrailsAspect;
+
 /**
  * Guardrails for Teleport trust (docs/guardrails.md): rules over what the configuration grants,
  * checked at synth. `Guardrails.of(app).apply(Guardrails.RECOMMENDED)` in any cdktf App

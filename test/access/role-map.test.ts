@@ -38,3 +38,19 @@ describe('role_map patterns', () => {
     expect(remotePattern('^(?=a).*$')).toMatchObject({ kind: 'invalid' });
   });
 });
+
+describe('exact names match without a regular expression', () => {
+  // What the RE2 path would do with an exact name, for comparison: `^QuoteMeta(name)$`.
+  const viaRegex = (remote: string) => remotePattern(`^${globToRegexp(remote)}$`);
+  const names = ['access', 'a.b', 'a+b', 'a(b)', 'x$1', '', 'é-ü', 'multi\nline', 'access\n', ' access', 'ACCESS', '[a]', 'a|b', 'a{2}', 'a\\b'];
+  const locals = [['visitor'], ['$0-local', '${0}', '$1', '${name}', '$$', 'a$'], []];
+
+  test.each(names)('%j: the same mapping as its ^QuoteMeta(name)$ expression, for every role name', (remote) => {
+    const exact = remotePattern(remote);
+    expect(exact).toMatchObject({ kind: 'exact', matchesEveryRole: false });
+    for (const role of [...names, `${remote}x`, `x${remote}`]) {
+      for (const l of locals) expect(exact.map(role, l)).toEqual(viaRegex(remote).map(role, l));
+    }
+    expect(exact.map(remote, ['$0!'])).toEqual([`${remote}!`]);
+  });
+});
