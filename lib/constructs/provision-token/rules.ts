@@ -264,11 +264,11 @@ const iamRules: Rule<TokenFacts>[] = [
   ),
 ];
 
-const gh: Get<any> = (p) => p.github?.allow;
+const githubAllow: Get<any> = (p) => p.github?.allow;
 const githubRules: Rule<TokenFacts>[] = [
-  ruleValueIn('spec.github.allow', gh, 'refType', 'ref_type', GitRefType, 'GitRefType'),
-  allowRequired('spec.github.allow', gh, 'allow: [{ repository: "my-org/my-repo" }]'),
-  ruleNeedsOneOf('spec.github.allow', gh, [
+  ruleValueIn('spec.github.allow', githubAllow, 'refType', 'ref_type', GitRefType, 'GitRefType'),
+  allowRequired('spec.github.allow', githubAllow, 'allow: [{ repository: "my-org/my-repo" }]'),
+  ruleNeedsOneOf('spec.github.allow', githubAllow, [
     ['repository', 'repository'],
     ['repositoryOwner', 'repository_owner'],
     ['sub', 'sub'],
@@ -307,7 +307,7 @@ const gitlabRules: Rule<TokenFacts>[] = [
   }),
 ];
 
-const cci: Get<any> = (p) => p.circleci?.allow;
+const circleciAllow: Get<any> = (p) => p.circleci?.allow;
 const circleciRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.circleci.organization_id',
@@ -315,8 +315,8 @@ const circleciRules: Rule<TokenFacts>[] = [
     message: 'is missing: Teleport needs the CircleCI organization to check the OIDC issuer.',
     fix: 'set organizationId (Organization Settings → Overview → Organization ID).',
   }),
-  allowRequired('spec.circleci.allow', cci, 'allow: [{ projectId: "..." }]'),
-  ruleNeedsOneOf('spec.circleci.allow', cci, [
+  allowRequired('spec.circleci.allow', circleciAllow, 'allow: [{ projectId: "..." }]'),
+  ruleNeedsOneOf('spec.circleci.allow', circleciAllow, [
     ['projectId', 'project_id'],
     ['contextId', 'context_id'],
   ]),
@@ -520,41 +520,43 @@ const oracleRules: Rule<TokenFacts>[] = [
   }),
 ];
 
-const e0: Get<any> = (p) => p.env0?.allow;
+const env0Allow: Get<any> = (p) => p.env0?.allow;
 const env0Rules: Rule<TokenFacts>[] = [
-  allowRequired('spec.env0.allow', e0, 'allow: [{ organizationId: "..." }]'),
+  allowRequired('spec.env0.allow', env0Allow, 'allow: [{ organizationId: "..." }]'),
   ruleNeedsOneOf(
     'spec.env0.allow',
-    e0,
+    env0Allow,
     [['organizationId', 'organization_id']],
     ' env0 is multi-tenant: without it, deployments of any env0 organization could match.',
   ),
 ];
 
-const bk = (f: TokenFacts) => f.props.boundKeypair;
+const boundKeypair = (f: TokenFacts) => f.props.boundKeypair;
 const boundKeypairRules: Rule<TokenFacts>[] = [
   rule({
     field: 'spec.bound_keypair.recovery.limit',
-    find: (f) => typeof bk(f)?.recovery?.limit === 'number' && isKnown(bk(f)!.recovery!.limit) && bk(f)!.recovery!.limit! < 1,
-    message: (_, f) => `is ${bk(f)?.recovery?.limit}; it must be at least 1 because the first join counts as a recovery.`,
+    find: (f) =>
+      typeof boundKeypair(f)?.recovery?.limit === 'number' && isKnown(boundKeypair(f)!.recovery!.limit) && boundKeypair(f)!.recovery!.limit! < 1,
+    message: (_, f) => `is ${boundKeypair(f)?.recovery?.limit}; it must be at least 1 because the first join counts as a recovery.`,
     fix: 'set limit to 1 or more, or leave it unset.',
   }),
   rule({
     field: 'spec.bound_keypair.recovery.mode',
-    find: (f) => known(bk(f)?.recovery?.mode) && !(Object.values(BoundKeypairRecoveryMode) as string[]).includes(bk(f)!.recovery!.mode!),
-    message: (_, f) => `"${bk(f)?.recovery?.mode}" is not a recovery mode.`,
+    find: (f) =>
+      known(boundKeypair(f)?.recovery?.mode) && !(Object.values(BoundKeypairRecoveryMode) as string[]).includes(boundKeypair(f)!.recovery!.mode!),
+    message: (_, f) => `"${boundKeypair(f)?.recovery?.mode}" is not a recovery mode.`,
     fix: `use one of ${Object.values(BoundKeypairRecoveryMode).join(', ')} (BoundKeypairRecoveryMode).`,
   }),
   rule({
     field: 'spec.bound_keypair.onboarding.must_register_before',
-    find: (f) => known(bk(f)?.onboarding?.mustRegisterBefore) && !parseRfc3339(bk(f)!.onboarding!.mustRegisterBefore!),
-    message: (_, f) => `"${bk(f)?.onboarding?.mustRegisterBefore}" is not an RFC 3339 time.`,
+    find: (f) => known(boundKeypair(f)?.onboarding?.mustRegisterBefore) && !parseRfc3339(boundKeypair(f)!.onboarding!.mustRegisterBefore!),
+    message: (_, f) => `"${boundKeypair(f)?.onboarding?.mustRegisterBefore}" is not an RFC 3339 time.`,
     fix: 'write it like "2030-01-31T12:00:00Z".',
   }),
   rule({
     field: 'spec.bound_keypair.rotate_after',
-    find: (f) => known(bk(f)?.rotateAfter) && !parseRfc3339(bk(f)!.rotateAfter!),
-    message: (_, f) => `"${bk(f)?.rotateAfter}" is not an RFC 3339 time.`,
+    find: (f) => known(boundKeypair(f)?.rotateAfter) && !parseRfc3339(boundKeypair(f)!.rotateAfter!),
+    message: (_, f) => `"${boundKeypair(f)?.rotateAfter}" is not an RFC 3339 time.`,
     fix: 'write it like "2030-01-31T12:00:00Z".',
   }),
 ];
