@@ -8,6 +8,7 @@ import { AccessMapData, AccessPath, LeafRole, ResourceGrant, RoleGrants, RoleMap
 import { PRESETS } from './presets';
 import { RemotePattern, isExpansion, remotePattern } from './role-map';
 import { withServerDefaults } from './server-defaults';
+import { compareText } from './text-order';
 import { hostOf, isExpression, stringList, uniqueSorted, unknownInPlan } from './values';
 
 /** The report format's version; bump on a breaking change of the JSON shape. */
@@ -202,7 +203,7 @@ class TrustBuilder {
       location: locationOf(this.tc),
       roleMap: patterns.map((p) => p.entry),
       rootRoles: [...rootRoles.values()].filter((r) => paths.some((p) => p.root === r.name && p.rootKind === 'role')).map(({ raw: _raw, ...r }) => r),
-      leafRoles: [...this.resolved.values()].map((r) => r.leaf).sort((a, b) => a.name.localeCompare(b.name)),
+      leafRoles: [...this.resolved.values()].map((r) => r.leaf).sort((a, b) => compareText(a.name, b.name)),
       paths,
       notes: this.notes,
     };
@@ -226,6 +227,6 @@ export function buildAccessMap(input: TfInput): AccessMapData {
     ...t,
     key: seen.get(`${t.leaf.name}|${t.root}`)! > 1 ? `${t.location.stack}|${t.leaf.name}|${t.root}` : `${t.leaf.name}|${t.root}`,
   }));
-  keyed.sort((a, b) => a.leaf.name.localeCompare(b.leaf.name) || a.root.localeCompare(b.root) || a.key.localeCompare(b.key));
+  keyed.sort((a, b) => compareText(a.leaf.name, b.leaf.name) || compareText(a.root, b.root) || compareText(a.key, b.key));
   return { schemaVersion: ACCESS_SCHEMA_VERSION, inputKind: input.kind, stacks: input.stacks.map((s) => s.name), trusts: keyed };
 }
