@@ -39,18 +39,19 @@ function resolveValues(name: string, source: string, values: Spec, extra: Partia
  * leaf is what the root role puts in the certificate. Those are resolved here from the root role's
  * own values (which may be templates themselves); an empty root value expands to nothing.
  */
-const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string][] = [
-  ['kubernetesGroups', 'kubernetes_groups'],
-  ['kubernetesUsers', 'kubernetes_users'],
-  ['databaseNames', 'db_names'],
-  ['databaseUsers', 'db_users'],
-];
+const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string, RegExp][] = (
+  [
+    ['kubernetesGroups', 'kubernetes_groups'],
+    ['kubernetesUsers', 'kubernetes_users'],
+    ['databaseNames', 'db_names'],
+    ['databaseUsers', 'db_users'],
+  ] as const
+).map(([field, attr]) => [field, attr, new RegExp(`^\\{\\{\\s*internal\\.${attr}\\s*\\}\\}$`)]);
 
 function withRootTraits(g: ResourceGrant, rootSpec: Spec): ResourceGrant {
   let out = g;
-  for (const [field, attr] of INTERNAL_FROM_ROOT) {
+  for (const [field, attr, internal] of INTERNAL_FROM_ROOT) {
     const values = g[field] as string[] | undefined;
-    const internal = new RegExp(`^\\{\\{\\s*internal\\.${attr}\\s*\\}\\}$`);
     if (!values?.some((v) => internal.test(v))) continue;
     const rootValues = stringList(rootSpec.allow?.[attr]);
     const resolved = uniqueSorted(values.flatMap((v) => (internal.test(v) ? rootValues : [v])));
