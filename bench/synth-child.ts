@@ -3,7 +3,8 @@
 // Prints one JSON line: build + synth wall time, the floor (stringify + write the final document),
 // and this process's peak RSS. Mode l1 never loads the constructs. With `cold`, there is no warm-up
 // and `coldMs` is the time from process start to the end of synth: what one `cdktf synth` costs
-// (Node start, imports, first synth with its lazy loads, build and write).
+// (Node start, imports, first synth with its lazy loads, build and write). With BENCH_GUARDRAILS=off
+// in the environment, TeleportApp runs with `GuardrailsPack.OFF` (what the guardrails cost, by difference).
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
@@ -19,7 +20,10 @@ function makeApp(dir: string): App {
   if (mode === 'constructs') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { TeleportApp } = require('../lib/app/teleport-app');
-    return new TeleportApp({ outdir: dir });
+    if (process.env.BENCH_GUARDRAILS !== 'off') return new TeleportApp({ outdir: dir });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { GuardrailsPack } = require('../lib/guardrails/pack');
+    return new TeleportApp({ outdir: dir, guardrails: GuardrailsPack.OFF });
   }
   return new App({ outdir: dir });
 }

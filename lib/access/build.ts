@@ -8,6 +8,7 @@ import { AccessMapData, AccessPath, LeafRole, ResourceGrant, RoleGrants, RoleMap
 import { PRESETS } from './presets';
 import { RemotePattern, isExpansion, remotePattern } from './role-map';
 import { withServerDefaults } from './server-defaults';
+import { compareText } from './text-order';
 import { hostOf, isExpression, stringList, uniqueSorted, unknownInPlan } from './values';
 
 /** The report format's version; bump on a breaking change of the JSON shape. */
@@ -38,18 +39,19 @@ function resolveValues(name: string, source: string, values: Spec, extra: Partia
  * leaf is what the root role puts in the certificate. Those are resolved here from the root role's
  * own values (which may be templates themselves); an empty root value expands to nothing.
  */
-const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string][] = [
-  ['kubernetesGroups', 'kubernetes_groups'],
-  ['kubernetesUsers', 'kubernetes_users'],
-  ['databaseNames', 'db_names'],
-  ['databaseUsers', 'db_users'],
-];
+const INTERNAL_FROM_ROOT: [keyof ResourceGrant, string, RegExp][] = (
+  [
+    ['kubernetesGroups', 'kubernetes_groups'],
+    ['kubernetesUsers', 'kubernetes_users'],
+    ['databaseNames', 'db_names'],
+    ['databaseUsers', 'db_users'],
+  ] as const
+).map(([field, attr]) => [field, attr, new RegExp(`^\\{\\{\\s*internal\\.${attr}\\s*\\}\\}$`)]);
 
 function withRootTraits(g: ResourceGrant, rootSpec: Spec): ResourceGrant {
   let out = g;
-  for (const [field, attr] of INTERNAL_FROM_ROOT) {
+  for (const [field, attr, internal] of INTERNAL_FROM_ROOT) {
     const values = g[field] as string[] | undefined;
-    const internal = new RegExp(`^\\{\\{\\s*internal\\.${attr}\\s*\\}\\}$`);
     if (!values?.some((v) => internal.test(v))) continue;
     const rootValues = stringList(rootSpec.allow?.[attr]);
     const resolved = uniqueSorted(values.flatMap((v) => (internal.test(v) ? rootValues : [v])));
@@ -202,7 +204,7 @@ class TrustBuilder {
       location: locationOf(this.tc),
       roleMap: patterns.map((p) => p.entry),
       rootRoles: [...rootRoles.values()].filter((r) => paths.some((p) => p.root === r.name && p.rootKind === 'role')).map(({ raw: _raw, ...r }) => r),
-      leafRoles: [...this.resolved.values()].map((r) => r.leaf).sort((a, b) => a.name.localeCompare(b.name)),
+      leafRoles: [...this.resolved.values()].map((r) => r.leaf).sort((a, b) => compareText(a.name, b.name)),
       paths,
       notes: this.notes,
     };
@@ -226,6 +228,6 @@ export function buildAccessMap(input: TfInput): AccessMapData {
     ...t,
     key: seen.get(`${t.leaf.name}|${t.root}`)! > 1 ? `${t.location.stack}|${t.leaf.name}|${t.root}` : `${t.leaf.name}|${t.root}`,
   }));
-  keyed.sort((a, b) => a.leaf.name.localeCompare(b.leaf.name) || a.root.localeCompare(b.root) || a.key.localeCompare(b.key));
+  keyed.sort((a, b) => compareText(a.leaf.name, b.leaf.name) || compareText(a.root, b.root) || compareText(a.key, b.key));
   return { schemaVersion: ACCESS_SCHEMA_VERSION, inputKind: input.kind, stacks: input.stacks.map((s) => s.name), trusts: keyed };
 }

@@ -6,6 +6,7 @@
 import { durationMs } from './grants';
 import { AccessDiffData, AccessMapData, AccessPath, ConfigLocation, GrantChange, ResourceGrant, TrustEdge } from './model';
 import { Selector, loginReaches, selectorText } from './words';
+import { compareText } from './text-order';
 
 interface Atom {
   readonly trust: TrustEdge;
@@ -196,7 +197,7 @@ export function diffAccessMaps(base: AccessMapData, head: AccessMapData): Access
     changes.push(change(b.deny ? 'widened' : 'removed', b, b.trust.location, b.deny ? { before: 'deny removed' } : {}));
   }
   changes.sort(
-    (x, y) => x.trust.localeCompare(y.trust) || x.root.localeCompare(y.root) || x.change.localeCompare(y.change) || x.grant.localeCompare(y.grant),
+    (x, y) => compareText(x.trust, y.trust) || compareText(x.root, y.root) || compareText(x.change, y.change) || compareText(x.grant, y.grant),
   );
   const count = (k: string) => changes.filter((c) => c.change === k).length;
   return { added: count('added'), removed: count('removed'), widened: count('widened'), narrowed: count('narrowed'), changes };

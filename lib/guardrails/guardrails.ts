@@ -9,11 +9,13 @@ import { AnnotationMetadataEntryType, App, Aspects, IAspect, TerraformStack } fr
 import { formatProblem } from '../common/problem';
 import { registerConstructHandler } from '../gen/construct-hook';
 import { checkArgs } from '../api-check/check-args';
-// The schema check (and ajv) loads on first use, not at import.
+// The schema check (and ajv) loads on first use, not at import; so do the access model and the
+// evaluation (a TeleportApp that stops before its guardrails run, or runs none, never loads them).
 import type * as SchemaCheck from '../check/schema-check';
-import { recordAcknowledgement } from './acknowledge';
-import { GuardrailHit, GuardrailsResult, evaluateGuardrails } from './evaluate';
-import { inputFromConfigs } from './findings';
+import type * as Acknowledge from './acknowledge';
+import type * as Evaluate from './evaluate';
+import type * as Findings from './findings';
+import type { GuardrailHit, GuardrailsResult } from './evaluate';
 import { GuardrailsPack } from './pack';
 
 /** A finding in the words of every synth-time problem: rule, address, field, message, fix. */
@@ -76,7 +78,8 @@ export class Guardrails {
    */
   public static acknowledge(construct: IConstruct, rule: string, reason: string): void {
     checkArgs('Guardrails.acknowledge', arguments);
-    recordAcknowledgement(construct, rule, reason);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./acknowledge') as typeof Acknowledge).recordAcknowledgement(construct, rule, reason);
   }
 
   private currentPack?: GuardrailsPack;
@@ -130,8 +133,17 @@ export class Guardrails {
     const { checkConfig } = require('../check/schema-check') as typeof SchemaCheck;
     // A malformed stack is reported by its own schema check; the rules read only well-formed ones.
     if (documents.some((d) => checkConfig(d.config).some((f) => f.severity === 'error'))) return { findings: [], acknowledged: [] };
-    return evaluateGuardrails(inputFromConfigs(documents), pack);
+    return evaluateDocuments(documents, pack);
   }
+}
+
+/** The pack's findings over parsed stacks (the evaluation and the access model load here, on first use). */
+export function evaluateDocuments(documents: readonly Findings.ConfigDocument[], pack: GuardrailsPack): GuardrailsResult {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { evaluateGuardrails } = require('./evaluate') as typeof Evaluate;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { inputFromConfigs } = require('./findings') as typeof Findings;
+  return evaluateGuardrails(inputFromConfigs(documents), pack);
 }
 
 /**

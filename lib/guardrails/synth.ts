@@ -4,9 +4,7 @@
 // prints them from there).
 import { IConstruct } from 'constructs';
 import { AnnotationMetadataEntryType, Manifest, TerraformStack } from 'cdktf';
-import { evaluateGuardrails } from './evaluate';
-import { inputFromConfigs } from './findings';
-import { Guardrails, annotate, hitConstructPath, hitText } from './guardrails';
+import { Guardrails, annotate, evaluateDocuments, hitConstructPath, hitText } from './guardrails';
 
 /** One written stack and its parsed JSON. */
 export interface WrittenStack {
@@ -23,7 +21,10 @@ export function deferGuardrails(app: IConstruct, deferred: boolean): void {
 export function guardrailProblems(app: IConstruct, written: readonly WrittenStack[], manifest: Manifest): string[] {
   const pack = Guardrails.of(app).pack;
   if (!pack || pack.isOff) return [];
-  const result = evaluateGuardrails(inputFromConfigs(written.map((w) => ({ name: w.stack.node.id, config: w.config }))), pack);
+  const result = evaluateDocuments(
+    written.map((w) => ({ name: w.stack.node.id, config: w.config })),
+    pack,
+  );
   const errors = result.findings.filter((h) => h.severity === 'error');
   const warnings = result.findings.filter((h) => h.severity === 'warning');
   const targets = annotate(app, warnings);
