@@ -11,8 +11,8 @@ interface SynthesisHooks {
  * that what the intent helpers add after construction is in it. Overrides (`addOverride`) still
  * apply on top. The hooks are set on the instance rather than through a subclass made by a factory:
  * cdktf captures a full stack trace for each of the ~47 tokens the generated constructor creates, and
- * each frame between the user's code and that constructor costs time on every one of them (two frames
- * fewer: ~10 % of a role's construction, bench/README.md "Cold process").
+ * each frame between the user's code and that constructor costs time on every one of them (a factory
+ * and a subclass put two more frames under each; bench/README.md "Cold process").
  */
 export function renderSpecAtSynth(resource: l1.role.Role, spec: () => l1.role.RoleSpec): void {
   const inherited = Object.getPrototypeOf(resource) as SynthesisHooks;
