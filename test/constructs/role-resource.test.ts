@@ -210,6 +210,19 @@ describe('Role renders at synth', () => {
     expect(() => synthRole(r)).toThrow('[stack/r] field "spec.allow.logins": entry #3 is "*"');
   });
 
+  test('the teleport_role is the generated class, built directly in the constructor (one frame under each of its tokens)', () => {
+    // GIVEN a role
+    const r = new Role(newStack(), 'r', { name: 'r', version: RoleVersion.V7 });
+    // THEN its escape hatch is the generated class itself, not a subclass
+    expect(Object.getPrototypeOf(r.resource)).toBe(l1.role.Role.prototype);
+    // AND the generated constructor runs right under Role's: cdktf formats a full stack trace for
+    // each token it creates, so every frame in between costs time on dozens of tokens per role
+    const frames = r.resource.spec.creationStack;
+    const generated = frames.findIndex((f) => /^new Role .*gen[\\/]role/.test(f));
+    expect(generated).toBeGreaterThan(0);
+    expect(frames[generated + 1]).toMatch(/^new Role .*constructs[\\/]role[\\/]role\./);
+  });
+
   test('the HCL synth renders the same spec', () => {
     // GIVEN a role with a helper call
     const stack = newStack();

@@ -1,46 +1,36 @@
-import { Construct } from 'constructs';
 import * as l1 from '../../gen';
 
-type RenderedRoleClass = new (scope: Construct, id: string, config: l1.role.RoleConfig, spec: () => l1.role.RoleSpec) => l1.role.Role;
-
-let renderedRoleClass: RenderedRoleClass | undefined;
+/** The two synthesis hooks of a cdktf resource (protected in its type). */
+interface SynthesisHooks {
+  synthesizeAttributes(): { [name: string]: unknown };
+  synthesizeHclAttributes(): { [name: string]: unknown };
+}
 
 /**
- * A `teleport_role` whose `spec` is rendered by `spec()` when it is synthesized (as JSON or HCL), so
+ * Makes a `teleport_role` render its `spec` with `spec()` when it is synthesized (as JSON or HCL), so
  * that what the intent helpers add after construction is in it. Overrides (`addOverride`) still
- * apply on top. The class is made on first use: the generated role bindings load only for apps
- * that have a role.
+ * apply on top. The hooks are set on the instance rather than through a subclass made by a factory:
+ * cdktf captures a full stack trace for each of the ~47 tokens the generated constructor creates, and
+ * each frame between the user's code and that constructor costs time on every one of them (a factory
+ * and a subclass put two more frames under each; bench/README.md "Cold process").
  */
-export function renderedRole(scope: Construct, id: string, config: l1.role.RoleConfig, spec: () => l1.role.RoleSpec): l1.role.Role {
-  renderedRoleClass ??= class RenderedRole extends l1.role.Role {
-    private rendered?: l1.role.RoleSpec;
-
-    constructor(
-      s: Construct,
-      i: string,
-      c: l1.role.RoleConfig,
-      private readonly render: () => l1.role.RoleSpec,
-    ) {
-      super(s, i, c);
-    }
-
-    protected synthesizeAttributes(): { [name: string]: unknown } {
-      this.putRendered();
-      return super.synthesizeAttributes();
-    }
-
-    protected synthesizeHclAttributes(): { [name: string]: unknown } {
-      this.putRendered();
-      return super.synthesizeHclAttributes();
-    }
-
-    /** Puts the rendered spec, unless it is the one put last (render() keeps it until a helper adds more). */
-    private putRendered(): void {
-      const spec = this.render();
-      if (spec === this.rendered) return;
-      this.putSpec(spec);
-      this.rendered = spec;
-    }
+export function renderSpecAtSynth(resource: l1.role.Role, spec: () => l1.role.RoleSpec): void {
+  const inherited = Object.getPrototypeOf(resource) as SynthesisHooks;
+  let rendered: l1.role.RoleSpec | undefined;
+  /** Puts the rendered spec, unless it is the one put last (spec() keeps it until a helper adds more). */
+  const putRendered = (): void => {
+    const current = spec();
+    if (current === rendered) return;
+    resource.putSpec(current);
+    rendered = current;
   };
-  return new renderedRoleClass(scope, id, config, spec);
+  const hook = (name: keyof SynthesisHooks): PropertyDescriptor => ({
+    configurable: true,
+    writable: true,
+    value: function (this: SynthesisHooks) {
+      putRendered();
+      return inherited[name].call(this);
+    },
+  });
+  Object.defineProperties(resource, { synthesizeAttributes: hook('synthesizeAttributes'), synthesizeHclAttributes: hook('synthesizeHclAttributes') });
 }

@@ -7,7 +7,7 @@ import { hasKubernetesMatchers } from './defaults';
 import { IRole } from './i-role';
 import { PRESET_ROLES, PresetRole } from './preset-role';
 import { RoleConditions, RoleKubernetesResource, RoleProps, RoleRule } from './props';
-import { renderedRole } from './rendered-resource';
+import { renderSpecAtSynth } from './rendered-resource';
 import type { RoleFacts } from './rules';
 import type * as Rules from './rules';
 import { RoleVersion, roleVersionNumber } from './role-version';
@@ -92,24 +92,21 @@ export class Role extends Construct implements IRole {
     this.node.addValidation({ validate: () => this.annotate() });
 
     // The spec is rendered at synth, from the props and the additions (see rendering()).
-    this.resource = renderedRole(
-      this,
-      'Resource',
-      {
-        version: props.version,
-        subKind: props.subKind,
-        metadata: {
-          name: props.name,
-          description: props.description,
-          labels: props.labels,
-          expires: props.expires,
-        },
-        provider: props.provider,
-        dependsOn: props.dependsOn,
-        lifecycle: props.lifecycle,
+    // Constructed here, not in a helper: see renderSpecAtSynth.
+    this.resource = new l1.role.Role(this, 'Resource', {
+      version: props.version,
+      subKind: props.subKind,
+      metadata: {
+        name: props.name,
+        description: props.description,
+        labels: props.labels,
+        expires: props.expires,
       },
-      () => this.rendering().spec,
-    );
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+      lifecycle: props.lifecycle,
+    });
+    renderSpecAtSynth(this.resource, () => this.rendering().spec);
   }
 
   /** Allows these *nix logins (`spec.allow.logins`), e.g. `"ubuntu"` or `"{{internal.logins}}"`. */
