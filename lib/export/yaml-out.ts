@@ -3,7 +3,7 @@
 // same string for a YAML reader), comments made safe (they are ours, with input text quoted).
 // yaml is loaded on first use, not at import: importing the library stays cheap (see bench/).
 import type * as YAML from 'yaml';
-import { displayText } from '../report/sanitize';
+import { displayText, hasUnsafeInText, replaceUnsafeInText } from '../report/sanitize';
 import { FieldComment } from './values';
 
 /** One document to write. */
@@ -15,18 +15,17 @@ export interface OutDocument {
   readonly comments: readonly FieldComment[];
 }
 
-const UNSAFE = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const UNSAFE_ALL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-
 /** One comment line: no line breaks, nothing unsafe, capped. */
 export function commentLine(text: string): string {
   return ` ${displayText(text, 400)}`;
 }
 
-/** Escapes what is left unsafe inside double-quoted scalars (YAML's `\uXXXX` and `\UXXXXXXXX`). */
-function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE_ALL, (ch) => {
-    if (ch === '\n' || ch === '\t') return ch; // layout, and yaml escapes them inside quoted strings itself
+/**
+ * Escapes what is left unsafe inside double-quoted scalars (YAML's `\uXXXX` and `\UXXXXXXXX`); newline
+ * and tab stay (layout; yaml escapes them inside quoted strings itself).
+ */
+function escapeUnsafeYaml(text: string): string {
+  return replaceUnsafeInText(text, (ch) => {
     const cp = ch.codePointAt(0)!;
     return cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
   });
@@ -37,11 +36,11 @@ function renderOne(yaml: typeof YAML, doc: OutDocument): string {
   const d = new yaml.Document(doc.body);
   yaml.visit(d, {
     Scalar(_key, node) {
-      if (typeof node.value === 'string' && UNSAFE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (typeof node.value === 'string' && hasUnsafeInText(node.value)) node.type = 'QUOTE_DOUBLE';
     },
     Pair(_key, pair) {
       const key = pair.key as YAML.Scalar | undefined;
-      if (key && typeof key.value === 'string' && UNSAFE.test(key.value)) key.type = 'QUOTE_DOUBLE';
+      if (key && typeof key.value === 'string' && hasUnsafeInText(key.value)) key.type = 'QUOTE_DOUBLE';
     },
   });
   for (const c of doc.comments) {
@@ -49,7 +48,7 @@ function renderOne(yaml: typeof YAML, doc: OutDocument): string {
     if (node && typeof node === 'object') node.comment = commentLine(c.text);
   }
   if (doc.before.length) d.commentBefore = doc.before.map(commentLine).join('\n');
-  return escapeUnsafe(d.toString({ lineWidth: 0, minContentWidth: 0 }));
+  return escapeUnsafeYaml(d.toString({ lineWidth: 0, minContentWidth: 0 }));
 }
 
 /** The YAML stream of several documents, with header comment lines. */

@@ -76,13 +76,26 @@ const ANY_UNSAFE_IN_TEXT = /(?![\t\n])[\p{Cc}\p{Cf}\u2028\u2029]/u;
  * {@link displayText} first, which also caps them.
  */
 export function terminalSafe(text: string): string {
-  if (!ANY_UNSAFE_IN_TEXT.test(text)) return text;
-  return text.replace(UNSAFE_IN_TEXT, (c) =>
+  return replaceUnsafeInText(text, (c) =>
     c
       .split('')
       .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
       .join(''),
   );
+}
+
+/** True when `text` holds an unsafe character other than newline and tab. */
+export function hasUnsafeInText(text: string): boolean {
+  return ANY_UNSAFE_IN_TEXT.test(text);
+}
+
+/**
+ * Every unsafe character of `text` but newline and tab, replaced by what `escapeChar` makes of it:
+ * the one definition of "unsafe" for writers with their own escape syntax (YAML's `\\uXXXX`, JSON's).
+ */
+export function replaceUnsafeInText(text: string, escapeChar: (ch: string) => string): string {
+  if (!ANY_UNSAFE_IN_TEXT.test(text)) return text;
+  return text.replace(UNSAFE_IN_TEXT, escapeChar);
 }
 
 /** `text` cut to at most `max` characters (never inside a surrogate pair), with a note of what was cut. */
