@@ -6,6 +6,7 @@ import {
   DEFAULT_KUBERNETES_VERBS_VERSIONS,
   DEFAULT_MAX_SESSION_TTL,
   WILDCARD_LABELS_VERSION,
+  defaultKubernetesResourcesJson,
 } from '../common/role-server-defaults';
 import { hasKeys, isExpression } from './values';
 
@@ -48,13 +49,7 @@ function allowWithDefaults(version: string, allow: Spec, notes: string[]): Spec 
     if (matchers === true && fallback) {
       out = {
         ...out,
-        kubernetes_resources: fallback.map((r) => ({
-          kind: r.kind,
-          namespace: r.namespace,
-          name: r.name,
-          verbs: [...r.verbs],
-          ...(r.apiGroup ? { api_group: r.apiGroup } : {}),
-        })),
+        kubernetes_resources: defaultKubernetesResourcesJson(version),
       };
       notes.push(
         `allow.kubernetes_resources: none given with Kubernetes labels, so role ${version} grants the server's default (${fallback.map((r) => r.kind).join(', ')} in every namespace)`,

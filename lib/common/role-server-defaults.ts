@@ -19,6 +19,19 @@ export const DEFAULT_ENHANCED_RECORDING: readonly string[] = ['command', 'networ
 /** `spec.options.record_session` when nil. */
 export const DEFAULT_RECORD_SESSION = { desktop: true, default: 'best_effort' } as const;
 
+/**
+ * The boolean `spec.options` the server sets when unset, by the provider's attribute name
+ * (`RoleV6.CheckAndSetDefaults`: desktop clipboard and directory sharing on, no automatic desktop or
+ * database users, SSH file copy on).
+ */
+export const DEFAULT_BOOLEAN_OPTIONS = {
+  desktop_clipboard: true,
+  desktop_directory_sharing: true,
+  create_desktop_user: false,
+  create_db_user: false,
+  ssh_file_copy: true,
+} as const;
+
 /** One `kubernetes_resources` entry the server fills in (`apiGroup` only from v8). */
 export interface DefaultKubernetesResource {
   readonly kind: string;
@@ -43,6 +56,17 @@ export const DEFAULT_KUBERNETES_RESOURCES: ReadonlyMap<string, readonly DefaultK
   ['v7', [{ kind: '*', namespace: '*', name: '*', verbs: ['*'] }]],
   ['v8', [{ kind: '*', namespace: '*', name: '*', verbs: ['*'], apiGroup: '*' }]],
 ]);
+
+/** {@link DEFAULT_KUBERNETES_RESOURCES} for `version` as the provider writes them (snake_case `api_group`). */
+export function defaultKubernetesResourcesJson(version: string): Record<string, unknown>[] | undefined {
+  return DEFAULT_KUBERNETES_RESOURCES.get(version)?.map((r) => ({
+    kind: r.kind,
+    namespace: r.namespace,
+    name: r.name,
+    verbs: [...r.verbs],
+    ...(r.apiGroup ? { api_group: r.apiGroup } : {}),
+  }));
+}
 
 /** Versions whose `kubernetes_resources` entries without verbs get `verbs: ["*"]` (`setDefaultKubernetesVerbs`). */
 export const DEFAULT_KUBERNETES_VERBS_VERSIONS: ReadonlySet<string> = new Set(['v3', 'v4', 'v5', 'v6']);

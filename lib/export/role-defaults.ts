@@ -3,13 +3,14 @@
 // role after `tctl create`. Only values equal to the server's for the role's version are left out.
 import { isDeepStrictEqual } from 'util';
 import {
+  DEFAULT_BOOLEAN_OPTIONS,
   DEFAULT_CERT_FORMAT,
   DEFAULT_ENHANCED_RECORDING,
-  DEFAULT_KUBERNETES_RESOURCES,
   DEFAULT_MAX_SESSION_TTL,
   DEFAULT_RECORD_SESSION,
   LEGACY_SAML_IDP_VERSIONS,
   WILDCARD_LABELS_VERSION,
+  defaultKubernetesResourcesJson,
 } from '../common/role-server-defaults';
 import { isPlainObject } from '../config/shape';
 
@@ -22,27 +23,12 @@ function optionDefaults(version: string): Record<string, unknown> {
     max_session_ttl: DEFAULT_MAX_SESSION_TTL,
     enhanced_recording: [...DEFAULT_ENHANCED_RECORDING],
     record_session: { ...DEFAULT_RECORD_SESSION },
-    desktop_clipboard: true,
-    desktop_directory_sharing: true,
-    create_desktop_user: false,
-    create_db_user: false,
-    ssh_file_copy: true,
+    ...DEFAULT_BOOLEAN_OPTIONS,
     ...(LEGACY_SAML_IDP_VERSIONS.has(version) ? { idp: { saml: { enabled: true } } } : {}),
   };
 }
 
 const WILDCARD = { '*': ['*'] };
-
-/** The server's `kubernetes_resources` for a role with Kubernetes labels and none given, in the provider's snake_case. */
-function kubernetesDefault(version: string): unknown[] | undefined {
-  return DEFAULT_KUBERNETES_RESOURCES.get(version)?.map((r) => ({
-    kind: r.kind,
-    name: r.name,
-    namespace: r.namespace,
-    verbs: [...r.verbs],
-    ...(r.apiGroup ? { api_group: r.apiGroup } : {}),
-  }));
-}
 
 /** Order-insensitive for object keys: compares by value. */
 const same = (a: unknown, b: unknown) => isDeepStrictEqual(normalize(a), normalize(b));
@@ -63,7 +49,7 @@ function withoutAllowDefaults(version: string, allow: Spec): Spec {
     for (const key of ['app_labels', 'kubernetes_labels', 'db_labels']) if (same(out[key], WILDCARD)) delete out[key];
     if (Array.isArray(out.logins) && out.logins.length > 0 && same(out.node_labels, WILDCARD)) delete out.node_labels;
   }
-  const fallback = kubernetesDefault(version);
+  const fallback = defaultKubernetesResourcesJson(version);
   const matchers =
     (isPlainObject(out.kubernetes_labels) && Object.keys(out.kubernetes_labels).length > 0) ||
     (typeof out.kubernetes_labels_expression === 'string' && out.kubernetes_labels_expression !== '');

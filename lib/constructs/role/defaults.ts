@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import {
+  DEFAULT_BOOLEAN_OPTIONS,
   DEFAULT_CERT_FORMAT,
   DEFAULT_ENHANCED_RECORDING,
   DEFAULT_KUBERNETES_RESOURCES,
@@ -47,11 +48,11 @@ export function optionsWithDefaults(version: string, options: RoleOptions = {}):
       ? ([...DEFAULT_ENHANCED_RECORDING] as EnhancedRecordingEvent[])
       : options.enhancedRecording,
     recordSession: options.recordSession ?? ({ ...DEFAULT_RECORD_SESSION } as RoleRecordSession),
-    desktopClipboard: options.desktopClipboard ?? true,
-    desktopDirectorySharing: options.desktopDirectorySharing ?? true,
-    createDesktopUser: options.createDesktopUser ?? false,
-    createDbUser: options.createDbUser ?? false,
-    sshFileCopy: options.sshFileCopy ?? true,
+    desktopClipboard: options.desktopClipboard ?? DEFAULT_BOOLEAN_OPTIONS.desktop_clipboard,
+    desktopDirectorySharing: options.desktopDirectorySharing ?? DEFAULT_BOOLEAN_OPTIONS.desktop_directory_sharing,
+    createDesktopUser: options.createDesktopUser ?? DEFAULT_BOOLEAN_OPTIONS.create_desktop_user,
+    createDbUser: options.createDbUser ?? DEFAULT_BOOLEAN_OPTIONS.create_db_user,
+    sshFileCopy: options.sshFileCopy ?? DEFAULT_BOOLEAN_OPTIONS.ssh_file_copy,
     idp: options.idp ?? (legacySaml ? { saml: { enabled: true } } : undefined),
   };
 }
