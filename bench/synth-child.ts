@@ -18,12 +18,10 @@ fs.mkdirSync(outdir, { recursive: true });
 
 function makeApp(dir: string): App {
   if (mode === 'constructs') {
+    // The package's main (dist/lib/index.js, bundled by scripts/bundle-main.js), as a user's app loads it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { TeleportApp } = require('../lib/app/teleport-app');
-    if (process.env.BENCH_GUARDRAILS !== 'off') return new TeleportApp({ outdir: dir });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { GuardrailsPack } = require('../lib/guardrails/pack');
-    return new TeleportApp({ outdir: dir, guardrails: GuardrailsPack.OFF });
+    const { TeleportApp, GuardrailsPack } = require('../lib');
+    return new TeleportApp({ outdir: dir, ...(process.env.BENCH_GUARDRAILS === 'off' ? { guardrails: GuardrailsPack.OFF } : {}) });
   }
   return new App({ outdir: dir });
 }

@@ -43,6 +43,7 @@ const COPIED = [
   'tsconfig.json',
   path.join('scripts', 'lazy-exports.js'),
   path.join('scripts', 'precompile-validators.js'),
+  path.join('scripts', 'bundle-main.js'),
   path.join('scripts', 'build-state.js'),
 ];
 
@@ -251,6 +252,7 @@ function build(quiet) {
   run(process.execPath, [jsii, '--silence-warnings=reserved-word'], 'jsii (cdktn)');
   run(process.execPath, [path.join('scripts', 'lazy-exports.js')], 'lazy-exports (cdktn)');
   run(process.execPath, [path.join('scripts', 'precompile-validators.js')], 'precompile-validators (cdktn)');
+  run(process.execPath, [path.join('scripts', 'bundle-main.js')], 'bundle-main (cdktn)');
   transpileExamples();
   for (const old of fs.readdirSync(BUILD).filter((f) => f.startsWith(`${LIBRARY}-`) && f.endsWith('.tgz'))) fs.rmSync(path.join(BUILD, old));
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', BUILD], 'npm pack (cdktn)'));

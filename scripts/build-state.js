@@ -59,13 +59,17 @@ function writeIfChanged(file, content) {
   return true;
 }
 
-/** Runs a build step as a script: its message and exit code 1 on failure, no stack trace. */
+/** Runs a build step as a script (it may return a promise): its message and exit code 1 on failure, no stack trace. */
 function runStep(name, step) {
-  try {
-    step();
-  } catch (e) {
+  const fail = (e) => {
     process.stderr.write(`${name}: ${e.message}\n`);
     process.exit(1);
+  };
+  try {
+    const done = step();
+    if (done && typeof done.then === 'function') done.then(undefined, fail);
+  } catch (e) {
+    fail(e);
   }
 }
 

@@ -9,6 +9,7 @@
 //   `cdktf synth` loads only the constructs it uses (not TctlResources' YAML reader, AccessMap's
 //   renderers, ...). Side-effect imports (`import './x';`) stay eager, in order. The names of an
 //   `export * from` are read from the TypeScript sources (declarations and re-exports, followed).
+//   scripts/bundle-main.js bundles this module with what it loads into the file the package ships.
 // Writes only when the content changes; fails loudly if a source no longer has the expected shape.
 'use strict';
 const fs = require('fs');
@@ -18,7 +19,6 @@ const { DIST, ROOT, runStep, writeIfChanged } = require('./build-state');
 const SOURCE = path.join(ROOT, 'lib', 'gen', 'index.ts');
 const OUTPUT = path.join(DIST, 'lib', 'gen', 'index.js');
 const MAIN_SOURCE = path.join(ROOT, 'lib', 'index.ts');
-const MAIN_OUTPUT = path.join(DIST, 'lib', 'index.js');
 const NAMESPACE_EXPORT = /^export \* as (\w+) from '(\.\/[\w-]+)';$/;
 
 /** The lazy module's text for lib/gen/index.ts's source. */
@@ -120,12 +120,10 @@ function lazyMainModule(source, sourceFile = MAIN_SOURCE) {
   ].join('\n');
 }
 
-/** Writes dist/lib/gen/index.js and dist/lib/index.js; true when either changed. */
+/** Writes dist/lib/gen/index.js (the main's lazy module is bundle-main.js's entry); true when it changed. */
 function lazyExports() {
   if (!fs.existsSync(path.dirname(OUTPUT))) throw new Error(`${path.dirname(OUTPUT)} does not exist: compile lib/ first`);
-  const gen = writeIfChanged(OUTPUT, lazyModule(fs.readFileSync(SOURCE, 'utf8')));
-  const main = writeIfChanged(MAIN_OUTPUT, lazyMainModule(fs.readFileSync(MAIN_SOURCE, 'utf8')));
-  return gen || main;
+  return writeIfChanged(OUTPUT, lazyModule(fs.readFileSync(SOURCE, 'utf8')));
 }
 
 if (require.main === module) runStep('lazy-exports', lazyExports);

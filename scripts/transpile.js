@@ -105,7 +105,7 @@ function transpile(dirs = SYNTH_DIRS) {
 if (require.main === module) {
   runStep('transpile', () => {
     transpile(process.argv.includes('--all') ? ALL_DIRS : SYNTH_DIRS);
-    postcompile();
+    return postcompile();
   });
 }
 
