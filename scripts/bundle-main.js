@@ -87,6 +87,8 @@ async function bundledMain() {
     write: false,
     logLevel: 'error',
     legalComments: 'none',
+    // Bundling turns a class whose body names itself into `var X = class _X`; keepNames keeps `X.name` (error messages name classes).
+    keepNames: true,
     plugins: [bundlePlugin(all, applied)],
   });
   const missing = all.map((r) => r.file).filter((f) => !applied.has(f));

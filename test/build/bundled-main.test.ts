@@ -6,7 +6,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
-import { ProvisionToken, Role, RoleVersion, TeleportApp, TeleportProvider } from '../../lib';
+import * as sources from '../../lib';
+import { JoinToken, ProvisionToken, Role, RoleVersion, TeleportApp, TeleportProvider } from '../../lib';
 import { tempDir } from '../support/synth';
 import { REPO_ROOT } from './scratch-repo';
 
@@ -61,6 +62,26 @@ test('GIVEN the compiled main WHEN it is required THEN it is one file and loads 
   expect(out.afterRead).toEqual([]);
   expect(out.afterRole).toEqual(['gen/role/index.js']);
   for (const pkg of ['ajv', 'yaml', 're2js']) expect(out.packages).not.toContain(pkg);
+});
+
+test('GIVEN the compiled main WHEN its classes and functions are read THEN each keeps the name it has in the sources (error messages name classes)', () => {
+  const out = inFreshProcess(`
+    const names = {};
+    for (const key of Object.keys(lib)) if (typeof lib[key] === 'function') names[key] = lib[key].name;
+    let message = 'no error';
+    try { new lib.TeleportApp({ guardrails: lib.JoinToken.alreadyJoined() }); } catch (e) { message = e.message; }
+    console.log(JSON.stringify({ names, message }));`);
+  const expected = Object.fromEntries(
+    Object.entries(sources)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([key, value]) => [key, (value as { name: string }).name]),
+  );
+  expect(Object.keys(expected)).toEqual(expect.arrayContaining(['AccessMap', 'GuardrailsPack', 'JoinToken', 'ProvisionToken', 'TeleportApp']));
+  expect(out.names).toEqual(expected);
+  // A value of one public class where another belongs is named by its class, as from the sources
+  // (bundling renames a class that refers to itself, `var JoinToken = class _JoinToken`, unless told to keep names).
+  expect(() => new TeleportApp({ guardrails: JoinToken.alreadyJoined() as any })).toThrow(out.message);
+  expect(out.message).toMatch(/field "guardrails": expected a GuardrailsPack, got a JoinToken\b/);
 });
 
 test('GIVEN a TeleportApp with roles, tokens and a trusted cluster WHEN it synthesizes THEN the only module of this library outside lib/gen is the main', () => {
