@@ -2,6 +2,7 @@
 // passes, everything still waiting is stopped: its signal aborts, the resources registered with
 // `onExpire` are closed (undici dispatchers, sockets, and later a gRPC channel), `race` rejects and
 // `sleep` wakes up with an error. A server cannot extend it: nothing waits past it.
+import { setMaxListeners } from 'events';
 
 /** What rejects when the deadline passes before the work is done. */
 export class DeadlineExceededError extends Error {
@@ -40,6 +41,9 @@ export class Deadline {
     public readonly at: number,
     public readonly description: string,
   ) {
+    // Every request, probe and wait of a run listens on this one signal (64 at once for a validate
+    // of many clusters) and stops listening when it ends: no limit, so Node prints no leak warning.
+    setMaxListeners(0, this.controller.signal);
     if (Number.isFinite(at)) this.arm();
   }
 

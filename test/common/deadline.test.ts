@@ -1,5 +1,7 @@
 // The run's deadline: one object whose signal, sleep, per-request signals and expiry hooks all end
 // when it passes. Assertions are on what ended and why, never on how long it took.
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { Deadline, DeadlineExceededError, RequestTimeoutError, abortable } from '../../lib/common/deadline';
 
 const never = () => new Promise<never>(() => undefined);
@@ -64,4 +66,19 @@ test('a deadline past what a Node timer holds (~24.8 days) does not fire at once
     work.done();
     far.dispose();
   }
+});
+
+test('GIVEN 64 requests waiting on one deadline (validate of 50 clusters) WHEN each registers for its expiry THEN Node prints no listener-leak warning', () => {
+  // In a fresh Node process (Jest's sandbox does not pass process warnings on), against the compiled module.
+  const compiled = path.join(__dirname, '..', '..', 'dist', 'lib', 'common', 'deadline.js');
+  const script = `
+    const { Deadline } = require(${JSON.stringify(compiled)});
+    const deadline = Deadline.after(60000);
+    const requests = Array.from({ length: 64 }, () => deadline.within(30000));
+    const offs = Array.from({ length: 64 }, () => deadline.onExpire(() => undefined));
+    setImmediate(() => { requests.forEach((r) => r.done()); offs.forEach((off) => off()); deadline.dispose(); console.log('done'); });`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(run.stdout.trim()).toBe('done');
+  expect(run.stderr).not.toMatch(/MaxListenersExceededWarning|memory leak/);
+  expect(run.status).toBe(0);
 });
