@@ -48,6 +48,17 @@ function rewrites() {
   ];
 }
 
+/**
+ * Statements that give each top-level class of a compiled module its own name back. Bundling turns a
+ * class that names itself in its body into `var X = class _X`, so `X.name` would read `_X` (and error
+ * messages print class names). esbuild's keepNames would also do it, by wrapping every function and
+ * arrow function in a call that costs at run time; only classes need it.
+ */
+function classNames(text) {
+  const names = [...text.matchAll(/^class ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  return names.map((n) => `Object.defineProperty(${n}, "name", { value: ${JSON.stringify(n)}, configurable: true });`).join('\n');
+}
+
 /** The esbuild plugin: keeps lib/gen outside (packages are external by option), applies each rewrite exactly once. */
 function bundlePlugin(all, applied) {
   const byFile = new Map(all.map((r) => [path.join(LIB, r.file), r]));
@@ -60,13 +71,16 @@ function bundlePlugin(all, applied) {
         return { path: `./${path.relative(LIB, target).split(path.sep).join('/')}`, external: true };
       });
       build.onLoad({ filter: /\.js$/ }, (args) => {
+        if (!args.path.startsWith(`${LIB}${path.sep}`)) return undefined;
+        let text = fs.readFileSync(args.path, 'utf8');
         const rewrite = byFile.get(args.path);
-        if (!rewrite) return undefined;
-        const text = fs.readFileSync(args.path, 'utf8');
-        const count = (text.match(new RegExp(rewrite.from, 'g')) ?? []).length;
-        if (count !== 1) throw new Error(`${args.path}: expected one ${rewrite.from} to rewrite for the bundle, found ${count}`);
-        applied.add(rewrite.file);
-        return { contents: text.replace(rewrite.from, rewrite.to), loader: 'js' };
+        if (rewrite) {
+          const count = (text.match(new RegExp(rewrite.from, 'g')) ?? []).length;
+          if (count !== 1) throw new Error(`${args.path}: expected one ${rewrite.from} to rewrite for the bundle, found ${count}`);
+          applied.add(rewrite.file);
+          text = text.replace(rewrite.from, rewrite.to);
+        }
+        return { contents: `${text}\n${classNames(text)}`, loader: 'js' };
       });
     },
   };
@@ -87,8 +101,6 @@ async function bundledMain() {
     write: false,
     logLevel: 'error',
     legalComments: 'none',
-    // Bundling turns a class whose body names itself into `var X = class _X`; keepNames keeps `X.name` (error messages name classes).
-    keepNames: true,
     plugins: [bundlePlugin(all, applied)],
   });
   const missing = all.map((r) => r.file).filter((f) => !applied.has(f));
