@@ -26,11 +26,13 @@ export function toL1Spec(props: ProvisionTokenProps, method: string, roles: stri
   };
 }
 
-/** Every join method block of the props, in table order, with its defaults written. */
+/** Every join method block the props set, in table order, with its defaults written (blocks not set stay absent). */
 function withMethodDefaults(props: ProvisionTokenProps): Pick<ProvisionTokenProps, MethodPropKey> {
   const out: { [key: string]: unknown } = { allow: props.allow, awsIidTtl: props.awsIidTtl };
   for (const entry of JOIN_METHODS) {
-    if (entry.block) out[entry.block.key] = withBlockDefaults(entry, props[entry.block.key] as object | undefined);
+    if (!entry.block) continue;
+    const block = props[entry.block.key] as object | undefined;
+    if (block !== undefined) out[entry.block.key] = withBlockDefaults(entry, block);
   }
   return out as Pick<ProvisionTokenProps, MethodPropKey>;
 }
