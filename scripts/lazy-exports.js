@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Post-compile step (after tsc, jsii and the esbuild transpile): makes two compiled index modules
-// load what they re-export on first access instead of at import. TypeScript cannot express a lazy
-// re-export, so each is written here from its source (what jsii and tsc read, untouched), whichever
-// compiler emitted it: tsc and esbuild shape it differently.
+// Post-compile step (after tsc, jsii and the esbuild transpile): the two index modules that load what
+// they re-export on first access instead of at import. TypeScript cannot express a lazy re-export,
+// so each is made here from its source (what jsii and tsc read, untouched), whichever compiler
+// emitted the rest: tsc and esbuild shape it differently. This step writes the first; the second is
+// the entry of scripts/bundle-main.js.
 // - lib/gen/index.js: each generated binding module (~1.7 MB of generated code; most programs touch
 //   two or three of them).
 // - lib/index.js, the package's main: each public name loads its module when first read, so a cold
