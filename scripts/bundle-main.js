@@ -18,7 +18,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { DIST, ROOT, runStep, writeIfChanged } = require('./build-state');
+const { DIST, ROOT, hash, hashFile, readState, runStep, writeIfChanged, writeState } = require('./build-state');
 const { lazyMainModule } = require('./lazy-exports');
 
 const LIB = path.join(DIST, 'lib');
@@ -26,6 +26,7 @@ const MAIN_SOURCE = path.join(ROOT, 'lib', 'index.ts');
 const MAIN_OUTPUT = path.join(LIB, 'index.js');
 const GEN = path.join(LIB, 'gen');
 const SHAPES = path.join(ROOT, 'lib', 'api-check', 'api-shapes.generated.ts');
+const STATE = 'bundle-main';
 
 /**
  * The computed requires of the compiled modules, each replaced by what finds the same module from the bundle.
@@ -87,32 +88,67 @@ function bundlePlugin(all, applied) {
   };
 }
 
-/** The bundled main's text, from lib/index.ts's lazy module and the compiled modules in dist/lib. */
-async function bundledMain() {
+/**
+ * The bundled main's text from the lazy module `entry` and the compiled modules in dist/lib, and the
+ * files it was built from (relative to the repository root).
+ */
+async function bundledMain(entry) {
   const esbuild = require('esbuild');
   const all = rewrites();
   const applied = new Set();
   const result = await esbuild.build({
-    stdin: { contents: lazyMainModule(fs.readFileSync(MAIN_SOURCE, 'utf8')), resolveDir: LIB, sourcefile: 'index.js', loader: 'js' },
+    stdin: { contents: entry, resolveDir: LIB, sourcefile: 'index.js', loader: 'js' },
+    absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     packages: 'external',
     write: false,
+    metafile: true,
     logLevel: 'error',
     legalComments: 'none',
     plugins: [bundlePlugin(all, applied)],
   });
   const missing = all.map((r) => r.file).filter((f) => !applied.has(f));
   if (missing.length) throw new Error(`the bundle no longer contains ${missing.join(', ')}: update scripts/bundle-main.js`);
-  return `// Written by scripts/bundle-main.js from lib/index.ts and the modules it loads (see there).\n${result.outputFiles[0].text}`;
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => f !== '<stdin>')
+    .sort();
+  return {
+    text: `// Written by scripts/bundle-main.js from lib/index.ts and the modules it loads (see there).\n${result.outputFiles[0].text}`,
+    inputs,
+  };
 }
 
-/** Writes dist/lib/index.js; true when it changed. */
+/** One hash of everything the bundle depends on: its entry, its inputs' contents, the rewrites' table, esbuild and this script. */
+function inputsKey(entry, inputs) {
+  return hash(
+    entry,
+    fs.readFileSync(__filename),
+    fs.readFileSync(require.resolve('esbuild/package.json')),
+    hashFile(SHAPES),
+    ...inputs.map((f) => `${f}=${hashFile(path.join(ROOT, f))}`),
+  );
+}
+
+/**
+ * Writes dist/lib/index.js. Incremental, on content like the other steps: when the entry, every file
+ * the last bundle read and the output are as they were, esbuild is not run (it is most of a `npm run
+ * synth` where nothing changed). An edited module changes its own hash; a new one is imported by an
+ * edited one.
+ */
 async function bundleMain() {
   if (!fs.existsSync(LIB)) throw new Error(`${LIB} does not exist: compile lib/ first`);
-  return writeIfChanged(MAIN_OUTPUT, await bundledMain());
+  const entry = lazyMainModule(fs.readFileSync(MAIN_SOURCE, 'utf8'));
+  const previous = readState(STATE);
+  if (previous && hashFile(MAIN_OUTPUT) === previous.output && inputsKey(entry, previous.inputs) === previous.key) {
+    return { built: false, changed: false };
+  }
+  const { text, inputs } = await bundledMain(entry);
+  const changed = writeIfChanged(MAIN_OUTPUT, text);
+  writeState(STATE, { key: inputsKey(entry, inputs), inputs, output: hash(text) });
+  return { built: true, changed };
 }
 
 if (require.main === module) runStep('bundle-main', bundleMain);

@@ -138,3 +138,12 @@ test('GIVEN an override the provider schema rejects WHEN the compiled main synth
     fs.rmSync(reference, { recursive: true, force: true });
   }
 });
+
+test('GIVEN the main was bundled and nothing changed WHEN the post-compile step runs again THEN it does not bundle again', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundleMain } = require('../../scripts/bundle-main.js');
+  await bundleMain(); // whatever the last build left: now the state matches dist/
+  const before = fs.readFileSync(MAIN);
+  expect(await bundleMain()).toEqual({ built: false, changed: false });
+  expect(fs.readFileSync(MAIN).equals(before)).toBe(true);
+});
