@@ -28,6 +28,11 @@ function hashFile(file) {
   }
 }
 
+/** One hash of files (paths relative to the repository root) by name and content: a step's inputs. */
+function filesHash(files) {
+  return hash(...files.map((rel) => `${rel}=${hashFile(path.join(ROOT, rel))}`));
+}
+
 /** The state a step saved last time, or undefined (none, or unreadable: the step then starts over). */
 function readState(name) {
   try {
@@ -73,4 +78,4 @@ function runStep(name, step) {
   }
 }
 
-module.exports = { ROOT, DIST, hash, hashFile, readState, writeState, writeIfChanged, runStep };
+module.exports = { ROOT, DIST, filesHash, hash, hashFile, readState, writeState, writeIfChanged, runStep };

@@ -18,7 +18,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { DIST, ROOT, hash, hashFile, readState, runStep, writeIfChanged, writeState } = require('./build-state');
+const { DIST, ROOT, filesHash, hash, hashFile, readState, runStep, writeIfChanged, writeState } = require('./build-state');
 const { lazyMainModule } = require('./lazy-exports');
 
 const LIB = path.join(DIST, 'lib');
@@ -123,13 +123,7 @@ async function bundledMain(entry) {
 
 /** One hash of everything the bundle depends on: its entry, its inputs' contents, the rewrites' table, esbuild and this script. */
 function inputsKey(entry, inputs) {
-  return hash(
-    entry,
-    fs.readFileSync(__filename),
-    fs.readFileSync(require.resolve('esbuild/package.json')),
-    hashFile(SHAPES),
-    ...inputs.map((f) => `${f}=${hashFile(path.join(ROOT, f))}`),
-  );
+  return hash(entry, fs.readFileSync(__filename), fs.readFileSync(require.resolve('esbuild/package.json')), hashFile(SHAPES), filesHash(inputs));
 }
 
 /**

@@ -15,7 +15,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { DIST, ROOT, hash, hashFile, readState, runStep, writeState } = require('./build-state');
+const { DIST, ROOT, filesHash, hash, hashFile, readState, runStep, writeState } = require('./build-state');
 
 const STATE = 'precompiled-validators';
 const OUT = path.join(DIST, 'lib', 'check', 'precompiled-validators');
@@ -27,10 +27,6 @@ function sourceOf(distFile) {
   return path.relative(DIST, distFile).replace(/\.js$/, '.ts');
 }
 
-function inputsHash(inputs) {
-  return hash(...inputs.map((rel) => `${rel}=${hashFile(path.join(ROOT, rel))}`));
-}
-
 function outputsIntact(outputs) {
   const present = fs.existsSync(OUT) ? fs.readdirSync(OUT).sort() : [];
   const names = Object.keys(outputs).sort();
@@ -40,7 +36,7 @@ function outputsIntact(outputs) {
 /** Writes the precompiled validators that are missing or out of date; returns the names it wrote. */
 function precompileValidators() {
   const previous = readState(STATE);
-  if (previous && Array.isArray(previous.inputs) && inputsHash(previous.inputs) === previous.inputsHash && outputsIntact(previous.outputs ?? {})) {
+  if (previous && Array.isArray(previous.inputs) && filesHash(previous.inputs) === previous.inputsHash && outputsIntact(previous.outputs ?? {})) {
     return [];
   }
   const { AJV_OPTIONS, validatorKeys, jsonSchemaFor } = require(path.join(DIST, 'lib', 'check', 'validators.js'));
@@ -70,7 +66,7 @@ function precompileValidators() {
     .map(sourceOf)
     .sort();
   const inputs = [...FIXED_INPUTS, ...modules];
-  writeState(STATE, { inputs, inputsHash: inputsHash(inputs), outputs, schemas });
+  writeState(STATE, { inputs, inputsHash: filesHash(inputs), outputs, schemas });
   return written;
 }
 
